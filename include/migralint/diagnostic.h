@@ -1,0 +1,37 @@
+// diagnostic.h: one finding, as every stage reports it and every format prints it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace migralint {
+
+enum class Severity : std::uint8_t { kInfo = 0, kWarning = 1, kError = 2 };
+
+/// "error", "warning", "info".
+std::string_view SeverityName(Severity severity);
+/// Parses "error" | "warning" | "info"; nullopt otherwise.
+std::optional<Severity> ParseSeverity(std::string_view name);
+
+/// A 1-based position; columns count Unicode code points.
+struct Position {
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+};
+
+struct Diagnostic {
+  std::string rule;  // permanent rule id, e.g. "syntax-error"
+  Severity severity = Severity::kError;
+  std::string path;  // as the user would type it from the current directory
+  Position start;
+  Position end;  // exclusive: one past the last character
+  std::string message;
+  std::string help;
+};
+
+/// Sort order of every report: path, line, column, rule.
+bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace migralint

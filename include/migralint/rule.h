@@ -1,0 +1,62 @@
+// rule.h: the contract a rule compiles against — its identity, its hooks, and how it reports.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "migralint/config.h"
+#include "migralint/diagnostic.h"
+#include "migralint/migration_set.h"
+#include "migralint/source.h"
+#include "migralint/statement.h"
+
+namespace migralint {
+
+/// One file of a set after reading and parsing: what file rules look at.
+struct FileUnit {
+  const MigrationFile* file = nullptr;
+  SourceFile source;
+  bool read_ok = false;  // false when the file could not be read (already reported)
+  std::vector<Statement> statements;  // source order; nested PL/pgSQL statements follow their parent
+  std::vector<Comment> comments;
+  std::vector<std::shared_ptr<const void>> trees;  // keeps the statements' parse trees alive
+};
+
+/// A whole set after reading and parsing, files in execution order.
+struct SetUnit {
+  const MigrationSet* set = nullptr;
+  std::vector<const FileUnit*> migrations;
+  std::vector<const FileUnit*> others;
+};
+
+/// What a rule reports through. One context per rule and run.
+class RuleContext {
+ public:
+  virtual ~RuleContext() = default;
+  virtual const Config& config() const = 0;
+  /// Report a span of `file`'s text (byte offsets).
+  virtual void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
+                      std::string message, std::string help) = 0;
+  /// Report at explicit positions of any file (a lock file, a folder).
+  virtual void ReportAt(std::string path, Position start, Position end, std::string message,
+                        std::string help) = 0;
+};
+
+/// A rule: its permanent id, default severity, category and summary, and the hook(s) it runs.
+/// Its full documentation and examples live beside it (rule.md, bad.sql, good.sql).
+struct Rule {
+  std::string_view id;
+  Severity severity = Severity::kWarning;
+  std::string_view category;
+  std::string_view summary;
+  std::vector<std::string_view> options;  // option keys it accepts in [rules.<id>]
+  /// Runs once per file (forward migrations and rollbacks alike).
+  void (*check_file)(RuleContext&, const FileUnit&) = nullptr;
+  /// Runs once per set.
+  void (*check_set)(RuleContext&, const SetUnit&) = nullptr;
+};
+
+}  // namespace migralint

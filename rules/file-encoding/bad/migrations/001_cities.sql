@@ -1,0 +1,3 @@
+-- expect-file: file-encoding
+CREATE TABLE cities (name text);
+INSERT INTO cities VALUES ('Bogotá');

@@ -1,0 +1,2 @@
+﻿CREATE TABLE cities (name text);
+INSERT INTO cities VALUES ('Bogotá');

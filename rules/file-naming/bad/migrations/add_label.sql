@@ -1,0 +1,2 @@
+-- expect-file: file-naming
+ALTER TABLE tags ADD COLUMN label text;

@@ -1,0 +1,76 @@
+// file-naming: a .sql file in a migrations folder that matches none of the set's patterns, or
+// that breaks the convention its neighbours share (zero-padding width, separator).
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+// How a name is written: version width and the character after the version.
+using Shape = std::pair<std::size_t, char>;
+
+std::optional<Shape> ShapeOf(const MigrationFile& file) {
+  if (file.version.text.empty()) return std::nullopt;
+  const std::string name = file.fs_path.filename().string();
+  if (name.compare(0, file.version.text.size(), file.version.text) != 0) return std::nullopt;
+  const char separator = name.size() > file.version.text.size() ? name[file.version.text.size()] : 0;
+  if (separator != '_' && separator != '-') return std::nullopt;  // "0188.up.sql": no name
+  return Shape{file.version.text.size(), separator};
+}
+
+std::string Describe(const Shape& shape) {
+  return std::string(shape.first, 'N') + shape.second + "name";
+}
+
+void Check(RuleContext& ctx, const SetUnit& set) {
+  for (const FileUnit* unit : set.others) {
+    if (unit->file->role != FileRole::kUnrecognised) continue;
+    ctx.Report(*unit, 0, 0,
+               "\"" + unit->file->relative + "\" does not follow the naming pattern of this " +
+                   std::string(LayoutName(set.set->layout)) +
+                   " set: the runner skips or misorders it",
+               "rename it to <version>_<name>.sql (e.g. 004_add_tags.sql), or move it out of "
+               "the migrations folder");
+  }
+  // The convention of each folder is what most of its migrations share.
+  std::map<std::string, std::map<Shape, int>> shapes;
+  for (const FileUnit* unit : set.migrations) {
+    if (auto shape = ShapeOf(*unit->file)) ++shapes[unit->file->fs_path.parent_path().string()][*shape];
+  }
+  for (const FileUnit* unit : set.migrations) {
+    const auto shape = ShapeOf(*unit->file);
+    if (!shape) continue;
+    const auto& counts = shapes[unit->file->fs_path.parent_path().string()];
+    int total = 0;
+    std::pair<Shape, int> best{{}, 0};
+    for (const auto& [s, n] : counts) {
+      total += n;
+      if (n > best.second) best = {s, n};
+    }
+    if (total < 3 || best.second * 2 <= total || best.first == *shape) continue;
+    ctx.Report(*unit, 0, 0,
+               "\"" + unit->file->relative + "\" is named " + Describe(*shape) +
+                   " but its neighbours follow " + Describe(best.first) +
+                   ": versions compare as text in some runners, so it may run out of order",
+               "rename it to follow " + Describe(best.first));
+  }
+}
+
+}  // namespace
+
+const Rule& file_naming() {
+  static const Rule rule{
+      .id = "file-naming",
+      .severity = Severity::kWarning,
+      .category = "set",
+      .summary = "a file in a migrations folder that does not follow the set's naming pattern",
+      .check_set = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

@@ -1,0 +1,84 @@
+// cli.cc: subcommands and flags (CLI11); every usage error exits 2 with a message.
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+#ifndef MIGRALINT_VERSION
+#define MIGRALINT_VERSION "0.1.0"
+#endif
+
+namespace migralint::cli {
+namespace {
+
+void AddCommonOptions(CLI::App& command, CommonOptions& o) {
+  command.add_option("paths", o.paths, "Migration sets, folders or files (default: .)");
+  command.add_option("--format", o.format, "text | gcc | json | sarif | github")
+      ->check(CLI::IsMember({"text", "gcc", "json", "sarif", "github"}));
+  command.add_option("--output", o.output, "Write the report to FILE instead of stdout");
+  command.add_option("--config", o.config, "Config file (default: nearest migralint.toml upward)");
+  command.add_option("--enable", o.enable, "Turn a rule on (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command.add_option("--disable", o.disable, "Turn a rule off (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  command.add_option("--fail-on", o.fail_on, "Exit 1 on findings at or above: error | warning | info | never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  command.add_option("--pg-version", o.pg_version, "Target PostgreSQL major version (default 15)")
+      ->check(CLI::Range(10, 18));
+  command.add_option("--stdin-filename", o.stdin_filename,
+                     "Lint standard input as if it were this file of its set");
+  command.add_option("--jobs,-j", o.jobs, "Files parsed in parallel (default: cores)")
+      ->check(CLI::Range(1u, 256u));
+  command.add_option("--color", o.color, "auto | always | never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command.add_flag("--quiet,-q", o.quiet, "Print nothing when there are no findings");
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"migralint: lint, validate and apply PostgreSQL migration sets"};
+  app.set_version_flag("--version", "migralint " MIGRALINT_VERSION);
+  app.require_subcommand(1);
+
+  CommonOptions lint_options;
+  CLI::App* lint = app.add_subcommand("lint", "Discover the sets under each PATH, lint, report");
+  AddCommonOptions(*lint, lint_options);
+
+  std::string rules_format = "text";
+  CLI::App* rules = app.add_subcommand("rules", "Every rule: id, severity, category, summary");
+  rules->add_option("--format", rules_format, "text | json")->check(CLI::IsMember({"text", "json"}));
+
+  std::string rule_id;
+  CLI::App* explain = app.add_subcommand("explain", "A rule's documentation and examples");
+  explain->add_option("rule", rule_id, "Rule id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "migralint: " << e.what() << "\n";
+    return kUsage;
+  }
+  try {
+    if (lint->parsed()) return Lint(lint_options);
+    if (rules->parsed()) return Rules(rules_format);
+    if (explain->parsed()) return Explain(rule_id);
+  } catch (const std::exception& e) {
+    // Only a bug reaches here: user mistakes are diagnostics or usage errors.
+    std::cerr << "migralint: internal error: " << e.what() << "\n";
+    return kUsage;
+  }
+  return kUsage;
+}
+
+}  // namespace migralint::cli

@@ -1,0 +1,29 @@
+// commands.h: one function per subcommand; the options CLI11 filled in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migralint::cli {
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string config;
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::string fail_on;  // empty: from the config
+  int pg_version = 0;   // 0: from the config
+  std::string stdin_filename;
+  unsigned jobs = 0;  // 0: one per core
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+int Lint(const CommonOptions& options);
+int Rules(const std::string& format);
+int Explain(const std::string& rule);
+
+}  // namespace migralint::cli

@@ -1,0 +1,238 @@
+// load_config.cc: migralint.toml (spec §5) through toml++; every unknown key is an error.
+#include "config/load_config.h"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace fs = std::filesystem;
+
+namespace migralint::config {
+namespace {
+
+class Reader {
+ public:
+  Reader(std::string path, LoadResult& out) : path_(std::move(path)), out_(out) {}
+
+  void Error(const toml::node& node, const std::string& message) {
+    const auto& src = node.source();
+    out_.errors.push_back(path_ + ":" + std::to_string(src.begin.line) + ":" +
+                          std::to_string(src.begin.column) + ": " + message);
+  }
+
+  std::optional<std::string> String(const toml::node& node, const std::string& key) {
+    if (auto v = node.value<std::string>()) return *v;
+    Error(node, "`" + key + "` must be a string");
+    return std::nullopt;
+  }
+
+  std::optional<std::vector<std::string>> Strings(const toml::node& node, const std::string& key) {
+    const toml::array* array = node.as_array();
+    if (!array) {
+      Error(node, "`" + key + "` must be an array of strings");
+      return std::nullopt;
+    }
+    std::vector<std::string> values;
+    for (const auto& item : *array) {
+      auto v = item.value<std::string>();
+      if (!v) {
+        Error(item, "`" + key + "` must contain only strings");
+        return std::nullopt;
+      }
+      values.push_back(*v);
+    }
+    return values;
+  }
+
+  void RuleValue(const std::string& id, const toml::node& node, const KnownRules& rules,
+                 Config& config) {
+    auto known = rules.find(id);
+    if (known == rules.end()) {
+      Error(node, "unknown rule `" + id + "` in [rules]");
+      return;
+    }
+    RuleSettings& settings = config.rules[id];
+    auto set_level = [&](const toml::node& level_node, const std::string& key) {
+      auto level = String(level_node, key);
+      if (!level) return;
+      if (*level == "off") {
+        settings.off = true;
+      } else if (auto severity = ParseSeverity(*level)) {
+        settings.severity = severity;
+      } else {
+        Error(level_node, "`" + key + "` must be one of off, info, warning, error (got \"" + *level + "\")");
+      }
+    };
+    if (node.is_string()) {
+      set_level(node, "rules." + id);
+      return;
+    }
+    const toml::table* table = node.as_table();
+    if (!table) {
+      Error(node, "`rules." + id + "` must be a severity string or a table");
+      return;
+    }
+    for (const auto& [key, value] : *table) {
+      const std::string k(key.str());
+      const std::string full = "rules." + id + "." + k;
+      if (k == "severity") {
+        set_level(value, full);
+      } else if (std::find(known->second.begin(), known->second.end(), k) != known->second.end()) {
+        if (value.is_string()) settings.options[k] = {*value.value<std::string>()};
+        else if (auto list = Strings(value, full)) settings.options[k] = *list;
+      } else {
+        Error(value, "unknown option `" + k + "` for rule `" + id + "`");
+      }
+    }
+  }
+
+  void Sets(const toml::node& node, Config& config) {
+    const toml::array* array = node.as_array();
+    if (!array) {
+      Error(node, "`sets` must be an array of tables ([[sets]])");
+      return;
+    }
+    for (const auto& item : *array) {
+      const toml::table* table = item.as_table();
+      if (!table) {
+        Error(item, "each [[sets]] entry must be a table");
+        continue;
+      }
+      DeclaredSet declared;
+      for (const auto& [key, value] : *table) {
+        const std::string k(key.str());
+        std::optional<std::string> v;
+        if (k == "path" || k == "pattern" || k == "layout") v = String(value, "sets." + k);
+        else Error(value, "unknown key `sets." + k + "`");
+        if (!v) continue;
+        if (k == "path") declared.path = *v;
+        if (k == "pattern") {
+          declared.pattern = *v;
+          try {
+            std::regex check(*v);
+          } catch (const std::regex_error& e) {
+            Error(value, "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
+          }
+        }
+        if (k == "layout") declared.layout = *v;
+      }
+      if (declared.path.empty()) Error(item, "[[sets]] entry needs a `path`");
+      config.sets.push_back(declared);
+    }
+  }
+
+ private:
+  std::string path_;
+  LoadResult& out_;
+};
+
+}  // namespace
+
+LoadResult ParseConfig(std::string_view text, const std::string& path, const KnownRules& rules) {
+  LoadResult result;
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    const auto& src = e.source();
+    result.errors.push_back(path + ":" + std::to_string(src.begin.line) + ":" +
+                            std::to_string(src.begin.column) + ": " + std::string(e.description()));
+    return result;
+  }
+  Reader reader(path, result);
+  Config config;
+  config.path = path;
+  for (const auto& [key, value] : root) {
+    const std::string k(key.str());
+    if (k == "pg_version") {
+      auto v = value.value<int64_t>();
+      if (!value.is_integer() || !v || *v < 10 || *v > 18) {
+        reader.Error(value, "`pg_version` must be an integer from 10 to 18");
+      } else {
+        config.pg_version = static_cast<int>(*v);
+      }
+    } else if (k == "transaction") {
+      if (auto v = reader.String(value, k)) {
+        if (*v == "per-file") config.per_file_transaction = true;
+        else if (*v == "none") config.per_file_transaction = false;
+        else reader.Error(value, "`transaction` must be \"per-file\" or \"none\" (got \"" + *v + "\")");
+      }
+    } else if (k == "exposed_schemas") {
+      if (auto v = reader.Strings(value, k)) config.exposed_schemas = *v;
+    } else if (k == "external") {
+      if (auto v = reader.Strings(value, k)) config.external = *v;
+    } else if (k == "fail_on") {
+      if (auto v = reader.String(value, k)) {
+        if (*v == "error") config.fail_on = FailOn::kError;
+        else if (*v == "warning") config.fail_on = FailOn::kWarning;
+        else if (*v == "info") config.fail_on = FailOn::kInfo;
+        else if (*v == "never") config.fail_on = FailOn::kNever;
+        else reader.Error(value, "`fail_on` must be error, warning, info or never (got \"" + *v + "\")");
+      }
+    } else if (k == "active_theme") {
+      if (auto v = reader.String(value, k)) config.active_theme = *v;
+    } else if (k == "rules") {
+      if (const toml::table* table = value.as_table()) {
+        for (const auto& [id, rule_value] : *table) {
+          reader.RuleValue(std::string(id.str()), rule_value, rules, config);
+        }
+      } else {
+        reader.Error(value, "`rules` must be a table");
+      }
+    } else if (k == "sets") {
+      reader.Sets(value, config);
+    } else {
+      reader.Error(value, "unknown key `" + k + "`");
+    }
+  }
+  if (result.errors.empty()) result.config = std::move(config);
+  return result;
+}
+
+LoadResult LoadConfigFile(const fs::path& path, const KnownRules& rules) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadResult result;
+    result.errors.push_back(path.string() + ": cannot read config file");
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseConfig(text.str(), path.string(), rules);
+}
+
+std::optional<fs::path> FindConfigUpward(const fs::path& dir) {
+  std::error_code ec;
+  fs::path current = fs::absolute(dir, ec).lexically_normal();
+  while (true) {
+    fs::path candidate = current / "migralint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (current == current.parent_path() || current.empty()) return std::nullopt;
+    current = current.parent_path();
+  }
+}
+
+ConfigResolver::ConfigResolver(const KnownRules& rules, std::optional<fs::path> explicit_path)
+    : rules_(rules), explicit_path_(std::move(explicit_path)) {}
+
+std::shared_ptr<const Config> ConfigResolver::Load(const fs::path& file) {
+  auto it = loaded_.find(file);
+  if (it != loaded_.end()) return it->second;
+  LoadResult result = LoadConfigFile(file, rules_);
+  for (auto& e : result.errors) errors_.push_back(e);
+  auto config = std::make_shared<const Config>(result.config ? std::move(*result.config) : Config{});
+  loaded_.emplace(file, config);
+  return config;
+}
+
+std::shared_ptr<const Config> ConfigResolver::For(const fs::path& dir) {
+  if (explicit_path_) return Load(*explicit_path_);
+  if (auto found = FindConfigUpward(dir)) return Load(*found);
+  static const auto defaults = std::make_shared<const Config>();
+  return defaults;
+}
+
+}  // namespace migralint::config

@@ -1,0 +1,34 @@
+// source.cc: byte offset -> line:column, columns in Unicode code points.
+#include "migralint/source.h"
+
+#include <algorithm>
+
+namespace migralint {
+
+LineIndex::LineIndex(const std::string& text) {
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+Position LineIndex::At(const std::string& text, std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  std::uint32_t column = 1;
+  // Count code points: every byte that is not a UTF-8 continuation byte starts one.
+  for (std::uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+std::string_view SourceFile::LineText(std::uint32_t line) const {
+  if (line == 0 || line > lines.LineCount()) return {};
+  const std::uint32_t begin = lines.LineStart(line);
+  std::uint32_t end = line < lines.LineCount() ? lines.LineStart(line + 1) : text.size();
+  while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return std::string_view(text).substr(begin, end - begin);
+}
+
+}  // namespace migralint

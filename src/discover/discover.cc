@@ -1,0 +1,132 @@
+// discover.cc: walking folders, recognising each layout of spec §2, ordering files.
+#include "discover/discover.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <system_error>
+
+#include "discover/file_name.h"
+#include "migralint/display_path.h"
+#include "discover/layouts.h"
+
+namespace fs = std::filesystem;
+
+namespace migralint::discover {
+
+namespace {
+
+fs::path FolderOf(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return path;
+  return path.parent_path().empty() ? fs::path(".") : path.parent_path();
+}
+
+bool SkippedFolder(const fs::path& dir) {
+  const std::string name = dir.filename().string();
+  return name.empty() || name[0] == '.' || name == "node_modules";
+}
+
+void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<MigrationSet>& out,
+              std::vector<std::string>& errors,
+              int depth) {
+  if (depth > 24) return;  // a symlink cycle or an absurd tree
+  const std::size_t errors_before = errors.size();
+  if (auto set = DetectSetAt(dir, configs.For(dir), errors)) {
+    out.push_back(std::move(*set));
+    return;
+  }
+  if (errors.size() > errors_before) return;  // a set is here, but it cannot be ordered
+  std::error_code ec;
+  std::vector<fs::path> children;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::error_code type_ec;
+    if (entry.is_directory(type_ec) && !SkippedFolder(entry.path())) children.push_back(entry.path());
+  }
+  std::sort(children.begin(), children.end());
+  for (const auto& child : children) {
+    FindSets(child, configs, out, errors, depth + 1);
+  }
+}
+
+void Deduplicate(std::vector<MigrationSet>& sets) {
+  std::set<fs::path> roots;
+  std::vector<MigrationSet> unique;
+  for (auto& set : sets) {
+    std::error_code ec;
+    fs::path key = fs::weakly_canonical(set.root, ec);
+    if (roots.insert(ec ? set.root : key).second) unique.push_back(std::move(set));
+  }
+  sets = std::move(unique);
+}
+
+}  // namespace
+
+MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs) {
+  // A set holding the file is rooted at one of its folders: try each, nearest first.
+  std::error_code ec;
+  const fs::path target = fs::weakly_canonical(file, ec);
+  fs::path dir = fs::absolute(FolderOf(file), ec).lexically_normal();
+  for (int up = 0; up < 8; ++up) {
+    std::vector<std::string> ignored;
+    if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
+      auto holds = [&](const MigrationFile& f) { return fs::weakly_canonical(f.fs_path, ec) == target; };
+      if (std::any_of(set->migrations.begin(), set->migrations.end(), holds) ||
+          std::any_of(set->others.begin(), set->others.end(), holds)) {
+        return std::move(*set);
+      }
+    }
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return SingleFileSet(file, configs.For(FolderOf(file)));
+}
+
+Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver& configs) {
+  Discovery result;
+  // Sets declared in the config of the first path replace detection.
+  const auto first = configs.For(FolderOf(paths.empty() ? fs::path(".") : fs::path(paths.front())));
+  const Config& config = *first;
+  if (!config.sets.empty()) {
+    const fs::path config_dir = fs::path(config.path).parent_path();
+    for (const auto& declared : config.sets) {
+      std::string error;
+      if (auto set = DeclaredSetAt(config_dir / declared.path, declared, first, error)) {
+        result.sets.push_back(std::move(*set));
+      } else {
+        result.errors.push_back(error);
+      }
+    }
+  }
+  for (const auto& given : paths) {
+    const fs::path path(given);
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      result.errors.push_back(given + ": no such file or directory");
+      continue;
+    }
+    if (fs::is_regular_file(status)) {
+      result.only_files.push_back(fs::weakly_canonical(path, ec));
+      result.sets.push_back(SetContaining(path, configs));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      result.errors.push_back(given + ": not a regular file or directory");
+      continue;
+    }
+    if (!config.sets.empty()) continue;  // declared sets replace detection
+    const std::size_t sets_before = result.sets.size(), errors_before = result.errors.size();
+    FindSets(path, configs, result.sets, result.errors, 0);
+    if (result.sets.size() == sets_before && result.errors.size() == errors_before) {
+      result.errors.push_back(given + ": no migration files found (see `migralint explain file-naming` for the layouts recognised)");
+    }
+  }
+  Deduplicate(result.sets);
+  return result;
+}
+
+}  // namespace migralint::discover

@@ -1,0 +1,329 @@
+// layouts.cc: one function per layout of spec §2; each returns the set in execution order.
+#include "discover/layouts.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "migralint/display_path.h"
+#include "discover/file_name.h"
+
+namespace fs = std::filesystem;
+
+namespace migralint::discover {
+namespace {
+
+struct Scan {
+  std::vector<MigrationFile> migrations;
+  std::vector<MigrationFile> others;
+  bool up_down = false;
+  bool folders = false;
+  bool any_sql = false;
+};
+
+std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
+  std::vector<fs::directory_entry> entries;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) entries.push_back(entry);
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.path() < b.path(); });
+  return entries;
+}
+
+bool IsSqlFile(const fs::directory_entry& entry) {
+  std::error_code ec;
+  return entry.path().extension() == ".sql" && !entry.is_directory(ec);
+}
+
+MigrationFile MakeFile(const fs::path& path, const fs::path& root, const NameInfo& info) {
+  MigrationFile file;
+  file.fs_path = path;
+  file.path = DisplayPath(path);
+  file.relative = path.lexically_relative(root).generic_string();
+  file.version = Version::FromText(info.version);
+  file.name = info.name;
+  file.role = info.role;
+  file.no_transaction = info.autocommit;
+  return file;
+}
+
+// A pop/kratos dialect variant runs only on its own database; for one version the postgres
+// variant supersedes the generic one.
+void FilterDialects(Scan& scan, std::vector<NameInfo>& infos) {
+  std::set<std::pair<std::string, FileRole>> postgres_specific;
+  for (std::size_t i = 0; i < scan.migrations.size(); ++i) {
+    if (infos[i].dialect == "postgres") {
+      postgres_specific.insert({infos[i].version, scan.migrations[i].role});
+    }
+  }
+  std::vector<MigrationFile> kept;
+  for (std::size_t i = 0; i < scan.migrations.size(); ++i) {
+    const NameInfo& info = infos[i];
+    const bool other = !info.dialect.empty() && info.dialect != "postgres";
+    const bool superseded =
+        info.dialect.empty() && postgres_specific.count({info.version, scan.migrations[i].role});
+    if (other || superseded) {
+      scan.migrations[i].role = FileRole::kOtherDialect;
+      scan.others.push_back(std::move(scan.migrations[i]));
+    } else {
+      kept.push_back(std::move(scan.migrations[i]));
+    }
+  }
+  scan.migrations = std::move(kept);
+}
+
+void SortByVersion(std::vector<MigrationFile>& files) {
+  std::stable_sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
+    // Flyway repeatables (no version) run after every versioned migration.
+    const bool a_repeatable = a.version.groups.empty(), b_repeatable = b.version.groups.empty();
+    if (a_repeatable != b_repeatable) return b_repeatable;
+    if (int c = a.version.Compare(b.version); c != 0) return c < 0;
+    return a.relative < b.relative;
+  });
+}
+
+// Files of one migrations folder. Rollbacks and unrecognised names go to `others`.
+Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& tier,
+                const std::string& source) {
+  Scan scan;
+  std::vector<NameInfo> infos;  // parallel to scan.migrations until FilterDialects
+  auto add = [&](const fs::path& path, const NameInfo& info) {
+    MigrationFile file = MakeFile(path, root, info);
+    file.tier = tier;
+    file.source = source;
+    if (info.role == FileRole::kMigration || (info.role == FileRole::kRollback && info.up_down)) {
+      scan.migrations.push_back(std::move(file));
+      infos.push_back(info);
+    } else {
+      scan.others.push_back(std::move(file));
+    }
+  };
+  for (const auto& entry : SortedEntries(dir)) {
+    std::error_code ec;
+    if (IsSqlFile(entry)) {
+      scan.any_sql = true;
+      NameInfo info = ClassifyFileName(entry.path().filename().string());
+      scan.up_down |= info.up_down;
+      add(entry.path(), info);
+    } else if (entry.is_directory(ec)) {
+      auto folder = ClassifyMigrationFolder(entry.path().filename().string());
+      if (!folder) continue;
+      for (const auto& inner : SortedEntries(entry.path())) {
+        if (!IsSqlFile(inner)) continue;
+        const std::string name = inner.path().filename().string();
+        NameInfo info = *folder;
+        if (name == "down.sql") info.role = FileRole::kRollback;
+        else if (name != "up.sql" && name != "migration.sql") info.role = FileRole::kUnrecognised;
+        scan.folders = scan.any_sql = true;
+        add(inner.path(), info);
+      }
+    }
+  }
+  FilterDialects(scan, infos);
+  // Up/down rollbacks travelled with the migrations only for the dialect filter.
+  std::vector<MigrationFile> forward;
+  for (auto& file : scan.migrations) {
+    (file.role == FileRole::kRollback ? scan.others : forward).push_back(std::move(file));
+  }
+  scan.migrations = std::move(forward);
+  SortByVersion(scan.migrations);
+  return scan;
+}
+
+bool IsRecognisedFolder(const Scan& scan, const fs::path& dir) {
+  if (!scan.migrations.empty()) return true;
+  for (const auto& file : scan.others) {
+    if (file.role != FileRole::kUnrecognised) return true;
+  }
+  return scan.any_sql && dir.filename() == "migrations";
+}
+
+bool StartsWithDbmateMarker(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(512, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("-- migrate:up") != std::string::npos;
+}
+
+void Append(std::vector<MigrationFile>& to, std::vector<MigrationFile>&& from) {
+  for (auto& f : from) to.push_back(std::move(f));
+}
+
+std::vector<std::string> SubfolderNames(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : SortedEntries(dir)) {
+    std::error_code ec;
+    if (entry.is_directory(ec) && entry.path().filename().string()[0] != '.') {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  return names;
+}
+
+std::optional<MigrationSet> ThreeTierAt(const fs::path& dir, const Config& config,
+                                        std::vector<std::string>& errors) {
+  std::error_code ec;
+  const fs::path themes_dir = dir / "contents" / "themes";
+  const fs::path plugins_dir = dir / "contents" / "plugins";
+  if (!fs::is_directory(dir / "core" / "migrations", ec) && !fs::is_directory(themes_dir, ec) &&
+      !fs::is_directory(plugins_dir, ec)) {
+    return std::nullopt;
+  }
+  const std::vector<std::string> themes = SubfolderNames(themes_dir);
+  std::string active = config.active_theme;
+  if (active.empty()) {
+    if (const char* env = std::getenv("NEXT_PUBLIC_ACTIVE_THEME")) active = env;
+  }
+  if (active.empty() && themes.size() == 1) active = themes.front();
+  if (themes.size() > 1 && active.empty()) {
+    std::string names;
+    for (const auto& t : themes) names += (names.empty() ? "" : ", ") + t;
+    errors.push_back(DisplayPath(themes_dir) + ": several themes (" + names +
+                     ") and none active: set active_theme in migralint.toml or "
+                     "NEXT_PUBLIC_ACTIVE_THEME");
+    return std::nullopt;
+  }
+  if (!active.empty() && !themes.empty() &&
+      std::find(themes.begin(), themes.end(), active) == themes.end()) {
+    errors.push_back(DisplayPath(themes_dir) + ": active theme \"" + active + "\" not found");
+    return std::nullopt;
+  }
+
+  MigrationSet set;
+  set.root = dir;
+  set.root_display = DisplayPath(dir);
+  set.layout = Layout::kThreeTier;
+  auto take = [&](const fs::path& folder, const std::string& tier, const std::string& source,
+                  bool inactive) {
+    if (!fs::is_directory(folder, ec)) return;
+    Scan scan = ScanFolder(folder, dir, tier, source);
+    if (inactive) {
+      for (auto& f : scan.migrations) f.role = FileRole::kInactive;
+      Append(set.others, std::move(scan.migrations));
+    } else {
+      Append(set.migrations, std::move(scan.migrations));
+    }
+    Append(set.others, std::move(scan.others));
+  };
+  auto take_entities = [&](const fs::path& owner, const std::string& owner_name, bool inactive) {
+    for (const auto& entity : SubfolderNames(owner / "entities")) {
+      take(owner / "entities" / entity / "migrations", "entity", owner_name + "/" + entity,
+           inactive);
+    }
+  };
+  const std::vector<std::string> plugins = SubfolderNames(plugins_dir);
+  take(dir / "core" / "migrations", "core", "core", false);
+  for (const auto& theme : themes) take(themes_dir / theme / "migrations", "theme", theme, theme != active);
+  for (const auto& plugin : plugins) take(plugins_dir / plugin / "migrations", "plugin", plugin, false);
+  for (const auto& theme : themes) take_entities(themes_dir / theme, theme, theme != active);
+  for (const auto& plugin : plugins) take_entities(plugins_dir / plugin, plugin, false);
+  return set;
+}
+
+std::optional<MigrationSet> SupabaseAt(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path normal = fs::absolute(dir, ec).lexically_normal();
+  fs::path migrations;
+  if (normal.filename() == "supabase" && fs::is_directory(dir / "migrations", ec)) {
+    migrations = dir / "migrations";
+  } else if (normal.filename() == "migrations" && normal.parent_path().filename() == "supabase") {
+    migrations = dir;
+  } else {
+    return std::nullopt;
+  }
+  MigrationSet set;
+  set.root = migrations;
+  set.root_display = DisplayPath(migrations);
+  set.layout = Layout::kSupabase;
+  Scan scan = ScanFolder(migrations, migrations, "", "");
+  set.migrations = std::move(scan.migrations);
+  set.others = std::move(scan.others);
+  const fs::path seed = migrations.parent_path() / "seed.sql";
+  if (fs::is_regular_file(seed, ec)) {
+    NameInfo info;
+    info.role = FileRole::kSeedData;
+    info.name = "seed";
+    set.others.push_back(MakeFile(seed, migrations, info));
+  }
+  return set;
+}
+
+}  // namespace
+
+std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<const Config> config,
+                                        std::vector<std::string>& errors) {
+  std::optional<MigrationSet> found = ThreeTierAt(dir, *config, errors);
+  if (!found) found = SupabaseAt(dir);
+  if (found) {
+    found->config = std::move(config);
+    return found;
+  }
+  Scan scan = ScanFolder(dir, dir, "", "");
+  if (!IsRecognisedFolder(scan, dir)) return std::nullopt;
+  MigrationSet set;
+  set.root = dir;
+  set.root_display = DisplayPath(dir);
+  if (scan.folders) set.layout = Layout::kFolderPerMigration;
+  else if (scan.up_down) set.layout = Layout::kUpDown;
+  else if (!scan.migrations.empty() && StartsWithDbmateMarker(scan.migrations.front().fs_path))
+    set.layout = Layout::kDbmate;
+  else set.layout = Layout::kNumbered;
+  set.migrations = std::move(scan.migrations);
+  set.others = std::move(scan.others);
+  set.config = std::move(config);
+  return set;
+}
+
+std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet& declared,
+                                          std::shared_ptr<const Config> config, std::string& error) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    error = DisplayPath(dir) + ": declared set folder does not exist";
+    return std::nullopt;
+  }
+  std::regex pattern;
+  try {
+    pattern = std::regex(declared.pattern.empty() ? R"(^(\d+)_(.+)\.sql$)" : declared.pattern);
+  } catch (const std::regex_error& e) {
+    error = DisplayPath(dir) + ": invalid pattern: " + e.what();
+    return std::nullopt;
+  }
+  MigrationSet set;
+  set.root = dir;
+  set.root_display = DisplayPath(dir);
+  set.layout = Layout::kDeclared;
+  set.config = std::move(config);
+  for (const auto& entry : SortedEntries(dir)) {
+    if (!IsSqlFile(entry)) continue;
+    const std::string name = entry.path().filename().string();
+    std::smatch m;
+    NameInfo info;
+    if (std::regex_match(name, m, pattern)) {
+      info.role = FileRole::kMigration;
+      info.version = m.size() > 1 ? m[1].str() : "";
+      info.name = m.size() > 2 ? m[2].str() : name;
+      set.migrations.push_back(MakeFile(entry.path(), dir, info));
+    } else {
+      set.others.push_back(MakeFile(entry.path(), dir, info));
+    }
+  }
+  SortByVersion(set.migrations);
+  return set;
+}
+
+MigrationSet SingleFileSet(const fs::path& file, std::shared_ptr<const Config> config) {
+  MigrationSet set;
+  set.config = std::move(config);
+  set.root = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  set.root_display = DisplayPath(set.root);
+  set.layout = Layout::kSingleFile;
+  NameInfo info = ClassifyFileName(file.filename().string());
+  info.role = FileRole::kMigration;
+  set.migrations.push_back(MakeFile(file, set.root, info));
+  return set;
+}
+
+}  // namespace migralint::discover

@@ -1,0 +1,184 @@
+// run.cc: per set — read and parse every file (in parallel), run the enabled rules in
+// execution order, apply severities and suppressions.
+#include "lint/run.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "lint/registry.h"
+#include "lint/suppressions.h"
+#include "parse/parse_file.h"
+#include "read/read_file.h"
+
+namespace fs = std::filesystem;
+
+namespace migralint::lint {
+namespace {
+
+struct FileWork {
+  FileUnit unit;
+  std::vector<Diagnostic> diagnostics;
+  std::string io_error;
+};
+
+bool SamePath(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+void ReadAndParse(const MigrationFile& file, const Options& options, FileWork& work) {
+  work.unit.file = &file;
+  read::ReadResult read;
+  if (options.stdin_path && SamePath(file.fs_path, *options.stdin_path)) {
+    read = read::ReadText(options.stdin_text, file.path);
+  } else {
+    read = read::ReadFile(file.fs_path, file.path);
+  }
+  work.unit.source = std::move(read.source);
+  work.diagnostics = std::move(read.diagnostics);
+  work.io_error = std::move(read.io_error);
+  work.unit.read_ok = read.parseable;
+  if (read.parseable) parse::ParseFile(work.unit, work.diagnostics);
+}
+
+// Runs `fn(i)` for i in [0, n) on up to `jobs` threads.
+template <typename Fn>
+void ParallelFor(std::size_t n, unsigned jobs, Fn fn) {
+  if (jobs <= 1 || n < 2) {
+    for (std::size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<std::size_t>(jobs, n); ++t) {
+    threads.emplace_back([&] {
+      for (std::size_t i; (i = next.fetch_add(1)) < n;) fn(i);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+}
+
+class Context final : public RuleContext {
+ public:
+  Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule)
+      : config_(config), out_(out), rule_(rule) {}
+  const Config& config() const override { return config_; }
+  void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
+              std::string help) override {
+    Position start = file.source.At(begin);
+    Position stop = file.source.At(std::max(begin, end));
+    if (stop.line == start.line && stop.column == start.column) stop.column += 1;
+    ReportAt(file.source.path, start, stop, std::move(message), std::move(help));
+  }
+  void ReportAt(std::string path, Position start, Position end, std::string message,
+                std::string help) override {
+    out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
+                    std::move(message), std::move(help)});
+  }
+
+ private:
+  const Config& config_;
+  std::vector<Diagnostic>& out_;
+  std::string_view rule_;
+};
+
+std::vector<std::string> EnabledRules(const Config& config, const Options& options) {
+  std::vector<std::string> enabled;
+  for (const RuleEntry& entry : Registry()) {
+    const std::string id(entry.rule->id);
+    const RuleSettings* settings = config.Rule(id);
+    bool on = !(settings && settings->off);
+    if (std::find(options.disable.begin(), options.disable.end(), id) != options.disable.end()) on = false;
+    if (std::find(options.enable.begin(), options.enable.end(), id) != options.enable.end()) on = true;
+    if (on) enabled.push_back(id);
+  }
+  return enabled;
+}
+
+void LintSet(const MigrationSet& set, const Options& options, LintResult& result) {
+  static const Config kDefaults;
+  const Config& config = set.config ? *set.config : kDefaults;
+
+  std::vector<const MigrationFile*> files;
+  SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(), 0, 0};
+  for (const auto& f : set.migrations) files.push_back(&f);
+  for (const auto& f : set.others) {
+    if (f.role == FileRole::kOtherDialect) {
+      ++summary.skipped;
+      continue;
+    }
+    ++summary.others;
+    files.push_back(&f);
+  }
+  result.sets.push_back(summary);
+
+  std::vector<FileWork> work(files.size());
+  ParallelFor(files.size(), options.jobs, [&](std::size_t i) { ReadAndParse(*files[i], options, work[i]); });
+
+  std::vector<Diagnostic> found;
+  SetUnit set_unit{&set, {}, {}};
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    FileWork& w = work[i];
+    if (!w.io_error.empty()) result.io_errors.push_back(w.io_error);
+    for (auto& d : w.diagnostics) found.push_back(std::move(d));
+    ++result.files;
+    for (const Statement& s : w.unit.statements) result.statements += s.IsNested() ? 0 : 1;
+    (i < set.migrations.size() ? set_unit.migrations : set_unit.others).push_back(&w.unit);
+  }
+
+  const std::vector<std::string> enabled = EnabledRules(config, options);
+  for (const std::string& id : enabled) {
+    const Rule& rule = *FindRule(id)->rule;
+    Context ctx(config, found, rule.id);
+    if (rule.check_file) {
+      for (const FileWork& w : work) {
+        if (w.unit.read_ok) rule.check_file(ctx, w.unit);
+      }
+    }
+    if (rule.check_set) rule.check_set(ctx, set_unit);
+  }
+
+  // Findings of rules that are off go; severities come from the config or the rule.
+  std::erase_if(found, [&](const Diagnostic& d) {
+    return std::find(enabled.begin(), enabled.end(), d.rule) == enabled.end();
+  });
+  for (const FileWork& w : work) {
+    if (!w.unit.read_ok) continue;
+    ApplyIgnores(FindIgnores(w.unit), w.unit.source.path, enabled, found);
+  }
+  for (Diagnostic& d : found) {
+    const RuleSettings* settings = config.Rule(d.rule);
+    d.severity = settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
+  }
+  if (!options.only_files.empty()) {
+    std::erase_if(found, [&](const Diagnostic& d) {
+      return std::none_of(options.only_files.begin(), options.only_files.end(),
+                          [&](const fs::path& p) { return SamePath(p, d.path); });
+    });
+  }
+  for (const FileWork& w : work) {
+    for (const Diagnostic& d : found) {
+      if (d.path == w.unit.source.path) {
+        result.lines[d.path][d.start.line] = std::string(w.unit.source.LineText(d.start.line));
+      }
+    }
+  }
+  for (auto& d : found) result.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace
+
+LintResult Run(const std::vector<MigrationSet>& sets, const Options& options) {
+  LintResult result;
+  for (const MigrationSet& set : sets) LintSet(set, options, result);
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
+  result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(),
+                                       [](const Diagnostic& a, const Diagnostic& b) {
+                                         return !DiagnosticLess(a, b) && !DiagnosticLess(b, a);
+                                       }),
+                           result.diagnostics.end());
+  return result;
+}
+
+}  // namespace migralint::lint

@@ -1,0 +1,49 @@
+// run.h: stage 5 — read, parse and lint every set; one result for the report stage.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "migralint/config.h"
+#include "migralint/diagnostic.h"
+#include "migralint/migration_set.h"
+
+namespace migralint::lint {
+
+struct Options {
+  std::vector<std::string> enable;   // --enable: on even when the config turns them off
+  std::vector<std::string> disable;  // --disable
+  unsigned jobs = 1;                 // files read and parsed in parallel
+  /// --stdin-filename: this file's text comes from `stdin_text`, not from disk.
+  std::optional<std::filesystem::path> stdin_path;
+  std::string stdin_text;
+  /// Files named on the command line: only their findings are reported (empty = all).
+  std::vector<std::filesystem::path> only_files;
+};
+
+struct SetSummary {
+  std::string root;
+  std::string layout;
+  std::size_t files = 0;    // forward migrations
+  std::size_t others = 0;   // rollbacks, seed data, unrecognised names, inactive theme
+  std::size_t skipped = 0;  // variants for other databases: not linted
+};
+
+struct LintResult {
+  std::vector<SetSummary> sets;
+  std::vector<Diagnostic> diagnostics;  // sorted (DiagnosticLess)
+  std::size_t files = 0;                // files read
+  std::size_t statements = 0;           // top-level statements parsed
+  std::vector<std::string> io_errors;   // files that could not be read (exit 2)
+  /// Source lines that findings start on, for excerpts: lines[path][line] = text.
+  std::map<std::string, std::map<std::uint32_t, std::string>> lines;
+};
+
+/// Lints the sets. Each set's own config (MigrationSet::config) decides severities.
+LintResult Run(const std::vector<MigrationSet>& sets, const Options& options);
+
+}  // namespace migralint::lint

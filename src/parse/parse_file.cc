@@ -1,0 +1,141 @@
+// parse_file.cc: fast path — the whole file through PostgreSQL's parser in one call; on a
+// syntax error, statement boundaries from tree-sitter and each piece parsed on its own.
+#include "parse/parse_file.h"
+
+#include <algorithm>
+#include <string>
+
+#include "parse/lexer.h"
+#include "parse/pg_parser.h"
+#include "parse/plpgsql.h"
+#include "parse/statements.h"
+#include "parse/ts_boundaries.h"
+
+namespace migralint::parse {
+namespace {
+
+void Blank(std::string& text, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t i = begin; i < end && i < text.size(); ++i) {
+    if (text[i] != '\n') text[i] = ' ';
+  }
+}
+
+// Text PostgreSQL is given: psql meta-commands and dbmate's down section blanked out, so that
+// every offset still matches the file.
+std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnostic>& out) {
+  std::string masked = unit.source.text;
+  for (const Span& meta : lexed.meta_commands) {
+    std::string_view command = std::string_view(masked).substr(meta.begin, meta.end - meta.begin);
+    const std::size_t space = command.find_first_of(" \t");
+    Diagnostic d = SyntaxError(unit.source, meta.begin,
+                               "psql meta-command `" + std::string(command.substr(0, space)) +
+                                   "` is not SQL: only psql runs it");
+    d.help = "use SQL instead (e.g. SET for \\set), or run the file with psql and keep it out of "
+             "the migration set";
+    out.push_back(std::move(d));
+    Blank(masked, meta.begin, meta.end);
+  }
+  // dbmate: only the "-- migrate:up" section is the forward migration.
+  bool dbmate = false, down = false;
+  std::uint32_t down_begin = 0;
+  for (const Comment& c : lexed.comments) {
+    if (!c.own_line) continue;
+    const bool is_up = c.text.rfind("migrate:up", 0) == 0;
+    const bool is_down = c.text.rfind("migrate:down", 0) == 0;
+    if (is_up) {
+      dbmate = true;
+      if (down) Blank(masked, down_begin, c.begin);
+      down = false;
+    } else if (is_down && !down) {
+      down = true;
+      down_begin = c.begin;
+    }
+  }
+  if (dbmate && down) Blank(masked, down_begin, static_cast<std::uint32_t>(masked.size()));
+  return masked;
+}
+
+void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
+             std::vector<Statement>& statements, std::vector<Diagnostic>& out) {
+  std::vector<std::uint32_t> cuts = StatementSemicolons(masked);
+  if (cuts.empty()) cuts = lexed.semicolons;
+  const auto n = static_cast<std::uint32_t>(masked.size());
+  // An unterminated literal or comment runs to the end of the file, as in PostgreSQL.
+  const std::uint32_t limit = lexed.unterminated >= 0 ? static_cast<std::uint32_t>(lexed.unterminated) : n;
+  std::vector<Span> pieces;
+  std::uint32_t from = 0;
+  for (std::uint32_t cut : cuts) {
+    if (cut < from) continue;
+    if (cut >= limit) break;
+    pieces.push_back({from, cut});
+    from = cut + 1;
+  }
+  pieces.push_back({from, n});
+
+  auto parse_range = [&](std::uint32_t begin, std::uint32_t end) {
+    return ParseSql(masked.substr(begin, end - begin).c_str());
+  };
+  // Pieces tree-sitter split too finely (a ';' inside a construct it does not know) are
+  // joined with the next ones until PostgreSQL accepts them.
+  constexpr std::size_t kMaxJoin = 8;
+  for (std::size_t i = 0; i < pieces.size();) {
+    const Span piece = pieces[i];
+    if (SkipTrivia(masked, piece.begin, piece.end) == piece.end) {
+      ++i;
+      continue;
+    }
+    PgParse parsed = parse_range(piece.begin, piece.end);
+    std::size_t used = 1;
+    for (std::size_t j = i + 1; parsed.error && j < pieces.size() && j - i <= kMaxJoin; ++j) {
+      PgParse joined = parse_range(piece.begin, pieces[j].end);
+      if (!joined.error) {
+        parsed = std::move(joined);
+        used = j - i + 1;
+      }
+    }
+    const std::uint32_t end = pieces[i + used - 1].end;
+    if (parsed.error) {
+      const std::string_view chunk = std::string_view(masked).substr(piece.begin, piece.end - piece.begin);
+      out.push_back(SyntaxError(unit.source, piece.begin + CursorToOffset(chunk, parsed.error->cursor),
+                                parsed.error->message));
+      Statement broken;  // kept, unparsed, so rules still see where it was
+      broken.begin = SkipTrivia(masked, piece.begin, piece.end);
+      broken.end = piece.end;
+      statements.push_back(broken);
+    } else {
+      AppendStatements(unit, std::move(parsed.tree), piece.begin, end, -1, {}, statements);
+    }
+    i += used;
+  }
+}
+
+}  // namespace
+
+void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
+  const Lexed lexed = Lex(unit.source.text);
+  unit.comments = lexed.comments;
+  const std::string masked = Masked(unit, lexed, out);
+  const auto n = static_cast<std::uint32_t>(masked.size());
+  if (SkipTrivia(masked, 0, n) == n) return;  // empty or comments only
+
+  std::vector<Statement> top;
+  PgParse parsed = ParseSql(masked.c_str());
+  if (parsed.tree) {
+    AppendStatements(unit, std::move(parsed.tree), 0, n, -1, {}, top);
+  } else {
+    Recover(unit, masked, lexed, top, out);
+  }
+
+  // Nested PL/pgSQL statements follow their parent.
+  unit.statements.clear();
+  unit.statements.reserve(top.size());
+  for (const Statement& statement : top) {
+    const int index = static_cast<int>(unit.statements.size());
+    unit.statements.push_back(statement);
+    for (Statement& nested : NestedStatements(unit, statement, index, out)) {
+      unit.statements.push_back(std::move(nested));
+    }
+  }
+}
+
+}  // namespace migralint::parse

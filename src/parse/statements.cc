@@ -1,0 +1,77 @@
+// statements.cc: statement spans and syntax-error diagnostics.
+#include "parse/statements.h"
+
+#include <algorithm>
+
+#include "parse/lexer.h"
+
+namespace migralint::parse {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Moves `end` back over whitespace and over comments that end there.
+std::uint32_t TrimEnd(const FileUnit& unit, std::uint32_t begin, std::uint32_t end) {
+  const std::string& text = unit.source.text;
+  const auto& comments = unit.comments;
+  while (end > begin) {
+    if (IsSpace(text[end - 1])) {
+      --end;
+      continue;
+    }
+    auto it = std::lower_bound(comments.begin(), comments.end(), end,
+                               [](const Comment& c, std::uint32_t e) { return c.end < e; });
+    if (it != comments.end() && it->end == end && it->begin >= begin) {
+      end = it->begin;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+}  // namespace
+
+void AppendStatements(FileUnit& unit, ParseTree tree, std::uint32_t base, std::uint32_t chunk_end,
+                      int parent, const std::vector<Enclosure>& enclosures,
+                      std::vector<Statement>& out) {
+  const std::string& text = unit.source.text;
+  for (std::size_t i = 0; i < tree->n_stmts; ++i) {
+    const PgQuery__RawStmt* raw = tree->stmts[i];
+    if (!raw->stmt) continue;
+    const std::uint32_t from = base + static_cast<std::uint32_t>(raw->stmt_location);
+    const std::uint32_t to =
+        raw->stmt_len > 0 ? from + static_cast<std::uint32_t>(raw->stmt_len) : chunk_end;
+    Statement statement;
+    statement.begin = SkipTrivia(text, from, to);
+    statement.end = TrimEnd(unit, statement.begin, std::min<std::uint32_t>(to, chunk_end));
+    statement.node = raw->stmt;
+    statement.parse_base = base;
+    statement.parent = parent;
+    statement.enclosures = enclosures;
+    out.push_back(std::move(statement));
+  }
+  PgQuery__ParseResult* owned = tree.release();
+  unit.trees.emplace_back(owned, [](const void* p) {
+    ParseTreeDeleter{}(static_cast<PgQuery__ParseResult*>(const_cast<void*>(p)));
+  });
+}
+
+Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string message) {
+  Diagnostic d;
+  d.rule = "syntax-error";
+  d.path = source.path;
+  at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(source.text.size()));
+  d.start = source.At(at);
+  std::uint32_t end = TokenEnd(source.text, at);
+  // Keep the underline on one line.
+  const std::size_t newline = source.text.find('\n', at);
+  if (newline != std::string::npos && end > newline) end = static_cast<std::uint32_t>(newline);
+  d.end = source.At(std::max(end, at));
+  if (d.end.line == d.start.line && d.end.column == d.start.column) d.end.column += 1;
+  d.message = std::move(message);
+  d.help = "fix the statement; PostgreSQL rejects it, so the migration fails here";
+  return d;
+}
+
+}  // namespace migralint::parse
