@@ -1,4 +1,6 @@
 // report_test.cc: every output format on a hand-built lint result.
+#include "report/report.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -7,7 +9,6 @@
 #include <string>
 
 #include "lint/registry.h"
-#include "report/report.h"
 
 namespace migralint::report {
 namespace {
@@ -17,8 +18,8 @@ using Json = nlohmann::json;
 constexpr const char* kInit = "db/migrations/0001_init.sql";
 constexpr const char* kOdd = "db/migrations/002 add,col.sql";
 
-Diagnostic Make(std::string rule, Severity severity, std::string path, Position start,
-                Position end, std::string message, std::string help) {
+Diagnostic Make(std::string rule, Severity severity, std::string path, Position start, Position end,
+                std::string message, std::string help) {
   Diagnostic d;
   d.rule = std::move(rule);
   d.severity = severity;
@@ -114,25 +115,21 @@ TEST(ReportTest, JsonShape) {
   ASSERT_EQ(j["sets"].size(), 1u);
   EXPECT_EQ(j["sets"][0], (Json{{"root", "db/migrations"}, {"layout", "numbered"}, {"files", 2}}));
   ASSERT_EQ(j["diagnostics"].size(), 3u);
-  EXPECT_EQ(j["diagnostics"][0],
-            (Json{{"rule", "syntax-error"},
-                  {"severity", "error"},
-                  {"path", kInit},
-                  {"line", 3},
-                  {"column", 8},
-                  {"end_line", 3},
-                  {"end_column", 13},
-                  {"message", "syntax error at or near \"TABEL\""},
-                  {"help", "fix the statement"}}));
+  EXPECT_EQ(j["diagnostics"][0], (Json{{"rule", "syntax-error"},
+                                       {"severity", "error"},
+                                       {"path", kInit},
+                                       {"line", 3},
+                                       {"column", 8},
+                                       {"end_line", 3},
+                                       {"end_column", 13},
+                                       {"message", "syntax error at or near \"TABEL\""},
+                                       {"help", "fix the statement"}}));
   EXPECT_EQ(j["diagnostics"][1]["severity"], "warning");
   EXPECT_EQ(j["diagnostics"][2]["severity"], "info");
   EXPECT_EQ(j["diagnostics"][2]["message"], "name 100%\nmatches, no: pattern");
   EXPECT_EQ(j["diagnostics"][2]["end_line"], 2);
-  EXPECT_EQ(j["summary"], (Json{{"files", 2},
-                                {"statements", 5},
-                                {"error", 1},
-                                {"warning", 1},
-                                {"info", 1}}));
+  EXPECT_EQ(j["summary"],
+            (Json{{"files", 2}, {"statements", 5}, {"error", 1}, {"warning", 1}, {"info", 1}}));
   const std::vector<std::string> keys = {"version", "tool", "sets", "diagnostics", "summary"};
   std::vector<std::string> order;
   const auto ordered = nlohmann::ordered_json::parse(text);

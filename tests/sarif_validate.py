@@ -8,6 +8,7 @@ module is what makes the "uri" / "uri-reference" formats checked at all.
 Exit 0: every file valid; 1: any error; 2: usage; 77: SCHEMA absent (ctest SKIP_RETURN_CODE).
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -85,7 +86,7 @@ def run_errors(at, run):
     ids = []
     for i, rule in enumerate(rules):
         yield from rule_errors(f"{at}.tool.driver.rules[{i}]", rule)
-        ids.append(rule.get("id") if isinstance(rule, dict) else None)
+        ids.append(str(rule.get("id")) if isinstance(rule, dict) else None)
     seen = set()
     for i, rule_id in enumerate(ids):
         if rule_id in seen:
@@ -120,7 +121,7 @@ def rule_errors(at, rule):
     if len(str(rule.get("name", ""))) > MAX_RULE_NAME:
         yield f"{at}.name", f"longer than {MAX_RULE_NAME} characters"
     level = dig(rule, "defaultConfiguration", "level")
-    if level is not None and level not in LEVELS - {"none"}:
+    if level is not None and str(level) not in LEVELS - {"none"}:
         yield f"{at}.defaultConfiguration.level", f"{level!r} is not note, warning or error"
 
 
@@ -129,15 +130,16 @@ def result_errors(at, result, rule_ids):
         return
     if not text_of(result, "message"):
         yield f"{at}.message.text", "missing or empty"
-    if result.get("level", "warning") not in LEVELS:
+    if str(result.get("level", "warning")) not in LEVELS:
         yield f"{at}.level", f"{result.get('level')!r} is not none, note, warning or error"
     rule_id = result.get("ruleId")
+    rule_id = None if rule_id is None else str(rule_id)
     index = result.get("ruleIndex")
     if rule_id is None and index is None:
         yield at, "neither ruleId nor ruleIndex"
     if index is not None:
         if not isinstance(index, int) or not 0 <= index < len(rule_ids):
-            yield f"{at}.ruleIndex", f"{index!r} is outside rules[0..{len(rule_ids) - 1}]"
+            yield f"{at}.ruleIndex", f"{index!r} is not an index of the {len(rule_ids)} rules"
         elif rule_id is not None and rule_ids[index] != rule_id:
             yield f"{at}.ruleIndex", f"rules[{index}] is {rule_ids[index]!r}, not {rule_id!r}"
     if rule_id is not None and rule_id not in rule_ids:
@@ -198,9 +200,7 @@ def main(argv):
 
     import jsonschema  # after the SKIP check: a machine without the schema needs neither
 
-    try:
-        import rfc3987  # noqa: F401  (jsonschema checks uri formats only when it is there)
-    except ImportError:
+    if importlib.util.find_spec("rfc3987") is None:  # jsonschema's checker for uri formats
         print("warning: python3-rfc3987 missing: uri formats are not checked", file=sys.stderr)
 
     with open(schema_path, encoding="utf-8") as f:

@@ -20,10 +20,10 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_option("--output", o.output, "Write the report to FILE instead of stdout");
   command.add_option("--config", o.config, "Config file (default: nearest migralint.toml upward)");
   command.add_option("--enable", o.enable, "Turn a rule on (repeatable)")
-      ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--disable", o.disable, "Turn a rule off (repeatable)")
-      ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command.add_option("--fail-on", o.fail_on, "Exit 1 on findings at or above: error | warning | info | never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -72,15 +72,19 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
   }
   pieces.push_back({from, n});
 
+  // A piece is parsed with its ';', so that PostgreSQL words its errors as for the whole file
+  // ("at or near ";"" rather than "at end of input").
   auto parse_range = [&](std::uint32_t begin, std::uint32_t end) {
-    return ParseSql(masked.substr(begin, end - begin).c_str());
+    return ParseSql(masked.substr(begin, std::min(end + 1, n) - begin).c_str());
   };
   // Pieces tree-sitter split too finely (a ';' inside a construct it does not know) are
   // joined with the next ones until PostgreSQL accepts them.
   constexpr std::size_t kMaxJoin = 8;
   for (std::size_t i = 0; i < pieces.size();) {
     const Span piece = pieces[i];
-    if (SkipTrivia(masked, piece.begin, piece.end) == piece.end) {
+    // Only comments and blanks: nothing to parse. (A comment running past the cut means the
+    // cut is inside it, and the piece is joined below.)
+    if (SkipTrivia(masked, piece.begin, n) == piece.end) {
       ++i;
       continue;
     }
@@ -95,7 +99,7 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
     }
     const std::uint32_t end = pieces[i + used - 1].end;
     if (parsed.error) {
-      const std::string_view chunk = std::string_view(masked).substr(piece.begin, piece.end - piece.begin);
+      const std::string_view chunk = std::string_view(masked).substr(piece.begin);
       out.push_back(SyntaxError(unit.source, piece.begin + CursorToOffset(chunk, parsed.error->cursor),
                                 parsed.error->message));
       Statement broken;  // kept, unparsed, so rules still see where it was
@@ -103,7 +107,7 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
       broken.end = piece.end;
       statements.push_back(broken);
     } else {
-      AppendStatements(unit, std::move(parsed.tree), piece.begin, end, -1, {}, statements);
+      AppendStatements(unit, masked, std::move(parsed.tree), piece.begin, end, -1, {}, statements);
     }
     i += used;
   }
@@ -121,7 +125,7 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   std::vector<Statement> top;
   PgParse parsed = ParseSql(masked.c_str());
   if (parsed.tree) {
-    AppendStatements(unit, std::move(parsed.tree), 0, n, -1, {}, top);
+    AppendStatements(unit, masked, std::move(parsed.tree), 0, n, -1, {}, top);
   } else {
     Recover(unit, masked, lexed, top, out);
   }

@@ -50,6 +50,25 @@ std::optional<std::uint32_t> PlpgsqlBodyLocation(const PgQuery__Node* node) {
   return location;
 }
 
+// Null-safe lookups: libpg_query omits empty fields.
+const json& Get(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+const json& List(const json& j, const char* key) {
+  static const json kEmpty = json::array();
+  const json& v = Get(j, key);
+  return v.is_array() ? v : kEmpty;
+}
+
+std::string Text(const json& j, const char* key) {
+  const json& v = Get(j, key);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+
 class Walker {
  public:
   Walker(FileUnit& unit, int parent, Body body, std::vector<Statement>& out)
@@ -67,55 +86,50 @@ class Walker {
     stack_.pop_back();
   }
 
-  static std::string Query(const json& expr) {
-    if (expr.contains("PLpgSQL_expr")) return expr["PLpgSQL_expr"].value("query", "");
-    return {};
-  }
+  static std::string Query(const json& expr) { return Text(Get(expr, "PLpgSQL_expr"), "query"); }
 
   void Statement(const json& item) {
     if (!item.is_object() || item.empty()) return;
     const std::string& kind = item.begin().key();
     const json& s = item.begin().value();
     if (kind == "PLpgSQL_stmt_block") {
-      if (s.contains("exceptions")) {
-        std::vector<std::string> handled;
-        std::vector<std::pair<std::vector<std::string>, const json*>> handlers;
-        for (const json& exc : s["exceptions"]["PLpgSQL_exception_block"].value("exc_list", json::array())) {
-          std::vector<std::string> conditions;
-          for (const json& c : exc["PLpgSQL_exception"].value("conditions", json::array())) {
-            conditions.push_back(c["PLpgSQL_condition"].value("condname", ""));
-          }
-          handled.insert(handled.end(), conditions.begin(), conditions.end());
-          handlers.emplace_back(conditions, &exc["PLpgSQL_exception"]);
+      const json& handlers = List(Get(Get(s, "exceptions"), "PLpgSQL_exception_block"), "exc_list");
+      if (handlers.empty()) {
+        Statements(List(s, "body"));
+        return;
+      }
+      std::vector<std::vector<std::string>> conditions;
+      std::vector<std::string> handled;
+      for (const json& exc : handlers) {
+        conditions.emplace_back();
+        for (const json& c : List(Get(exc, "PLpgSQL_exception"), "conditions")) {
+          conditions.back().push_back(Text(Get(c, "PLpgSQL_condition"), "condname"));
+          handled.push_back(conditions.back().back());
         }
-        With({Enclosure::Kind::kBlock, "", handled}, s.value("body", json::array()));
-        for (const auto& [conditions, handler] : handlers) {
-          With({Enclosure::Kind::kExceptionHandler, "", conditions},
-               handler->value("action", json::array()));
-        }
-      } else {
-        Statements(s.value("body", json::array()));
+      }
+      With({Enclosure::Kind::kBlock, "", handled}, List(s, "body"));
+      for (std::size_t i = 0; i < handlers.size(); ++i) {
+        With({Enclosure::Kind::kExceptionHandler, "", conditions[i]},
+             List(Get(handlers[i], "PLpgSQL_exception"), "action"));
       }
     } else if (kind == "PLpgSQL_stmt_if") {
-      With({Enclosure::Kind::kIf, Query(s.value("cond", json::object())), {}},
-           s.value("then_body", json::array()));
-      for (const json& elsif : s.value("elsif_list", json::array())) {
-        const json& e = elsif["PLpgSQL_if_elsif"];
-        With({Enclosure::Kind::kElsIf, Query(e.value("cond", json::object())), {}},
-             e.value("stmts", json::array()));
+      With({Enclosure::Kind::kIf, Query(Get(s, "cond")), {}}, List(s, "then_body"));
+      for (const json& elsif : List(s, "elsif_list")) {
+        const json& e = Get(elsif, "PLpgSQL_if_elsif");
+        With({Enclosure::Kind::kElsIf, Query(Get(e, "cond")), {}}, List(e, "stmts"));
       }
-      With({Enclosure::Kind::kElse, "", {}}, s.value("else_body", json::array()));
+      With({Enclosure::Kind::kElse, "", {}}, List(s, "else_body"));
     } else if (kind == "PLpgSQL_stmt_case") {
-      for (const json& when : s.value("case_when_list", json::array())) {
-        const json& w = when["PLpgSQL_case_when"];
-        With({Enclosure::Kind::kIf, Query(w.value("expr", json::object())), {}},
-             w.value("stmts", json::array()));
+      for (const json& when : List(s, "case_when_list")) {
+        const json& w = Get(when, "PLpgSQL_case_when");
+        With({Enclosure::Kind::kIf, Query(Get(w, "expr")), {}}, List(w, "stmts"));
       }
-      With({Enclosure::Kind::kElse, "", {}}, s.value("else_stmts", json::array()));
-    } else if (kind.rfind("PLpgSQL_stmt_", 0) == 0 && s.contains("body")) {
-      With({Enclosure::Kind::kLoop, "", {}}, s["body"]);  // loop, while, for*, foreach
+      With({Enclosure::Kind::kElse, "", {}}, List(s, "else_stmts"));
+    } else if (kind.rfind("PLpgSQL_stmt_", 0) == 0 && Get(s, "body").is_array()) {
+      With({Enclosure::Kind::kLoop, "", {}}, List(s, "body"));  // loop, while, for*, foreach
     } else if (kind == "PLpgSQL_stmt_execsql") {
-      Embedded(Query(s.value("sqlstmt", json::object())), s.value("lineno", 1));
+      const json& lineno = Get(s, "lineno");
+      Embedded(Query(Get(s, "sqlstmt")), lineno.is_number() ? lineno.get<int>() : 1);
     }
   }
 
@@ -132,7 +146,7 @@ class Walker {
     if (at == std::string_view::npos) at = body_.begin;  // a body written as a '' string
     PgParse parsed = ParseSql(query.c_str());
     if (!parsed.tree) return;  // PostgreSQL only checks these when the body runs
-    AppendStatements(unit_, std::move(parsed.tree), static_cast<std::uint32_t>(at),
+    AppendStatements(unit_, unit_.source.text, std::move(parsed.tree), static_cast<std::uint32_t>(at),
                      static_cast<std::uint32_t>(at + query.size()), parent_, stack_, out_);
   }
 
@@ -181,10 +195,8 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
   const json functions = json::parse(result.plpgsql_funcs, nullptr, false);
   if (!functions.is_array()) return nested;
   for (const json& function : functions) {
-    if (!function.contains("PLpgSQL_function")) continue;
     Walker walker(unit, parent, body, nested);
-    const json& action = function["PLpgSQL_function"].value("action", json::object());
-    walker.Statements(json::array({action}));
+    walker.Statements(json::array({Get(Get(function, "PLpgSQL_function"), "action")}));
   }
   return nested;
 }

@@ -11,8 +11,8 @@ namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Moves `end` back over whitespace and over comments that end there.
-std::uint32_t TrimEnd(const FileUnit& unit, std::uint32_t begin, std::uint32_t end) {
-  const std::string& text = unit.source.text;
+std::uint32_t TrimEnd(const FileUnit& unit, std::string_view text, std::uint32_t begin,
+                      std::uint32_t end) {
   const auto& comments = unit.comments;
   while (end > begin) {
     if (IsSpace(text[end - 1])) {
@@ -32,10 +32,9 @@ std::uint32_t TrimEnd(const FileUnit& unit, std::uint32_t begin, std::uint32_t e
 
 }  // namespace
 
-void AppendStatements(FileUnit& unit, ParseTree tree, std::uint32_t base, std::uint32_t chunk_end,
-                      int parent, const std::vector<Enclosure>& enclosures,
+void AppendStatements(FileUnit& unit, std::string_view text, ParseTree tree, std::uint32_t base,
+                      std::uint32_t chunk_end, int parent, const std::vector<Enclosure>& enclosures,
                       std::vector<Statement>& out) {
-  const std::string& text = unit.source.text;
   for (std::size_t i = 0; i < tree->n_stmts; ++i) {
     const PgQuery__RawStmt* raw = tree->stmts[i];
     if (!raw->stmt) continue;
@@ -44,7 +43,7 @@ void AppendStatements(FileUnit& unit, ParseTree tree, std::uint32_t base, std::u
         raw->stmt_len > 0 ? from + static_cast<std::uint32_t>(raw->stmt_len) : chunk_end;
     Statement statement;
     statement.begin = SkipTrivia(text, from, to);
-    statement.end = TrimEnd(unit, statement.begin, std::min<std::uint32_t>(to, chunk_end));
+    statement.end = TrimEnd(unit, text, statement.begin, std::min<std::uint32_t>(to, chunk_end));
     statement.node = raw->stmt;
     statement.parse_base = base;
     statement.parent = parent;

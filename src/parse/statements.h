@@ -8,9 +8,11 @@
 
 namespace migralint::parse {
 
-/// Appends the statements of `tree`, parsed from file text [base, chunk_end), to `out`, with
-/// spans trimmed to their first and last tokens. The tree is kept alive in `unit.trees`.
-void AppendStatements(FileUnit& unit, ParseTree tree, std::uint32_t base, std::uint32_t chunk_end,
+/// Appends the statements of `tree`, parsed from [base, chunk_end) of `text` (the file's text,
+/// or the same with psql lines blanked), to `out`, with spans trimmed to their first and last
+/// tokens. The tree is kept alive in `unit.trees`.
+void AppendStatements(FileUnit& unit, std::string_view text, ParseTree tree, std::uint32_t base,
+                      std::uint32_t chunk_end,
                       int parent, const std::vector<Enclosure>& enclosures,
                       std::vector<Statement>& out);
 

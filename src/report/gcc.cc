@@ -24,8 +24,8 @@ std::string OneLine(std::string_view text) {
 
 void EmitGcc(const lint::LintResult& result, std::ostream& out) {
   for (const Diagnostic& d : result.diagnostics) {
-    out << d.path << ':' << d.start.line << ':' << d.start.column << ": "
-        << GccSeverity(d.severity) << ": " << OneLine(d.message) << " [" << d.rule << "]\n";
+    out << d.path << ':' << d.start.line << ':' << d.start.column << ": " << GccSeverity(d.severity)
+        << ": " << OneLine(d.message) << " [" << d.rule << "]\n";
   }
 }
 

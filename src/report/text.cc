@@ -82,9 +82,9 @@ std::string Count(std::size_t n, std::string_view noun) {
 void EmitFinding(const lint::LintResult& result, const Diagnostic& d, const Style& style,
                  std::ostream& out) {
   out << style(kBold) << d.path << ':' << d.start.line << ':' << d.start.column << ":"
-      << style(kReset) << ' ' << style(SeverityColor(d.severity)) << SeverityName(d.severity)
-      << '[' << d.rule << "]:" << style(kReset) << ' ' << style(kBold) << d.message
-      << style(kReset) << '\n';
+      << style(kReset) << ' ' << style(SeverityColor(d.severity)) << SeverityName(d.severity) << '['
+      << d.rule << "]:" << style(kReset) << ' ' << style(kBold) << d.message << style(kReset)
+      << '\n';
   // The gutter, as rustc draws it: "12 | source", "   | ^^^", "   = help: ...".
   const std::string number = std::to_string(d.start.line);
   const std::string blank(number.size() + 1, ' ');

@@ -1,0 +1,304 @@
+// cli_test.cc: the migralint binary run as a process — exit codes, every format, config errors.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSource = MIGRALINT_SOURCE_DIR;
+const fs::path kBinary = MIGRALINT_BINARY;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("migralint-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& relative, const std::string& text) {
+    fs::create_directories((dir_ / relative).parent_path());
+    std::ofstream(dir_ / relative, std::ios::binary) << text;
+  }
+
+  // Runs `migralint ARGS` in the temporary folder, optionally with standard input.
+  Result Run(const std::string& args, const std::string& input = "") {
+    const fs::path in = dir_ / ".stdin", out = dir_ / ".stdout", err = dir_ / ".stderr";
+    std::ofstream(in, std::ios::binary) << input;
+    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 '" + kBinary.string() +
+                                "' " + args + " <'" + in.string() + "' >'" + out.string() +
+                                "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    Result r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n"); }
+  void BrokenSet() {
+    CleanSet();
+    Write("db/migrations/002_b.sql", "CREATE TABLE b (\n  id int\n  name text\n);\nCREATE TABLE c (id int);\n");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, CleanSetExitsZero) {
+  CleanSet();
+  Result r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("no problems"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, QuietCleanSetPrintsNothing) {
+  CleanSet();
+  Result r = Run("lint --quiet db");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, FindingsExitOneWithGccLines) {
+  BrokenSet();
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
+}
+
+TEST_F(Cli, DefaultPathIsTheCurrentFolder) {
+  BrokenSet();
+  Result r = Run("lint --format gcc");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("db/migrations/002_b.sql:3:3"), std::string::npos);
+}
+
+TEST_F(Cli, TextShowsSourceCaretAndHelp) {
+  BrokenSet();
+  Result r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("  name text"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("^^^^"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("help"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, JsonHasTheContractShape) {
+  BrokenSet();
+  Result r = Run("lint --format json db");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  EXPECT_EQ(j["tool"]["name"], "migralint");
+  ASSERT_EQ(j["sets"].size(), 1u);
+  EXPECT_EQ(j["sets"][0]["root"], "db/migrations");
+  EXPECT_EQ(j["sets"][0]["layout"], "numbered");
+  EXPECT_EQ(j["sets"][0]["files"], 2);
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  const auto& d = j["diagnostics"][0];
+  EXPECT_EQ(d["rule"], "syntax-error");
+  EXPECT_EQ(d["severity"], "error");
+  EXPECT_EQ(d["path"], "db/migrations/002_b.sql");
+  EXPECT_EQ(d["line"], 3);
+  EXPECT_EQ(d["column"], 3);
+  EXPECT_EQ(d["end_line"], 3);
+  EXPECT_EQ(d["end_column"], 7);
+  EXPECT_EQ(j["summary"]["files"], 2);
+  EXPECT_EQ(j["summary"]["statements"], 3);
+  EXPECT_EQ(j["summary"]["error"], 1);
+}
+
+TEST_F(Cli, GithubAnnotations) {
+  BrokenSet();
+  Result r = Run("lint --format github db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("::error file=db/migrations/002_b.sql,line=3,col=3,endLine=3,endColumn=7,title=syntax-error::", 0), 0u) << r.out;
+}
+
+TEST_F(Cli, SarifHasEveryRuleAndTheResult) {
+  BrokenSet();
+  Result r = Run("lint --format sarif db");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], "2.1.0");
+  const auto& run = j["runs"][0];
+  Result rules = Run("rules --format json");
+  EXPECT_EQ(run["tool"]["driver"]["rules"].size(), nlohmann::json::parse(rules.out).size());
+  ASSERT_EQ(run["results"].size(), 1u);
+  const auto& result = run["results"][0];
+  EXPECT_EQ(result["ruleId"], "syntax-error");
+  EXPECT_EQ(run["tool"]["driver"]["rules"][result["ruleIndex"].get<int>()]["id"], "syntax-error");
+  EXPECT_EQ(result["locations"][0]["physicalLocation"]["region"]["startLine"], 3);
+}
+
+TEST_F(Cli, OutputFile) {
+  BrokenSet();
+  Result r = Run("lint --format gcc --output report.txt db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(Slurp(dir_ / "report.txt").find("[syntax-error]"), std::string::npos);
+}
+
+TEST_F(Cli, FailOnDecidesTheExitCode) {
+  CleanSet();
+  Write("db/migrations/notes.sql", "SELECT 1;\n");  // file-naming: a warning
+  EXPECT_EQ(Run("lint db").exit_code, 0);
+  EXPECT_EQ(Run("lint --fail-on warning db").exit_code, 1);
+  BrokenSet();
+  EXPECT_EQ(Run("lint --fail-on never db").exit_code, 0);
+  Write("migralint.toml", "fail_on = \"warning\"\n");
+  EXPECT_EQ(Run("lint --disable syntax-error db").exit_code, 1);
+}
+
+TEST_F(Cli, DisableEnableAndConfigSeverity) {
+  BrokenSet();
+  EXPECT_EQ(Run("lint --disable syntax-error db").exit_code, 0);
+  Write("migralint.toml", "[rules]\nsyntax-error = \"warning\"\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find(": warning: "), std::string::npos);
+  Write("migralint.toml", "[rules]\nsyntax-error = \"off\"\n");
+  EXPECT_EQ(Run("lint db").exit_code, 0);
+  EXPECT_EQ(Run("lint --enable syntax-error db").exit_code, 1);
+}
+
+TEST_F(Cli, UsageErrorsExitTwo) {
+  CleanSet();
+  Result unknown_flag = Run("lint --no-such-flag db");
+  EXPECT_EQ(unknown_flag.exit_code, 2);
+  EXPECT_NE(unknown_flag.err.find("no-such-flag"), std::string::npos);
+  Result missing = Run("lint nowhere");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nowhere: no such file or directory"), std::string::npos);
+  Result rule = Run("lint --disable no-such-rule db");
+  EXPECT_EQ(rule.exit_code, 2);
+  EXPECT_NE(rule.err.find("unknown rule \"no-such-rule\""), std::string::npos);
+  EXPECT_EQ(Run("lint --format xml db").exit_code, 2);
+  EXPECT_EQ(Run("explain no-such-rule").exit_code, 2);
+  EXPECT_EQ(Run("").exit_code, 2);
+  Result empty = Run("lint .stdin");  // a folder-less file is linted alone
+  EXPECT_EQ(empty.exit_code, 0);
+  fs::create_directories(dir_ / "empty");
+  Result nothing = Run("lint empty");
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.err.find("no migration files found"), std::string::npos);
+}
+
+TEST_F(Cli, ConfigErrorsNameFileLineAndKey) {
+  CleanSet();
+  Write("migralint.toml", "pg_version = 15\ncolour = \"red\"\n");
+  Result r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("migralint.toml:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown key `colour`"), std::string::npos) << r.err;
+
+  Write("migralint.toml", "[rules]\nsyntax-error = \"loud\"\n");
+  r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("migralint.toml:2:"), std::string::npos) << r.err;
+
+  Write("migralint.toml", "[rules]\nno-such-rule = \"off\"\n");
+  r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown rule `no-such-rule`"), std::string::npos) << r.err;
+
+  Write("migralint.toml", "pg_version = [\n");
+  EXPECT_EQ(Run("lint db").exit_code, 2);
+  EXPECT_EQ(Run("lint --config missing.toml db").exit_code, 2);
+}
+
+TEST_F(Cli, InlineSuppression) {
+  Write("db/migrations/001_a.sql",
+        "-- migralint-ignore syntax-error: known\nCREATE TABLE b (\n  id int\n  name text\n);\n"
+        "CREATE TABLE c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "db/migrations/001_a.sql:6:26: warning: `migralint-ignore` for syntax-error suppresses nothing here [unused-ignore]\n");
+}
+
+TEST_F(Cli, FileWideSuppressionAndSquawkAlias) {
+  Write("db/migrations/001_a.sql",
+        "-- migralint-ignore-file syntax-error: generated\nCREATE TABLE b (\n  id int\n  name text\n);\n");
+  Write("db/migrations/002_b.sql", "-- squawk-ignore syntax-error\nSELECT (;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, StdinFilenameLintsTheBufferInItsSet) {
+  CleanSet();
+  Write("db/migrations/002_b.sql", "CREATE TABLE b (id int);\n");
+  Result r = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql", "SELECT (;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+}
+
+TEST_F(Cli, NamedFileReportsOnlyThatFile) {
+  BrokenSet();
+  Write("db/migrations/003_c.sql", "SELECT (;\n");
+  Result r = Run("lint --format gcc db/migrations/003_c.sql");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/003_c.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+}
+
+TEST_F(Cli, SameFileTwiceIsLintedOnce) {
+  BrokenSet();
+  Result r = Run("lint --format gcc db db/migrations ./db/../db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
+}
+
+TEST_F(Cli, RulesAndExplain) {
+  Result rules = Run("rules");
+  EXPECT_EQ(rules.exit_code, 0);
+  EXPECT_NE(rules.out.find("syntax-error"), std::string::npos);
+  const auto j = nlohmann::json::parse(Run("rules --format json").out);
+  ASSERT_FALSE(j.empty());
+  EXPECT_TRUE(j[0].contains("severity"));
+  Result explain = Run("explain file-naming");
+  EXPECT_EQ(explain.exit_code, 0);
+  EXPECT_EQ(explain.out.rfind("# file-naming\n", 0), 0u);
+  EXPECT_NE(explain.out.find("## Instead"), std::string::npos);
+}
+
+TEST_F(Cli, Version) {
+  Result r = Run("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "migralint 0.1.0\n");
+}
+
+TEST_F(Cli, CorpusSetsAreDetected) {
+  const std::string corpus = (kSource / "corpus").string();
+  Result r = Run("lint --format json '" + corpus + "'");
+  const auto j = nlohmann::json::parse(r.out);
+  std::set<std::string> layouts;
+  for (const auto& set : j["sets"]) layouts.insert(set["layout"]);
+  EXPECT_EQ(layouts, (std::set<std::string>{"three-tier", "supabase", "numbered"}));
+  EXPECT_EQ(j["sets"].size(), 4u);
+}
+
+}  // namespace

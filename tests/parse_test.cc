@@ -1,0 +1,174 @@
+// parse_test.cc: read + parse — exact spans, recovery after errors, literals, PL/pgSQL bodies.
+#include <gtest/gtest.h>
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include "parse/parse_file.h"
+#include "read/read_file.h"
+
+namespace migralint {
+namespace {
+
+struct Parsed {
+  FileUnit unit;
+  std::vector<Diagnostic> diagnostics;
+
+  std::vector<std::string> Texts(bool nested = false) const {
+    std::vector<std::string> out;
+    for (const Statement& s : unit.statements) {
+      if (s.IsNested() == nested) out.push_back(unit.source.text.substr(s.begin, s.end - s.begin));
+    }
+    return out;
+  }
+};
+
+Parsed Parse(std::string text) {
+  Parsed p;
+  read::ReadResult read = read::ReadText(std::move(text), "t.sql");
+  p.unit.source = std::move(read.source);
+  p.diagnostics = std::move(read.diagnostics);
+  p.unit.read_ok = read.parseable;
+  if (read.parseable) parse::ParseFile(p.unit, p.diagnostics);
+  return p;
+}
+
+TEST(Parse, StatementSpansAreExact) {
+  Parsed p = Parse("-- header\nCREATE TABLE a (id int);\n\n  /* c */ CREATE INDEX i ON a (id) -- tail\n;\nSELECT 1");
+  EXPECT_TRUE(p.diagnostics.empty());
+  EXPECT_EQ(p.Texts(), (std::vector<std::string>{"CREATE TABLE a (id int)", "CREATE INDEX i ON a (id)", "SELECT 1"}));
+  const Position start = p.unit.source.At(p.unit.statements[1].begin);
+  EXPECT_EQ(start.line, 4u);
+  EXPECT_EQ(start.column, 11u);
+}
+
+TEST(Parse, UnbalancedParenthesisDoesNotSwallowTheNextStatement) {
+  // pg_query_split_with_scanner returns nothing after this; recovery must not rest on it.
+  Parsed p = Parse("CREATE TABLE a (id int,;\nCREATE INDEX i ON t(x);\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].rule, "syntax-error");
+  EXPECT_EQ(p.diagnostics[0].start.line, 1u);
+  EXPECT_EQ(p.diagnostics[0].start.column, 24u);  // at ';', where PostgreSQL reports it
+  ASSERT_EQ(p.unit.statements.size(), 2u);
+  EXPECT_EQ(p.unit.statements[0].node, nullptr);
+  ASSERT_NE(p.unit.statements[1].node, nullptr);
+  EXPECT_EQ(p.unit.statements[1].node->node_case, PG_QUERY__NODE__NODE_INDEX_STMT);
+}
+
+TEST(Parse, ErrorPositionIsPostgresOwnAndLaterStatementsSurvive) {
+  Parsed p = Parse("CREATE TABLE ok (id int);\nCREATE TABLE bad (\n  id int\n  name text\n);\nCREATE TABLE later (id int);\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 4u);
+  EXPECT_EQ(p.diagnostics[0].start.column, 3u);
+  EXPECT_EQ(p.diagnostics[0].end.column, 7u);  // underlines "name"
+  EXPECT_NE(p.diagnostics[0].message.find("at or near \"name\""), std::string::npos);
+  const auto texts = p.Texts();
+  EXPECT_EQ(texts.back(), "CREATE TABLE later (id int)");
+}
+
+TEST(Parse, LiteralsHideSemicolons) {
+  Parsed p = Parse(
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;\n"
+      "SELECT E'it\\'s; fine', 'a;b', \"we;ird\" FROM t;\n"
+      "/* outer /* nested; */ still; */ SELECT 2;\n"
+      "SELECT (1;\n");  // an error, so recovery splits all of the above by hand
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 4u);
+  const auto texts = p.Texts();
+  ASSERT_EQ(texts.size(), 4u);
+  EXPECT_EQ(texts[0].substr(0, 15), "CREATE FUNCTION");
+  EXPECT_EQ(texts[1], "SELECT E'it\\'s; fine', 'a;b', \"we;ird\" FROM t");
+  EXPECT_EQ(texts[2], "SELECT 2");
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_NE(p.unit.statements[i].node, nullptr) << i;
+}
+
+TEST(Parse, UnterminatedDollarQuoteIsReportedOnce) {
+  Parsed p = Parse("CREATE TABLE a (id int);\nDO $$ BEGIN PERFORM 1; END;\nCREATE TABLE b (id int);\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 2u);
+  EXPECT_NE(p.diagnostics[0].message.find("unterminated"), std::string::npos);
+}
+
+TEST(Parse, CrlfAndBomKeepPositionsExact) {
+  Parsed p = Parse("\xEF\xBB\xBF" "CREATE TABLE a (id int);\r\nCREATE TABLE b (\r\n  x int\r\n  y int);\r\n");
+  EXPECT_TRUE(p.unit.source.had_bom);
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 4u);
+  EXPECT_EQ(p.diagnostics[0].start.column, 3u);
+}
+
+TEST(Parse, ColumnsCountCodePoints) {
+  Parsed p = Parse("SELECT 'é—ü' x y;\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.column, 16u);  // "y": 15 code points before it
+}
+
+TEST(Parse, InvalidUtf8IsReportedOnItsLine) {
+  Parsed p = Parse("SELECT 1;\nSELECT 'caf\xE9';\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].rule, "file-encoding");
+  EXPECT_EQ(p.diagnostics[0].start.line, 2u);
+  EXPECT_EQ(p.diagnostics[0].start.column, 12u);
+}
+
+TEST(Parse, EmptyAndCommentOnlyFilesAreFine) {
+  for (const char* text : {"", "\n\n", "-- nothing here\n/* at all */\n"}) {
+    Parsed p = Parse(text);
+    EXPECT_TRUE(p.diagnostics.empty()) << text;
+    EXPECT_TRUE(p.unit.statements.empty()) << text;
+  }
+}
+
+TEST(Parse, PsqlMetaCommandsAreReportedNotDropped) {
+  Parsed p = Parse("\\set ON_ERROR_STOP on\nCREATE TABLE a (id int);\n\\i other.sql\n");
+  ASSERT_EQ(p.diagnostics.size(), 2u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 1u);
+  EXPECT_NE(p.diagnostics[0].message.find("`\\set`"), std::string::npos);
+  EXPECT_EQ(p.diagnostics[1].start.line, 3u);
+  EXPECT_EQ(p.Texts(), (std::vector<std::string>{"CREATE TABLE a (id int)"}));
+}
+
+TEST(Parse, DbmateDownSectionIsNotForward) {
+  Parsed p = Parse("-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+  EXPECT_EQ(p.Texts(), (std::vector<std::string>{"CREATE TABLE a (id int)"}));
+}
+
+TEST(Parse, DoBlockStatementsAreSeenWithTheirGuards) {
+  Parsed p = Parse(
+      "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'x') THEN\n"
+      "    ALTER TABLE t ADD COLUMN x int;\n  END IF;\n  CREATE INDEX i ON t (x);\n"
+      "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n");
+  EXPECT_TRUE(p.diagnostics.empty());
+  const auto nested = p.Texts(true);
+  ASSERT_EQ(nested.size(), 2u);
+  EXPECT_EQ(nested[0], "ALTER TABLE t ADD COLUMN x int");
+  const Statement& alter = p.unit.statements[1];
+  EXPECT_EQ(alter.parent, 0);
+  EXPECT_EQ(p.unit.source.At(alter.begin).line, 4u);
+  EXPECT_EQ(p.unit.source.At(alter.begin).column, 5u);
+  ASSERT_EQ(alter.enclosures.size(), 2u);
+  EXPECT_EQ(alter.enclosures[0].kind, Enclosure::Kind::kBlock);
+  EXPECT_EQ(alter.enclosures[0].handled, (std::vector<std::string>{"duplicate_object"}));
+  EXPECT_EQ(alter.enclosures[1].kind, Enclosure::Kind::kIf);
+  EXPECT_NE(alter.enclosures[1].condition.find("NOT EXISTS"), std::string::npos);
+  const Statement& index = p.unit.statements[2];
+  EXPECT_EQ(p.unit.source.At(index.begin).line, 6u);
+  EXPECT_EQ(index.enclosures.size(), 1u);
+}
+
+TEST(Parse, FunctionBodyStatementsAreSeen) {
+  Parsed p = Parse(
+      "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n"
+      "  NEW.updated_at = now();\n  INSERT INTO audit (at) VALUES (now());\n  RETURN NEW;\nEND;\n$fn$;\n");
+  EXPECT_TRUE(p.diagnostics.empty());
+  EXPECT_EQ(p.Texts(true), (std::vector<std::string>{"INSERT INTO audit (at) VALUES (now())"}));
+}
+
+TEST(Parse, BrokenPlpgsqlBodyIsASyntaxError) {
+  Parsed p = Parse("DO $$ BEGIN IF true THEN PERFORM 1; END; $$;\n");
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].rule, "syntax-error");
+  EXPECT_NE(p.diagnostics[0].message.find("PL/pgSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace migralint
