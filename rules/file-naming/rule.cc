@@ -22,6 +22,18 @@ std::optional<Shape> ShapeOf(const MigrationFile& file) {
   return Shape{file.version.text.size(), separator};
 }
 
+// True when the file's place among the set's migrations differs between numeric and text order.
+bool MisordersAsText(const FileUnit& unit, const SetUnit& set) {
+  const std::string name = unit.file->fs_path.filename().string();
+  for (const FileUnit* other : set.migrations) {
+    if (other == &unit) continue;
+    const int numeric = unit.file->version.Compare(other->file->version);
+    const int text = name.compare(other->file->fs_path.filename().string());
+    if (numeric != 0 && (numeric < 0) != (text < 0)) return true;
+  }
+  return false;
+}
+
 std::string Describe(const Shape& shape) {
   return std::string(shape.first, 'N') + shape.second + "name";
 }
@@ -52,6 +64,9 @@ void Check(RuleContext& ctx, const SetUnit& set) {
       if (n > best.second) best = {s, n};
     }
     if (total < 3 || best.second * 2 <= total || best.first == *shape) continue;
+    // Another width alone matters only where comparing names as text misorders the file
+    // (e.g. "00_init" before timestamps is a deliberate, safe convention).
+    if (shape->second == best.first.second && !MisordersAsText(*unit, set)) continue;
     ctx.Report(*unit, 0, 0,
                "\"" + unit->file->relative + "\" is named " + Describe(*shape) +
                    " but its neighbours follow " + Describe(best.first) +

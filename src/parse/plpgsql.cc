@@ -186,6 +186,10 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
   std::unique_ptr<PgQueryPlpgsqlParseResult, void (*)(PgQueryPlpgsqlParseResult*)> guard(
       &result, [](PgQueryPlpgsqlParseResult* r) { pg_query_free_plpgsql_parse_result(*r); });
   if (result.error) {
+    // Without the catalog, libpg_query's PL/pgSQL parser misjudges what depends on context
+    // (RETURN NEXT with OUT parameters, unknown variables): only grammar errors are reported.
+    const std::string message = result.error->message ? result.error->message : "";
+    if (message.rfind("syntax error", 0) != 0 && message.rfind("unterminated", 0) != 0) return nested;
     const std::uint32_t at =
         result.error->cursorpos > 0 ? top.begin + CursorToOffset(statement, result.error->cursorpos)
                                     : body.begin;
