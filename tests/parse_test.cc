@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <pg_query/pg_query.pb-c.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "parse/parse_file.h"
 #include "read/read_file.h"
@@ -168,6 +172,38 @@ TEST(Parse, BrokenPlpgsqlBodyIsASyntaxError) {
   ASSERT_EQ(p.diagnostics.size(), 1u);
   EXPECT_EQ(p.diagnostics[0].rule, "syntax-error");
   EXPECT_NE(p.diagnostics[0].message.find("PL/pgSQL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace migralint
+
+namespace migralint {
+namespace {
+
+TEST(Read, FileOverTheLimitIsRefusedUnread) {
+  const auto path = std::filesystem::temp_directory_path() / ("migralint-big-" + std::to_string(::getpid()) + ".sql");
+  { std::ofstream(path) << "SELECT 1;\n"; }
+  std::filesystem::resize_file(path, read::kMaxFileBytes + 1);  // sparse: nothing is written
+  read::ReadResult r = read::ReadFile(path, "big.sql");
+  std::filesystem::remove(path);
+  EXPECT_FALSE(r.parseable);
+  EXPECT_TRUE(r.source.text.empty());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "file-encoding");
+  EXPECT_NE(r.diagnostics[0].message.find("64 MiB"), std::string::npos);
+}
+
+TEST(Read, NonRegularFileIsAnIoError) {
+  read::ReadResult r = read::ReadFile("/dev/null", "null.sql");
+  EXPECT_FALSE(r.parseable);
+  EXPECT_NE(r.io_error.find("not a regular file"), std::string::npos);
+}
+
+TEST(Read, NulBytesMeanBinary) {
+  Parsed p = Parse(std::string("SELECT 1;\nSELECT \0 2;\n", 22));
+  ASSERT_EQ(p.diagnostics.size(), 1u);
+  EXPECT_EQ(p.diagnostics[0].start.line, 2u);
+  EXPECT_FALSE(p.unit.read_ok);
 }
 
 }  // namespace

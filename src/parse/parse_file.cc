@@ -3,6 +3,7 @@
 #include "parse/parse_file.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "parse/lexer.h"
@@ -57,7 +58,12 @@ std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnos
 
 void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
              std::vector<Statement>& statements, std::vector<Diagnostic>& out) {
-  std::vector<std::uint32_t> cuts = StatementSemicolons(masked);
+  // tree-sitter decides which semicolons end statements; PostgreSQL's lexical rules (nested
+  // comments, E'' escapes) decide which are semicolons at all.
+  std::vector<std::uint32_t> cuts;
+  std::vector<std::uint32_t> guessed = StatementSemicolons(masked);
+  std::set_intersection(guessed.begin(), guessed.end(), lexed.semicolons.begin(),
+                        lexed.semicolons.end(), std::back_inserter(cuts));
   if (cuts.empty()) cuts = lexed.semicolons;
   const auto n = static_cast<std::uint32_t>(masked.size());
   // An unterminated literal or comment runs to the end of the file, as in PostgreSQL.

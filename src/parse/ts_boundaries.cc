@@ -34,7 +34,10 @@ std::vector<std::uint32_t> StatementSemicolons(std::string_view text) {
   bool descending = true;
   while (true) {
     const TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (descending && ts_node_child_count(node) == 0 && std::strcmp(ts_node_type(node), ";") == 0) {
+    // Error recovery inserts zero-width MISSING tokens: those are tree-sitter's guesses, not
+    // semicolons of the file.
+    if (descending && ts_node_child_count(node) == 0 && !ts_node_is_missing(node) &&
+        std::strcmp(ts_node_type(node), ";") == 0) {
       out.push_back(ts_node_start_byte(node));
     }
     if (descending && ts_tree_cursor_goto_first_child(&cursor)) continue;

@@ -26,6 +26,8 @@ struct Case {
   enum class Kind { kBad, kGood, kFile, kSet } kind = Kind::kSet;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.path.string(); }
+
 std::vector<Case> AllCases() {
   std::vector<Case> cases;
   auto safe = [](std::string s) {

@@ -1,0 +1,2 @@
+DROP TABLE items  -- a rollback is linted too
+DROP TABLE other;  -- expect: syntax-error
