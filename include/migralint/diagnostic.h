@@ -29,6 +29,9 @@ struct Diagnostic {
   Position end;  // exclusive: one past the last character
   std::string message;
   std::string help;
+  /// A milder variant of its rule's finding (e.g. a cosmetic edit): reported one severity level
+  /// below the rule's.
+  bool lesser = false;
 };
 
 /// Sort order of every report: path, line, column, rule.

@@ -55,6 +55,12 @@ struct MigrationFile {
   std::string source;  // three-tier: theme, plugin or "theme/entity" name
   FileRole role = FileRole::kMigration;
   bool no_transaction = false;  // said by its name (.autocommit) — directives are read later
+
+  /// The numbering sequence it belongs to: three-tier numbers each tier and source on its own
+  /// ("plugin billing"); other layouts have one sequence per set ("").
+  std::string Sequence() const { return tier.empty() ? std::string() : tier + " " + source; }
+  /// Its file name.
+  std::string FileName() const { return fs_path.filename().string(); }
 };
 
 struct MigrationSet {

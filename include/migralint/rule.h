@@ -9,6 +9,7 @@
 
 #include "migralint/config.h"
 #include "migralint/diagnostic.h"
+#include "migralint/lock.h"
 #include "migralint/migration_set.h"
 #include "migralint/source.h"
 #include "migralint/statement.h"
@@ -23,6 +24,10 @@ struct FileUnit {
   std::vector<Statement> statements;  // source order; nested PL/pgSQL statements follow their parent
   std::vector<Comment> comments;
   std::vector<std::shared_ptr<const void>> trees;  // keeps the statements' parse trees alive
+  /// sha256 of the raw bytes; and of the normalised statements, filled only where a rule needs
+  /// it (the file differs from its lock entry). Hex.
+  std::string raw_sha256;
+  std::string sem_sha256;
 };
 
 /// A whole set after reading and parsing, files in execution order.
@@ -30,6 +35,7 @@ struct SetUnit {
   const MigrationSet* set = nullptr;
   std::vector<const FileUnit*> migrations;
   std::vector<const FileUnit*> others;
+  const LockFile* lock = nullptr;  // migralint.lock at the set root, when there is one
 };
 
 /// What a rule reports through. One context per rule and run.
@@ -40,9 +46,10 @@ class RuleContext {
   /// Report a span of `file`'s text (byte offsets).
   virtual void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
                       std::string message, std::string help) = 0;
-  /// Report at explicit positions of any file (a lock file, a folder).
+  /// Report at explicit positions of any file (a lock file, a folder). `lesser`: one severity
+  /// level below the rule's (a milder variant of what it flags).
   virtual void ReportAt(std::string path, Position start, Position end, std::string message,
-                        std::string help) = 0;
+                        std::string help, bool lesser = false) = 0;
 };
 
 /// A rule: its permanent id, default severity, category and summary, and the hook(s) it runs.

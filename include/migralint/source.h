@@ -33,6 +33,8 @@ struct SourceFile {
   LineIndex lines;
 
   Position At(std::uint32_t offset) const { return lines.At(text, offset); }
+  /// The file's bytes as on disk (the BOM put back).
+  std::string text_with_bom() const { return had_bom ? "\xEF\xBB\xBF" + text : text; }
   /// The line (without its line end) holding `line`, for excerpts.
   std::string_view LineText(std::uint32_t line) const;
 };

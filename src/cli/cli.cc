@@ -57,6 +57,16 @@ int Main(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "A rule's documentation and examples");
   explain->add_option("rule", rule_id, "Rule id")->required();
 
+  CommonOptions lock_options;
+  CLI::App* lock = app.add_subcommand("lock", "Write or refresh migralint.lock at each set's root");
+  lock->add_option("paths", lock_options.paths, "Migration sets or folders (default: .)");
+  lock->add_option("--config", lock_options.config, "Config file");
+
+  std::string new_name, new_set;
+  CLI::App* create = app.add_subcommand("new", "Create the next migration of a set, with its header");
+  create->add_option("name", new_name, "What the migration does, e.g. \"add tags\"")->required();
+  create->add_option("--set", new_set, "The set's folder (default: the one set under .)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -73,6 +83,8 @@ int Main(int argc, char** argv) {
     if (lint->parsed()) return Lint(lint_options);
     if (rules->parsed()) return Rules(rules_format);
     if (explain->parsed()) return Explain(rule_id);
+    if (lock->parsed()) return Lock(lock_options);
+    if (create->parsed()) return New(new_name, new_set);
   } catch (const std::exception& e) {
     // Only a bug reaches here: user mistakes are diagnostics or usage errors.
     std::cerr << "migralint: internal error: " << e.what() << "\n";

@@ -25,5 +25,7 @@ struct CommonOptions {
 int Lint(const CommonOptions& options);
 int Rules(const std::string& format);
 int Explain(const std::string& rule);
+int Lock(const CommonOptions& options);
+int New(const std::string& name, const std::string& set_dir);
 
 }  // namespace migralint::cli

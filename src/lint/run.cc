@@ -3,11 +3,14 @@
 #include "lint/run.h"
 
 #include <algorithm>
+#include <map>
 #include <atomic>
 #include <thread>
 
 #include "lint/registry.h"
 #include "lint/suppressions.h"
+#include "lock/hashing.h"
+#include "lock/lock_file.h"
 #include "parse/parse_file.h"
 #include "read/read_file.h"
 
@@ -69,12 +72,12 @@ class Context final : public RuleContext {
     Position start = file.source.At(begin);
     Position stop = file.source.At(std::max(begin, end));
     if (stop.line == start.line && stop.column == start.column) stop.column += 1;
-    ReportAt(file.source.path, start, stop, std::move(message), std::move(help));
+    ReportAt(file.source.path, start, stop, std::move(message), std::move(help), false);
   }
   void ReportAt(std::string path, Position start, Position end, std::string message,
-                std::string help) override {
+                std::string help, bool lesser) override {
     out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
-                    std::move(message), std::move(help)});
+                    std::move(message), std::move(help), lesser});
   }
 
  private:
@@ -116,8 +119,23 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   std::vector<FileWork> work(files.size());
   ParallelFor(files.size(), options.jobs, [&](std::size_t i) { ReadAndParse(*files[i], options, work[i]); });
 
+  // Checksums against migralint.lock: the normalised one only where the bytes differ.
+  const std::optional<LockFile> lock = lock::ReadLockFile(set.root);
+  if (lock) {
+    std::map<std::string, const LockEntry*> recorded;
+    for (const LockEntry& e : lock->entries) recorded[e.relative] = &e;
+    ParallelFor(set.migrations.size(), options.jobs, [&](std::size_t i) {
+      FileUnit& unit = work[i].unit;
+      unit.raw_sha256 = lock::Sha256Hex(unit.source.text_with_bom());
+      auto it = recorded.find(unit.file->relative);
+      if (it != recorded.end() && it->second->raw != unit.raw_sha256) {
+        unit.sem_sha256 = lock::SemanticHash(unit.source.text);
+      }
+    });
+  }
+
   std::vector<Diagnostic> found;
-  SetUnit set_unit{&set, {}, {}};
+  SetUnit set_unit{&set, {}, {}, lock ? &*lock : nullptr};
   for (std::size_t i = 0; i < work.size(); ++i) {
     FileWork& w = work[i];
     if (!w.io_error.empty()) result.io_errors.push_back(w.io_error);
@@ -150,6 +168,9 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   for (Diagnostic& d : found) {
     const RuleSettings* settings = config.Rule(d.rule);
     d.severity = settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
+    if (d.lesser && d.severity != Severity::kInfo) {
+      d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+    }
   }
   if (!options.only_files.empty()) {
     std::erase_if(found, [&](const Diagnostic& d) {

@@ -74,16 +74,44 @@ std::vector<Expectation> ReadExpectations(const fs::path& file) {
   return out;
 }
 
+std::vector<Expectation> ReadExpectTxt(const fs::path& file) {
+  std::ifstream in(file);
+  std::vector<Expectation> out;
+  std::uint32_t number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    // "relative/path[:line]: rule-id ["text"]"
+    const std::size_t colon = line.find(": ");
+    if (colon == std::string::npos || Trim(line).empty() || line[0] == '#') continue;
+    std::string where = line.substr(0, colon);
+    std::uint32_t target = 0;
+    if (const std::size_t c = where.rfind(':'); c != std::string::npos) {
+      target = static_cast<std::uint32_t>(std::stoul(where.substr(c + 1)));
+      where.resize(c);
+    }
+    const fs::path path = fs::absolute(file.parent_path() / where).lexically_normal();
+    for (auto& [rule, part] : Items(std::string_view(line).substr(colon + 2))) {
+      out.push_back({path, target, rule, part, number});
+    }
+  }
+  return out;
+}
+
 std::vector<Expectation> ReadExpectationsBelow(const fs::path& root) {
   if (fs::is_regular_file(root)) return ReadExpectations(root);
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && (entry.path().extension() == ".sql" || name == "expect.txt")) {
+      files.push_back(entry.path());
+    }
   }
   std::sort(files.begin(), files.end());
   std::vector<Expectation> out;
   for (const auto& f : files) {
-    for (auto& e : ReadExpectations(f)) out.push_back(std::move(e));
+    for (auto& e : f.filename() == "expect.txt" ? ReadExpectTxt(f) : ReadExpectations(f)) {
+      out.push_back(std::move(e));
+    }
   }
   return out;
 }

@@ -24,7 +24,12 @@ struct Expectation {
 /// targets the whole file.
 std::vector<Expectation> ReadExpectations(const std::filesystem::path& file);
 
-/// Every expectation of every file below `root` (or of `root` itself when it is a file).
+/// Expectations listed in an expect.txt, for findings in files that hold no comments (a lock
+/// file): lines "relative/path:LINE: rule-id \"text\"" or "relative/path: rule-id".
+std::vector<Expectation> ReadExpectTxt(const std::filesystem::path& file);
+
+/// Every expectation of every .sql file and expect.txt below `root` (or of `root` itself when
+/// it is a file).
 std::vector<Expectation> ReadExpectationsBelow(const std::filesystem::path& root);
 
 /// Compares findings (paths relative to the current directory) with expectations; returns

@@ -1,0 +1,2 @@
+-- Dependencies: None
+CREATE SCHEMA billing;

@@ -1,0 +1,1 @@
+CREATE TABLE billing.customers (id bigint PRIMARY KEY);

@@ -1,0 +1,108 @@
+// dependency-order: a `-- Dependencies:` header (seed 002) naming a migration that does not
+// exist in the set or runs later.
+#include <algorithm>
+#include <cctype>
+
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+struct Named {
+  std::string name;
+  const Comment* comment;
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// The migration a list item names: "001_x.sql", "`001_x.sql`", "Requires 001_x", "002".
+std::string NameIn(std::string_view item) {
+  for (std::size_t i = 0; i < item.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(item[i])) ||
+        (i > 0 && (std::isalnum(static_cast<unsigned char>(item[i - 1])) || item[i - 1] == '_'))) {
+      continue;
+    }
+    std::size_t j = i;
+    while (j < item.size() && (std::isalnum(static_cast<unsigned char>(item[j])) || item[j] == '_' ||
+                               item[j] == '-' || item[j] == '.')) {
+      ++j;
+    }
+    std::string name(item.substr(i, j - i));
+    while (!name.empty() && name.back() == '.') name.pop_back();
+    return name;
+  }
+  return {};
+}
+
+// Names listed by the header, inline ("Dependencies: 001_a.sql, 002_b.sql") or as the list
+// items on the comment lines that follow it.
+std::vector<Named> Dependencies(const FileUnit& unit) {
+  std::vector<Named> out;
+  const std::uint32_t first_statement = unit.statements.empty() ? ~0u : unit.statements.front().begin;
+  bool in_list = false;
+  for (const Comment& c : unit.comments) {
+    if (c.begin > first_statement) break;
+    std::string_view text = Trim(c.text);
+    std::string lower(text.substr(0, 13));
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    if (lower == "dependencies:") {
+      in_list = true;
+      std::string_view rest = text.substr(13);
+      while (!rest.empty()) {
+        const std::size_t comma = rest.find(',');
+        if (std::string name = NameIn(rest.substr(0, comma)); !name.empty()) out.push_back({name, &c});
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      }
+    } else if (in_list && !text.empty() && (text.front() == '-' || text.front() == '*')) {
+      if (std::string name = NameIn(text.substr(1)); !name.empty()) out.push_back({name, &c});
+    } else {
+      in_list = false;
+    }
+  }
+  return out;
+}
+
+bool Names(const MigrationFile& file, const std::string& name) {
+  const std::string file_name = file.FileName();
+  return file_name == name || file_name == name + ".sql" || file.version.text == name ||
+         (file.name.size() && file.version.text + "_" + file.name == name);
+}
+
+void Check(RuleContext& ctx, const SetUnit& set) {
+  for (std::size_t index = 0; index < set.migrations.size(); ++index) {
+    const FileUnit& unit = *set.migrations[index];
+    for (const Named& dependency : Dependencies(unit)) {
+      auto it = std::find_if(set.migrations.begin(), set.migrations.end(),
+                             [&](const FileUnit* other) { return Names(*other->file, dependency.name); });
+      if (it == set.migrations.end()) {
+        ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
+                   "dependency \"" + dependency.name + "\" is not a migration of this set",
+                   "name an existing migration, or restore the one it depends on");
+      } else if (static_cast<std::size_t>(it - set.migrations.begin()) >= index) {
+        ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
+                   "dependency \"" + (*it)->file->relative + "\" runs after \"" + unit.file->relative +
+                       "\" that needs it",
+                   "renumber so that the dependency comes first");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const Rule& dependency_order() {
+  static const Rule rule{
+      .id = "dependency-order",
+      .severity = Severity::kError,
+      .category = "set",
+      .summary = "a `-- Dependencies:` header names a migration that does not exist or runs later",
+      .check_set = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

@@ -1,0 +1,1 @@
+CREATE INDEX plans_price_idx ON plans (price);

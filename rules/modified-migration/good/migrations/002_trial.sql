@@ -1,0 +1,2 @@
+-- Adds the trial flag.
+ALTER TABLE plans ADD COLUMN trial boolean DEFAULT false;

@@ -1,0 +1,2 @@
+-- expect-file: out-of-order "sorts before"
+CREATE TABLE discounts (id bigint PRIMARY KEY);

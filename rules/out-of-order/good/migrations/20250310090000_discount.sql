@@ -1,0 +1,1 @@
+ALTER TABLE plans ADD COLUMN discount_id bigint;

@@ -1,0 +1,2 @@
+-- expect-file: sequence-gap "003 is missing"
+CREATE TABLE d (id int);

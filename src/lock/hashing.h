@@ -1,0 +1,21 @@
+// hashing.h: the two checksums of a migration — its bytes, and its statements normalised so
+// that comments, whitespace and the letter case of keywords and plain identifiers do not count.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace migralint::lock {
+
+/// Lower-case hex SHA-256 (OpenSSL).
+std::string Sha256Hex(std::string_view bytes);
+
+/// The statements as PostgreSQL's scanner sees them: comments dropped, tokens joined by one
+/// space, keywords and unquoted identifiers lower-cased (PostgreSQL folds them), literals and
+/// quoted identifiers exact. Falls back to the raw text when the scanner rejects it.
+std::string NormalisedText(std::string_view sql);
+
+/// Sha256Hex(NormalisedText(sql)).
+std::string SemanticHash(std::string_view sql);
+
+}  // namespace migralint::lock
