@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "migralint/diagnostic.h"
 #include "migralint/lock.h"
 #include "migralint/migration_set.h"
+#include "migralint/schema.h"
 #include "migralint/source.h"
 #include "migralint/statement.h"
 
@@ -36,6 +38,30 @@ struct SetUnit {
   std::vector<const FileUnit*> migrations;
   std::vector<const FileUnit*> others;
   const LockFile* lock = nullptr;  // migralint.lock at the set root, when there is one
+  /// The first migration (index in `migrations`) that creates each object, "schema.name".
+  std::map<std::string, int> creations;
+};
+
+/// What a statement-level rule sees: the statement, its file, and the schema just before it.
+struct StatementContext {
+  const SetUnit& set;
+  const FileUnit& file;
+  int file_index;  // in set.migrations
+  const Statement& statement;
+  const Schema& before;  // the schema as the statement finds it
+
+  /// True when `origin` is a statement earlier in this same file (so the object is new: no
+  /// live rows, no concurrent readers yet).
+  bool SameFile(const Origin& origin) const { return origin.file == file_index; }
+  /// True when the statement sits in a DO block's IF or exception handler: it may not run.
+  bool Conditional() const { return !statement.enclosures.empty(); }
+  /// The migration after this one that first creates `qualified`, or null.
+  const FileUnit* CreatedLater(const std::string& qualified) const {
+    auto it = set.creations.find(qualified);
+    return it != set.creations.end() && it->second > file_index
+               ? set.migrations[static_cast<std::size_t>(it->second)]
+               : nullptr;
+  }
 };
 
 /// What a rule reports through. One context per rule and run.
@@ -64,6 +90,11 @@ struct Rule {
   void (*check_file)(RuleContext&, const FileUnit&) = nullptr;
   /// Runs once per set.
   void (*check_set)(RuleContext&, const SetUnit&) = nullptr;
+  /// Runs for every statement the replay executes (top level, or inside a DO block), with the
+  /// schema as it is just before that statement.
+  void (*check_statement)(RuleContext&, const StatementContext&) = nullptr;
+  /// Runs once per set with the schema the whole set leaves.
+  void (*check_schema)(RuleContext&, const SetUnit&, const Schema&) = nullptr;
 };
 
 }  // namespace migralint

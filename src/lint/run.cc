@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <atomic>
 #include <thread>
 
 #include "lint/registry.h"
+#include "lint/replay_rules.h"
+#include "model/creations.h"
 #include "lint/suppressions.h"
 #include "lock/hashing.h"
 #include "lock/lock_file.h"
@@ -146,15 +149,23 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   }
 
   const std::vector<std::string> enabled = EnabledRules(config, options);
+  std::vector<std::unique_ptr<Context>> contexts;
+  std::vector<ModelRule> model_rules;
   for (const std::string& id : enabled) {
     const Rule& rule = *FindRule(id)->rule;
-    Context ctx(config, found, rule.id);
+    contexts.push_back(std::make_unique<Context>(config, found, rule.id));
+    Context& ctx = *contexts.back();
     if (rule.check_file) {
       for (const FileWork& w : work) {
         if (w.unit.read_ok) rule.check_file(ctx, w.unit);
       }
     }
     if (rule.check_set) rule.check_set(ctx, set_unit);
+    if (rule.check_statement || rule.check_schema) model_rules.push_back({&rule, &ctx});
+  }
+  if (!model_rules.empty()) {
+    set_unit.creations = model::FindCreations(set_unit);
+    RunModelRules(set_unit, config, model_rules);
   }
 
   // Findings of rules that are off go; severities come from the config or the rule.

@@ -1,0 +1,32 @@
+// pg_nodes.h: small helpers over libpg_query's parse tree (protobuf-c structs), for the model
+// and for rules.
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "migralint/schema.h"
+
+namespace migralint::pg {
+
+/// A String node's text; "" for any other node.
+std::string_view Str(const PgQuery__Node* node);
+/// The strings of a list of String nodes.
+std::vector<std::string> Strings(PgQuery__Node* const* items, std::size_t n);
+/// "schema.name" of a relation; unqualified names are in "public".
+std::string Qualified(const PgQuery__RangeVar* relation);
+/// "schema.name" from a name list (["s", "t"] or ["t"]).
+std::string Qualified(PgQuery__Node* const* names, std::size_t n);
+/// The type a TypeName denotes, pg_catalog names without their schema.
+ColumnType TypeOf(const PgQuery__TypeName* type);
+/// The column a ColumnRef names (its last field), or "".
+std::string ColumnName(const PgQuery__Node* node);
+/// The DefElem named `name` in an option list, or null.
+const PgQuery__DefElem* Option(PgQuery__Node* const* options, std::size_t n, std::string_view name);
+/// For a CHECK expression `col IS NOT NULL`: the column, else "".
+std::string NotNullCheckColumn(const PgQuery__Node* expr);
+
+}  // namespace migralint::pg

@@ -1,0 +1,135 @@
+// schema.h: the replayed schema model — what exists before a statement runs, and where each
+// object came from. Rules read it; only the model stage writes it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace migralint {
+
+/// Where an object was created: a statement of a migration of the set, or outside the set.
+struct Origin {
+  int file = -1;  // index in SetUnit::migrations; -1: exists before the set (external, built-in)
+  std::uint32_t begin = 0, end = 0;  // span of the creating statement (or clause) in that file
+  bool external() const { return file < 0; }
+};
+
+/// A column type with its modifiers: "varchar" [255], "numeric" [10, 2], "timestamptz" [3].
+struct ColumnType {
+  std::string name;  // canonical: pg_catalog names ("int4", "varchar", "timestamptz"), else as written (schema-qualified when given)
+  std::vector<int> modifiers;
+  bool array = false;
+  std::string Display() const;  // "varchar(255)", "numeric(10,2)[]"
+};
+
+struct Column {
+  std::string name;
+  ColumnType type;
+  bool not_null = false;
+  bool has_default = false;  // DEFAULT, identity or generated: existing rows get a value
+  bool generated = false;
+  Origin origin;
+};
+
+struct Constraint {
+  enum class Kind { kPrimaryKey, kUnique, kForeignKey, kCheck, kExclusion };
+  Kind kind = Kind::kCheck;
+  std::string name;
+  std::vector<std::string> columns;  // key columns; FK: referencing columns
+  std::string ref_table;             // FK: referenced table, "schema.name"
+  std::vector<std::string> ref_columns;
+  char on_delete = 'a', on_update = 'a';  // FK actions as PostgreSQL writes them (a, r, c, n, d)
+  bool validated = true;                  // false while NOT VALID and not yet validated
+  std::string not_null_column;            // CHECK (col IS NOT NULL): that column
+  Origin origin;
+};
+
+struct Index {
+  std::string name;  // "schema.name"
+  std::string table;
+  std::vector<std::string> columns;  // key columns in order; "" for an expression
+  bool unique = false;
+  bool partial = false;
+  Origin origin;
+};
+
+struct Policy {
+  std::string name;
+  std::string command = "all";  // all, select, insert, update, delete
+  std::vector<std::string> roles;
+  bool has_using = false, has_check = false;
+  Origin origin;
+};
+
+struct Trigger {
+  std::string name;
+  bool before = false, after = false, instead = false;
+  bool on_insert = false, on_update = false, on_delete = false, on_truncate = false;
+  bool for_each_row = false;
+  std::string function;  // "schema.name"
+  Origin origin;
+};
+
+struct Table {
+  std::string schema, name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;
+  std::vector<Policy> policies;
+  std::vector<Trigger> triggers;
+  bool columns_known = true;  // false for LIKE, INHERITS, CREATE TABLE AS: columns not tracked
+  bool rls_enabled = false, rls_forced = false;
+  Origin rls_origin;  // where RLS was last enabled
+  Origin origin;
+
+  std::string QualifiedName() const { return schema + "." + name; }
+  const Column* FindColumn(const std::string& column) const;
+  Column* FindColumn(const std::string& column);
+};
+
+struct Function {
+  std::string schema, name;
+  std::string language;
+  bool security_definer = false;
+  bool sets_search_path = false;
+  bool returns_trigger = false;
+  Origin origin;
+};
+
+struct UserType {
+  std::string schema, name;
+  enum class Kind { kEnum, kComposite, kDomain, kRange, kOther } kind = Kind::kOther;
+  std::vector<std::string> labels;  // enum values
+  Origin origin;
+};
+
+/// The schema at one point of the replay.
+class Schema {
+ public:
+  std::map<std::string, Table> tables;  // "schema.name" -> table (views too: see views)
+  std::map<std::string, Index> indexes;
+  std::map<std::string, Function> functions;  // "schema.name", overloads folded
+  std::map<std::string, UserType> types;
+  std::map<std::string, Origin> schemas;
+  std::map<std::string, Origin> extensions;
+  std::map<std::string, Origin> views;      // views and materialized views
+  std::map<std::string, Origin> sequences;
+  /// Objects that exist before the set runs (config `external`, the layout's built-ins):
+  /// "schema.name" (functions without parentheses).
+  std::set<std::string> externals;
+
+  /// A relation (table, view, sequence) of the set, external, or in PostgreSQL's own catalog.
+  bool HasRelation(const std::string& qualified) const;
+  bool HasFunction(const std::string& qualified) const;
+  bool HasType(const std::string& name) const;  // a ColumnType::name
+
+  const Table* FindTable(const std::string& qualified) const;
+  Table* FindTable(const std::string& qualified);
+  /// Indexes on a table, in name order.
+  std::vector<const Index*> IndexesOf(const std::string& table) const;
+};
+
+}  // namespace migralint

@@ -1,0 +1,66 @@
+// pg_nodes.cc: reading libpg_query's protobuf structs.
+#include "migralint/pg_nodes.h"
+
+namespace migralint::pg {
+
+std::string_view Str(const PgQuery__Node* node) {
+  if (!node || node->node_case != PG_QUERY__NODE__NODE_STRING || !node->string) return {};
+  return node->string->sval;
+}
+
+std::vector<std::string> Strings(PgQuery__Node* const* items, std::size_t n) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) out.emplace_back(Str(items[i]));
+  return out;
+}
+
+std::string Qualified(const PgQuery__RangeVar* relation) {
+  if (!relation) return {};
+  const std::string schema = relation->schemaname && *relation->schemaname ? relation->schemaname : "public";
+  return schema + "." + relation->relname;
+}
+
+std::string Qualified(PgQuery__Node* const* names, std::size_t n) {
+  if (n == 0) return {};
+  if (n == 1) return "public." + std::string(Str(names[0]));
+  return std::string(Str(names[n - 2])) + "." + std::string(Str(names[n - 1]));
+}
+
+ColumnType TypeOf(const PgQuery__TypeName* type) {
+  ColumnType out;
+  if (!type) return out;
+  std::vector<std::string> names = Strings(type->names, type->n_names);
+  if (names.size() == 2 && names[0] == "pg_catalog") names.erase(names.begin());
+  for (std::size_t i = 0; i < names.size(); ++i) out.name += (i ? "." : "") + names[i];
+  for (std::size_t i = 0; i < type->n_typmods; ++i) {
+    const PgQuery__Node* mod = type->typmods[i];
+    if (mod->node_case == PG_QUERY__NODE__NODE_A_CONST && mod->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+      out.modifiers.push_back(mod->a_const->ival->ival);
+    }
+  }
+  out.array = type->n_array_bounds > 0;
+  return out;
+}
+
+std::string ColumnName(const PgQuery__Node* node) {
+  if (!node || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node->column_ref->n_fields == 0) return {};
+  return std::string(Str(node->column_ref->fields[node->column_ref->n_fields - 1]));
+}
+
+const PgQuery__DefElem* Option(PgQuery__Node* const* options, std::size_t n, std::string_view name) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && name == options[i]->def_elem->defname) {
+      return options[i]->def_elem;
+    }
+  }
+  return nullptr;
+}
+
+std::string NotNullCheckColumn(const PgQuery__Node* expr) {
+  if (!expr || expr->node_case != PG_QUERY__NODE__NODE_NULL_TEST) return {};
+  const PgQuery__NullTest* test = expr->null_test;
+  if (test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL) return {};
+  return ColumnName(test->arg);
+}
+
+}  // namespace migralint::pg

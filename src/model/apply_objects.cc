@@ -1,0 +1,258 @@
+// apply_objects.cc: indexes, triggers, policies, DROP and RENAME.
+#include <algorithm>
+#include <cstring>
+
+#include "migralint/pg_nodes.h"
+#include "model/replay.h"
+
+namespace migralint::model {
+namespace {
+
+// Trigger timing and event bits, as in PostgreSQL's pg_trigger.h.
+constexpr int kTriggerRow = 1 << 0, kTriggerBefore = 1 << 1, kTriggerInsert = 1 << 2,
+              kTriggerDelete = 1 << 3, kTriggerUpdate = 1 << 4, kTriggerTruncate = 1 << 5,
+              kTriggerInstead = 1 << 6;
+
+std::string SchemaOf(const std::string& qualified) { return qualified.substr(0, qualified.find('.')); }
+
+// A DROP or RENAME object given as a name list: ["s", "t"] or ["t"] -> "s.t" / "public.t".
+std::string ObjectName(const PgQuery__Node* object) {
+  if (!object) return {};
+  switch (object->node_case) {
+    case PG_QUERY__NODE__NODE_LIST:
+      return pg::Qualified(object->list->items, object->list->n_items);
+    case PG_QUERY__NODE__NODE_STRING:
+      return std::string(pg::Str(object));
+    case PG_QUERY__NODE__NODE_TYPE_NAME: {
+      const ColumnType type = pg::TypeOf(object->type_name);
+      return type.name.find('.') == std::string::npos ? "public." + type.name : type.name;
+    }
+    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS:
+      return pg::Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
+    default:
+      return {};
+  }
+}
+
+// For triggers and policies: [schema?, table, name] -> ("schema.table", "name").
+std::pair<std::string, std::string> TableAndName(const PgQuery__Node* object) {
+  if (!object || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2) return {};
+  const auto n = object->list->n_items;
+  return {pg::Qualified(object->list->items, n - 1), std::string(pg::Str(object->list->items[n - 1]))};
+}
+
+}  // namespace
+
+void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
+  Index index;
+  index.table = pg::Qualified(s.relation);
+  const std::string name = s.idxname && *s.idxname ? s.idxname : s.relation->relname + std::string("_idx");
+  index.name = SchemaOf(index.table) + "." + name;
+  if (schema_.indexes.count(index.name)) return;
+  for (std::size_t i = 0; i < s.n_index_params; ++i) {
+    const PgQuery__Node* param = s.index_params[i];
+    index.columns.push_back(param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && param->index_elem->name
+                                ? param->index_elem->name
+                                : "");
+  }
+  index.unique = s.unique;
+  index.partial = s.where_clause != nullptr;
+  index.origin = origin;
+  schema_.indexes.emplace(index.name, std::move(index));
+}
+
+void Replay::CreateTrigger(const PgQuery__CreateTrigStmt& s, const Origin& origin) {
+  Table* table = schema_.FindTable(pg::Qualified(s.relation));
+  if (!table) return;
+  Trigger trigger;
+  trigger.name = s.trigname;
+  trigger.for_each_row = s.row || (s.timing & kTriggerRow);
+  trigger.before = s.timing & kTriggerBefore;
+  trigger.instead = s.timing & kTriggerInstead;
+  trigger.after = !trigger.before && !trigger.instead;
+  trigger.on_insert = s.events & kTriggerInsert;
+  trigger.on_delete = s.events & kTriggerDelete;
+  trigger.on_update = s.events & kTriggerUpdate;
+  trigger.on_truncate = s.events & kTriggerTruncate;
+  trigger.function = pg::Qualified(s.funcname, s.n_funcname);
+  trigger.origin = origin;
+  std::erase_if(table->triggers, [&](const Trigger& t) { return t.name == trigger.name; });  // OR REPLACE
+  table->triggers.push_back(std::move(trigger));
+}
+
+void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& origin) {
+  Table* table = schema_.FindTable(pg::Qualified(s.table));
+  if (!table) return;
+  Policy policy;
+  policy.name = s.policy_name;
+  policy.command = s.cmd_name && *s.cmd_name ? s.cmd_name : "all";
+  for (std::size_t i = 0; i < s.n_roles; ++i) {
+    const PgQuery__Node* role = s.roles[i];
+    if (role->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC) {
+      const PgQuery__RoleSpec* spec = role->role_spec;
+      policy.roles.push_back(spec->rolename && *spec->rolename ? spec->rolename : "public");
+    }
+  }
+  policy.has_using = s.qual != nullptr;
+  policy.has_check = s.with_check != nullptr;
+  policy.origin = origin;
+  std::erase_if(table->policies, [&](const Policy& p) { return p.name == policy.name; });
+  table->policies.push_back(std::move(policy));
+}
+
+void Replay::Drop(const PgQuery__DropStmt& s) {
+  for (std::size_t i = 0; i < s.n_objects; ++i) {
+    const PgQuery__Node* object = s.objects[i];
+    const std::string name = ObjectName(object);
+    switch (s.remove_type) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        schema_.tables.erase(name);
+        std::erase_if(schema_.indexes, [&](const auto& e) { return e.second.table == name; });
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
+        schema_.views.erase(name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
+        schema_.indexes.erase(name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+        schema_.sequences.erase(name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        schema_.functions.erase(name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+        schema_.types.erase(name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
+        schema_.extensions.erase(std::string(pg::Str(object)));
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
+        const std::string schema(pg::Str(object));
+        const std::string prefix = schema + ".";
+        schema_.schemas.erase(schema);
+        for (auto* objects : {&schema_.views, &schema_.sequences}) {
+          std::erase_if(*objects, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        }
+        std::erase_if(schema_.tables, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        std::erase_if(schema_.indexes, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        std::erase_if(schema_.functions, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        std::erase_if(schema_.types, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
+        auto [table_name, trigger] = TableAndName(object);
+        if (Table* table = schema_.FindTable(table_name)) {
+          std::erase_if(table->triggers, [&](const Trigger& t) { return t.name == trigger; });
+        }
+        break;
+      }
+      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+        auto [table_name, policy] = TableAndName(object);
+        if (Table* table = schema_.FindTable(table_name)) {
+          std::erase_if(table->policies, [&](const Policy& p) { return p.name == policy; });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+void Replay::Rename(const PgQuery__RenameStmt& s) {
+  const std::string new_name = s.newname ? s.newname : "";
+  switch (s.rename_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: {
+      const std::string old_name = pg::Qualified(s.relation);
+      auto it = schema_.tables.find(old_name);
+      if (it == schema_.tables.end()) break;
+      Table table = std::move(it->second);
+      schema_.tables.erase(it);
+      table.name = new_name;
+      for (auto& [key, index] : schema_.indexes) {
+        if (index.table == old_name) index.table = table.QualifiedName();
+      }
+      schema_.tables[table.QualifiedName()] = std::move(table);
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {
+      Table* table = schema_.FindTable(pg::Qualified(s.relation));
+      const std::string old_name = s.subname ? s.subname : "";
+      if (!table) break;
+      if (Column* column = table->FindColumn(old_name)) column->name = new_name;
+      for (Constraint& c : table->constraints) {
+        std::replace(c.columns.begin(), c.columns.end(), old_name, new_name);
+        if (c.not_null_column == old_name) c.not_null_column = new_name;
+      }
+      for (auto& [key, index] : schema_.indexes) {
+        if (index.table == table->QualifiedName()) std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
+      }
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: {
+      if (Table* table = schema_.FindTable(pg::Qualified(s.relation))) {
+        for (Constraint& c : table->constraints) {
+          if (c.name == s.subname) c.name = new_name;
+        }
+      }
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: {
+      const std::string old_name = pg::Qualified(s.relation);
+      auto it = schema_.indexes.find(old_name);
+      if (it == schema_.indexes.end()) break;
+      Index index = std::move(it->second);
+      schema_.indexes.erase(it);
+      index.name = SchemaOf(old_name) + "." + new_name;
+      schema_.indexes[index.name] = std::move(index);
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: {
+      const std::string old_name = pg::Qualified(s.relation);
+      auto it = schema_.views.find(old_name);
+      if (it == schema_.views.end()) break;
+      const Origin origin = it->second;
+      schema_.views.erase(it);
+      schema_.views[SchemaOf(old_name) + "." + new_name] = origin;
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
+      const std::string old_name = ObjectName(s.object);
+      auto it = schema_.functions.find(old_name);
+      if (it == schema_.functions.end()) break;
+      Function f = std::move(it->second);
+      schema_.functions.erase(it);
+      f.name = new_name;
+      schema_.functions[f.schema + "." + new_name] = std::move(f);
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+      const std::string old_name = ObjectName(s.object);
+      auto it = schema_.types.find(old_name);
+      if (it == schema_.types.end()) break;
+      UserType t = std::move(it->second);
+      schema_.types.erase(it);
+      t.name = new_name;
+      schema_.types[t.schema + "." + new_name] = std::move(t);
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+      // Objects keep their keys under the old name: rare in migrations, and left approximate.
+      if (auto it = schema_.schemas.find(s.subname); it != schema_.schemas.end()) {
+        const Origin origin = it->second;
+        schema_.schemas.erase(it);
+        schema_.schemas[new_name] = origin;
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace migralint::model

@@ -1,0 +1,228 @@
+// apply_table.cc: CREATE TABLE and ALTER TABLE — columns, constraints, RLS.
+#include <algorithm>
+#include <cstring>
+
+#include "migralint/pg_nodes.h"
+#include "model/replay.h"
+
+namespace migralint::model {
+namespace {
+
+char Action(const char* action) { return action && *action ? action[0] : 'a'; }
+
+std::vector<std::string> Keys(PgQuery__Node* const* keys, std::size_t n) { return pg::Strings(keys, n); }
+
+// The name PostgreSQL gives an unnamed constraint (table_col_fkey, table_col_check, ...).
+std::string DefaultName(const Table& table, const Constraint& c) {
+  std::string columns;
+  for (const std::string& column : c.kind == Constraint::Kind::kCheck && !c.not_null_column.empty()
+                                       ? std::vector<std::string>{c.not_null_column}
+                                       : c.columns) {
+    columns += "_" + column;
+  }
+  switch (c.kind) {
+    case Constraint::Kind::kPrimaryKey:
+      return table.name + "_pkey";
+    case Constraint::Kind::kUnique:
+      return table.name + columns + "_key";
+    case Constraint::Kind::kForeignKey:
+      return table.name + columns + "_fkey";
+    case Constraint::Kind::kExclusion:
+      return table.name + columns + "_excl";
+    case Constraint::Kind::kCheck:
+      return table.name + columns + "_check";
+  }
+  return table.name + "_check";
+}
+
+}  // namespace
+
+void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
+  const std::string name = pg::Qualified(s.relation);
+  if (schema_.tables.count(name)) return;  // IF NOT EXISTS, or a guard we could not see
+  Table table;
+  table.schema = name.substr(0, name.find('.'));
+  table.name = s.relation->relname;
+  table.origin = origin;
+  table.columns_known = s.n_inh_relations == 0 && !s.of_typename && !s.partbound;
+  schema_.tables.emplace(name, std::move(table));
+  Table& t = schema_.tables.at(name);
+  for (std::size_t i = 0; i < s.n_table_elts; ++i) {
+    const PgQuery__Node* element = s.table_elts[i];
+    if (element->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      AddColumn(t, *element->column_def, origin);
+    } else if (element->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      AddConstraint(t, *element->constraint, "", origin);
+    } else if (element->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+      t.columns_known = false;
+    }
+  }
+}
+
+void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin& origin) {
+  if (table.FindColumn(def.colname)) return;  // ADD COLUMN IF NOT EXISTS
+  Column column;
+  column.name = def.colname;
+  column.type = pg::TypeOf(def.type_name);
+  column.not_null = def.is_not_null;
+  column.has_default = def.raw_default != nullptr || (def.identity && *def.identity) ||
+                       (def.generated && *def.generated);
+  column.origin = origin;
+  // serial types carry their own default.
+  const std::string& type = column.type.name;
+  if (type == "serial" || type == "bigserial" || type == "smallserial" || type == "serial4" ||
+      type == "serial8" || type == "serial2") {
+    column.has_default = column.not_null = true;
+  }
+  table.columns.push_back(column);
+  for (std::size_t i = 0; i < def.n_constraints; ++i) {
+    const PgQuery__Node* node = def.constraints[i];
+    if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) AddConstraint(table, *node->constraint, def.colname, origin);
+  }
+}
+
+void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std::string& column,
+                           const Origin& origin) {
+  Column* col = column.empty() ? nullptr : table.FindColumn(column);
+  auto columns_or_self = [&](std::vector<std::string> keys) {
+    if (keys.empty() && !column.empty()) keys.push_back(column);
+    return keys;
+  };
+  Constraint constraint;
+  constraint.name = c.conname ? c.conname : "";
+  constraint.origin = origin;
+  constraint.validated = !c.skip_validation;
+  switch (c.contype) {
+    case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+      if (col) col->not_null = true;
+      return;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+      if (col) col->not_null = false;
+      return;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+      if (col) col->has_default = true;
+      return;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+      if (col) col->has_default = col->generated = true;
+      return;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: {
+      const bool primary = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+      constraint.kind = primary ? Constraint::Kind::kPrimaryKey : Constraint::Kind::kUnique;
+      constraint.columns = columns_or_self(Keys(c.keys, c.n_keys));
+      if (primary) {
+        for (const std::string& key : constraint.columns) {
+          if (Column* k = table.FindColumn(key)) k->not_null = true;
+        }
+      }
+      // Both are backed by a unique index, which also serves foreign keys.
+      Index index;
+      index.name = table.schema + "." +
+                   (c.indexname && *c.indexname ? c.indexname
+                    : !constraint.name.empty()  ? constraint.name
+                                                : table.name + (primary ? "_pkey" : "_" + constraint.columns.front() + "_key"));
+      index.table = table.QualifiedName();
+      index.columns = constraint.columns;
+      index.unique = true;
+      index.origin = origin;
+      schema_.indexes[index.name] = index;
+      break;
+    }
+    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+      constraint.kind = Constraint::Kind::kExclusion;
+      break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+      constraint.kind = Constraint::Kind::kForeignKey;
+      constraint.columns = columns_or_self(Keys(c.fk_attrs, c.n_fk_attrs));
+      constraint.ref_table = pg::Qualified(c.pktable);
+      constraint.ref_columns = Keys(c.pk_attrs, c.n_pk_attrs);
+      constraint.on_delete = Action(c.fk_del_action);
+      constraint.on_update = Action(c.fk_upd_action);
+      break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+      constraint.kind = Constraint::Kind::kCheck;
+      constraint.not_null_column = pg::NotNullCheckColumn(c.raw_expr);
+      break;
+    default:
+      return;
+  }
+  if (constraint.name.empty()) constraint.name = DefaultName(table, constraint);
+  table.constraints.push_back(std::move(constraint));
+}
+
+void Replay::AlterTable(const PgQuery__AlterTableStmt& s, const Origin& origin) {
+  if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
+  Table* table = schema_.FindTable(pg::Qualified(s.relation));
+  if (!table) return;
+  for (std::size_t i = 0; i < s.n_cmds; ++i) {
+    if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) AlterTableCommand(*table, *s.cmds[i]->alter_table_cmd, origin);
+  }
+}
+
+void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, const Origin& origin) {
+  const std::string name = cmd.name ? cmd.name : "";
+  Column* column = name.empty() ? nullptr : table.FindColumn(name);
+  switch (cmd.subtype) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) AddColumn(table, *cmd.def->column_def, origin);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+      std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
+      std::erase_if(table.constraints, [&](const Constraint& c) {
+        return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
+      });
+      std::erase_if(schema_.indexes, [&](const auto& entry) {
+        const Index& index = entry.second;
+        return index.table == table.QualifiedName() &&
+               std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
+      });
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+      if (column && cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+        column->type = pg::TypeOf(cmd.def->column_def->type_name);
+      }
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+      if (column) column->not_null = true;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+      if (column) column->not_null = false;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+      if (column) column->has_default = cmd.def != nullptr;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+      if (column) column->has_default = true;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) AddConstraint(table, *cmd.def->constraint, "", origin);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+      for (Constraint& c : table.constraints) {
+        if (c.name == name) c.validated = true;
+      }
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+      std::erase_if(table.constraints, [&](const Constraint& c) { return c.name == name; });
+      schema_.indexes.erase(table.schema + "." + name);
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
+      table.rls_enabled = true;
+      table.rls_origin = origin;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity:
+      table.rls_enabled = false;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity:
+      table.rls_forced = true;
+      break;
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity:
+      table.rls_forced = false;
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace migralint::model

@@ -1,0 +1,57 @@
+// builtins.cc: platform objects by layout, extension objects by extension.
+#include "model/builtins.h"
+
+#include <map>
+#include <vector>
+
+namespace migralint::model {
+
+void AddBuiltins(Layout layout, Schema& schema) {
+  const Origin outside;
+  schema.schemas.emplace("public", outside);
+  if (layout != Layout::kSupabase) return;
+  for (const char* name : {"auth", "storage", "extensions", "realtime", "graphql", "graphql_public", "vault"}) {
+    schema.schemas.emplace(name, outside);
+  }
+  for (const char* name :
+       {"auth.users", "auth.identities", "auth.sessions", "auth.refresh_tokens", "auth.audit_log_entries",
+        "auth.mfa_factors", "auth.mfa_challenges", "auth.one_time_tokens", "storage.objects",
+        "storage.buckets", "storage.migrations", "auth.uid", "auth.jwt", "auth.role", "auth.email",
+        "storage.foldername", "storage.filename", "storage.extension", "extensions.uuid_generate_v4",
+        "extensions.gen_random_uuid", "vault.secrets", "vault.decrypted_secrets"}) {
+    schema.externals.insert(name);
+  }
+}
+
+void AddExtensionObjects(const std::string& extension, Schema& schema) {
+  static const std::map<std::string, std::vector<const char*>> kObjects = {
+      {"citext", {"public.citext"}},
+      {"hstore", {"public.hstore"}},
+      {"ltree", {"public.ltree", "public.lquery"}},
+      {"vector", {"public.vector", "public.halfvec", "public.sparsevec"}},
+      {"postgis", {"public.geometry", "public.geography", "public.box2d", "public.box3d"}},
+      {"uuid-ossp", {"public.uuid_generate_v1", "public.uuid_generate_v4", "public.uuid_nil"}},
+      {"pgcrypto", {"public.gen_random_uuid", "public.crypt", "public.gen_salt", "public.digest", "public.hmac"}},
+      {"pg_trgm", {"public.similarity", "public.word_similarity"}},
+      {"btree_gist", {}},
+      {"btree_gin", {}},
+      {"unaccent", {"public.unaccent"}},
+      {"moddatetime", {"public.moddatetime"}},
+      {"pg_stat_statements", {"public.pg_stat_statements"}},
+      {"cube", {"public.cube"}},
+      {"isn", {"public.isbn", "public.issn", "public.ean13"}},
+  };
+  auto it = kObjects.find(extension);
+  if (it == kObjects.end()) {
+    schema.externals.insert("*");  // an extension we do not know: any name may be its
+    return;
+  }
+  for (const char* name : it->second) {
+    schema.externals.insert(name);
+    // Extensions created WITH SCHEMA extensions (Supabase) put them there too.
+    const std::string unqualified = std::string(name).substr(7);
+    schema.externals.insert("extensions." + unqualified);
+  }
+}
+
+}  // namespace migralint::model

@@ -1,0 +1,162 @@
+// replay.cc: one case per statement kind that changes the schema; all else leaves it as is.
+#include "model/replay.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "migralint/pg_nodes.h"
+#include "model/builtins.h"
+
+namespace migralint::model {
+
+Replay::Replay(const Config& config, Layout layout) {
+  AddBuiltins(layout, schema_);
+  for (const std::string& name : config.external) {
+    std::string qualified = name;
+    if (qualified.size() > 2 && qualified.compare(qualified.size() - 2, 2, "()") == 0) qualified.resize(qualified.size() - 2);
+    if (qualified.find('.') == std::string::npos) qualified = "public." + qualified;
+    schema_.externals.insert(qualified);
+  }
+}
+
+void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
+  if (!node) return;
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      CreateTable(*node->create_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const PgQuery__CreateTableAsStmt& s = *node->create_table_as_stmt;
+      if (!s.into || !s.into->rel) break;
+      const std::string name = pg::Qualified(s.into->rel);
+      if (s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
+        schema_.views.emplace(name, origin);
+      } else if (!schema_.tables.count(name)) {
+        Table table{.schema = name.substr(0, name.find('.')), .name = s.into->rel->relname};
+        table.columns_known = false;
+        table.origin = origin;
+        schema_.tables.emplace(name, std::move(table));
+      }
+      break;
+    }
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+      schema_.views.emplace(pg::Qualified(node->view_stmt->view), origin);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+      AlterTable(*node->alter_table_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      CreateIndex(*node->index_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+      CreateTrigger(*node->create_trig_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+      CreatePolicy(*node->create_policy_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      CreateFunction(*node->create_function_stmt, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
+      const auto& s = *node->create_enum_stmt;
+      AddType(pg::Qualified(s.type_name, s.n_type_name), UserType::Kind::kEnum, origin);
+      schema_.types[pg::Qualified(s.type_name, s.n_type_name)].labels = pg::Strings(s.vals, s.n_vals);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+      const auto& s = *node->alter_enum_stmt;
+      auto it = schema_.types.find(pg::Qualified(s.type_name, s.n_type_name));
+      if (it != schema_.types.end() && s.new_val && *s.new_val && (!s.old_val || !*s.old_val)) {
+        it->second.labels.emplace_back(s.new_val);
+      }
+      break;
+    }
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+      AddType(pg::Qualified(node->composite_type_stmt->typevar), UserType::Kind::kComposite, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
+      const auto& s = *node->create_domain_stmt;
+      AddType(pg::Qualified(s.domainname, s.n_domainname), UserType::Kind::kDomain, origin);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT: {
+      const auto& s = *node->create_range_stmt;
+      AddType(pg::Qualified(s.type_name, s.n_type_name), UserType::Kind::kRange, origin);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: {
+      const auto& s = *node->create_schema_stmt;
+      std::string name = s.schemaname && *s.schemaname ? s.schemaname : "";
+      if (name.empty() && s.authrole && s.authrole->rolename) name = s.authrole->rolename;
+      schema_.schemas.emplace(name, origin);
+      for (std::size_t i = 0; i < s.n_schema_elts; ++i) Apply(s.schema_elts[i], origin);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+      CreateExtension(node->create_extension_stmt->extname, origin);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      schema_.sequences.emplace(pg::Qualified(node->create_seq_stmt->sequence), origin);
+      break;
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      Drop(*node->drop_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_RENAME_STMT:
+      Rename(*node->rename_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: {
+      const auto& s = *node->alter_object_schema_stmt;
+      if (s.object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !s.relation) break;
+      auto it = schema_.tables.find(pg::Qualified(s.relation));
+      if (it == schema_.tables.end()) break;
+      Table table = std::move(it->second);
+      schema_.tables.erase(it);
+      table.schema = s.newschema;
+      schema_.tables[table.QualifiedName()] = std::move(table);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void Replay::AddType(std::string qualified, UserType::Kind kind, const Origin& origin) {
+  UserType type;
+  type.schema = qualified.substr(0, qualified.find('.'));
+  type.name = qualified.substr(qualified.find('.') + 1);
+  type.kind = kind;
+  type.origin = origin;
+  schema_.types.emplace(std::move(qualified), std::move(type));
+}
+
+void Replay::CreateExtension(const std::string& name, const Origin& origin) {
+  schema_.extensions.emplace(name, origin);
+  AddExtensionObjects(name, schema_);
+}
+
+void Replay::CreateFunction(const PgQuery__CreateFunctionStmt& s, const Origin& origin) {
+  Function f;
+  const std::string qualified = pg::Qualified(s.funcname, s.n_funcname);
+  f.schema = qualified.substr(0, qualified.find('.'));
+  f.name = qualified.substr(qualified.find('.') + 1);
+  f.origin = origin;
+  if (const auto* language = pg::Option(s.options, s.n_options, "language")) {
+    f.language = std::string(pg::Str(language->arg));
+  }
+  if (const auto* security = pg::Option(s.options, s.n_options, "security")) {
+    f.security_definer = security->arg && security->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
+                         security->arg->boolean->boolval;
+  }
+  for (std::size_t i = 0; i < s.n_options; ++i) {
+    const PgQuery__Node* o = s.options[i];
+    if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && std::strcmp(o->def_elem->defname, "set") == 0 &&
+        o->def_elem->arg && o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+        std::strcmp(o->def_elem->arg->variable_set_stmt->name, "search_path") == 0) {
+      f.sets_search_path = true;
+    }
+  }
+  f.returns_trigger = s.return_type && pg::TypeOf(s.return_type).name == "trigger";
+  schema_.functions[qualified] = std::move(f);
+}
+
+}  // namespace migralint::model

@@ -1,0 +1,42 @@
+// replay.h: stage 5 — the set's statements replayed, in execution order, into a Schema.
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include "migralint/config.h"
+#include "migralint/migration_set.h"
+#include "migralint/schema.h"
+
+namespace migralint::model {
+
+class Replay {
+ public:
+  /// Starts from what exists before the set: `external` of the config and the layout's
+  /// built-ins (Supabase: auth, storage, their roles and functions).
+  Replay(const Config& config, Layout layout);
+
+  const Schema& schema() const { return schema_; }
+
+  /// Applies one statement (a top-level one, or one run by a DO block). `origin` says where it is.
+  void Apply(const PgQuery__Node* node, const Origin& origin);
+
+ private:
+  void CreateTable(const PgQuery__CreateStmt& stmt, const Origin& origin);
+  void AlterTable(const PgQuery__AlterTableStmt& stmt, const Origin& origin);
+  void AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, const Origin& origin);
+  void AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin& origin);
+  void AddConstraint(Table& table, const PgQuery__Constraint& c, const std::string& column,
+                     const Origin& origin);
+  void CreateIndex(const PgQuery__IndexStmt& stmt, const Origin& origin);
+  void CreateTrigger(const PgQuery__CreateTrigStmt& stmt, const Origin& origin);
+  void CreatePolicy(const PgQuery__CreatePolicyStmt& stmt, const Origin& origin);
+  void CreateFunction(const PgQuery__CreateFunctionStmt& stmt, const Origin& origin);
+  void Drop(const PgQuery__DropStmt& stmt);
+  void Rename(const PgQuery__RenameStmt& stmt);
+  void AddType(std::string qualified, UserType::Kind kind, const Origin& origin);
+  void CreateExtension(const std::string& name, const Origin& origin);
+
+  Schema schema_;
+};
+
+}  // namespace migralint::model
