@@ -161,7 +161,10 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
         else reader.Error(value, "`transaction` must be \"per-file\" or \"none\" (got \"" + *v + "\")");
       }
     } else if (k == "exposed_schemas") {
-      if (auto v = reader.Strings(value, k)) config.exposed_schemas = *v;
+      if (auto v = reader.Strings(value, k)) {
+        config.exposed_schemas = *v;
+        config.exposed_schemas_set = true;
+      }
     } else if (k == "external") {
       if (auto v = reader.Strings(value, k)) config.external = *v;
     } else if (k == "fail_on") {

@@ -9,6 +9,13 @@ namespace migralint::model {
 void AddBuiltins(Layout layout, Schema& schema) {
   const Origin outside;
   schema.schemas.emplace("public", outside);
+  // Tracking tables that migration runners create themselves, before the first migration.
+  for (const char* name : {"public.schema_migrations", "public.__diesel_schema_migrations",
+                           "public._prisma_migrations", "public.flyway_schema_history",
+                           "public.goose_db_version", "public.schema_version",
+                           "supabase_migrations.schema_migrations", "migralint.schema_migrations"}) {
+    schema.externals.insert(name);
+  }
   if (layout != Layout::kSupabase) return;
   for (const char* name : {"auth", "storage", "extensions", "realtime", "graphql", "graphql_public", "vault"}) {
     schema.schemas.emplace(name, outside);

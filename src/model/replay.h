@@ -3,6 +3,8 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <string_view>
+
 #include "migralint/config.h"
 #include "migralint/migration_set.h"
 #include "migralint/schema.h"
@@ -19,6 +21,9 @@ class Replay {
 
   /// Applies one statement (a top-level one, or one run by a DO block). `origin` says where it is.
   void Apply(const PgQuery__Node* node, const Origin& origin);
+  /// For a statement that did not parse: records the table, view, function or type its
+  /// `CREATE ... name` head names (columns unknown).
+  void AssumeCreated(std::string_view text, const Origin& origin);
 
  private:
   void CreateTable(const PgQuery__CreateStmt& stmt, const Origin& origin);

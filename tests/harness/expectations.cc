@@ -34,10 +34,13 @@ std::vector<std::pair<std::string, std::string>> Items(std::string_view list) {
     std::string part;
     std::size_t k = j;
     while (k < list.size() && list[k] == ' ') ++k;
-    if (k < list.size() && list[k] == '"') {
-      const std::size_t close = list.find('"', k + 1);
-      part = std::string(list.substr(k + 1, close == std::string_view::npos ? std::string_view::npos : close - k - 1));
-      j = close == std::string_view::npos ? list.size() : close + 1;
+    if (k < list.size() && list[k] == '"') {  // a quoted message part; \" is a quote inside it
+      j = k + 1;
+      while (j < list.size() && list[j] != '"') {
+        if (list[j] == '\\' && j + 1 < list.size()) ++j;
+        part.push_back(list[j++]);
+      }
+      j = std::min(j + 1, list.size());
     }
     items.emplace_back(std::move(rule), std::move(part));
     i = j;

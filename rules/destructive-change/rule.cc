@@ -1,0 +1,182 @@
+// destructive-change: DROP TABLE, DROP COLUMN, DROP SCHEMA or TRUNCATE of objects that exist
+// before this file (created in an earlier file, or unknown to the model).
+#include <cctype>
+#include <string>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
+
+// The span of `name` written in the statement at or after `from`, else the whole statement.
+std::pair<std::uint32_t, std::uint32_t> NameSpan(const StatementContext& s, const std::string& name, std::uint32_t from) {
+  const std::string& text = s.file.source.text;
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
+  for (std::uint32_t i = std::max(from, s.statement.begin); i + name.size() <= s.statement.end; ++i) {
+    if (text[i] == '"' && i + name.size() + 2 <= s.statement.end && text.compare(i + 1, name.size(), name) == 0 &&
+        text[i + 1 + name.size()] == '"') {
+      return {i, i + static_cast<std::uint32_t>(name.size()) + 2};
+    }
+    bool same = (i == 0 || !ident(text[i - 1])) && (i + name.size() >= text.size() || !ident(text[i + name.size()]));
+    for (std::size_t k = 0; same && k < name.size(); ++k) {
+      same = std::tolower(static_cast<unsigned char>(text[i + k])) == name[k];
+    }
+    if (same) return {i, i + static_cast<std::uint32_t>(name.size())};
+  }
+  return {s.statement.begin, s.statement.end};
+}
+
+// True when any node below `m` is a column reference to `column`.
+bool References(const ProtobufCMessage* m, const std::string& column) {
+  if (!m) return false;
+  if (m->descriptor == &pg_query__column_ref__descriptor) {
+    const auto* ref = reinterpret_cast<const PgQuery__ColumnRef*>(m);
+    return ref->n_fields > 0 && pg::Str(ref->fields[ref->n_fields - 1]) == column;
+  }
+  const char* base = reinterpret_cast<const char*>(m);
+  for (unsigned i = 0; i < m->descriptor->n_fields; ++i) {
+    const ProtobufCFieldDescriptor& f = m->descriptor->fields[i];
+    if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
+    if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id) continue;
+    if (f.label == PROTOBUF_C_LABEL_REPEATED) {
+      const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
+      const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
+      for (std::size_t k = 0; k < n; ++k) {
+        if (References(items[k], column)) return true;
+      }
+    } else if (References(*reinterpret_cast<const ProtobufCMessage* const*>(base + f.offset), column)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// An earlier UPDATE (this file or an earlier one) copied the column into another column of the
+// table: the expand phase of a rename or a type change, so the drop loses no data.
+bool Copied(const StatementContext& s, const std::string& table, const std::string& column) {
+  for (int i = 0; i <= s.file_index; ++i) {
+    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
+    for (const Statement& st : f.statements) {
+      if (&st == &s.statement) break;
+      if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) continue;
+      if (st.IsNested()) {
+        const PgQuery__Node* parent = f.statements[static_cast<std::size_t>(st.parent)].node;
+        if (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT) continue;  // a function body
+      }
+      const PgQuery__UpdateStmt& u = *st.node->update_stmt;
+      if (pg::Qualified(u.relation) != table) continue;
+      for (std::size_t k = 0; k < u.n_target_list; ++k) {
+        const PgQuery__Node* t = u.target_list[k];
+        if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name != column && t->res_target->val &&
+            References(&t->res_target->val->base, column)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// True unless the table was created earlier in this file (a table the model does not know is live).
+bool Live(const StatementContext& s, const std::string& table) {
+  const Table* t = s.before.FindTable(table);
+  return !t || !s.SameFile(t->origin);
+}
+
+constexpr const char* kHelp =
+    "drop it only after no deployed code uses it (expand/contract), with its data backed up or copied; "
+    "if this is intended, say so with `-- migralint-ignore destructive-change: <reason>`";
+
+void Report(RuleContext& ctx, const StatementContext& s, std::string message,
+            std::pair<std::uint32_t, std::uint32_t> span = {0, 0}) {
+  if (span.second == 0) span = {s.statement.begin, s.statement.end};
+  ctx.Report(s.file, span.first, span.second, std::move(message), kHelp);
+}
+
+void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& stmt) {
+  for (std::size_t i = 0; i < stmt.n_objects; ++i) {
+    const PgQuery__Node* object = stmt.objects[i];
+    if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && object->node_case == PG_QUERY__NODE__NODE_LIST) {
+      const std::string table = pg::Qualified(object->list->items, object->list->n_items);
+      if (!Live(s, table)) continue;
+      Report(ctx, s, "DROP TABLE " + Quoted(table) + " deletes the table and all its rows (ACCESS EXCLUSIVE lock); code still using it fails");
+    } else if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+      const std::string schema(pg::Str(object));
+      auto it = s.before.schemas.find(schema);
+      if (it != s.before.schemas.end() && s.SameFile(it->second)) continue;
+      Report(ctx, s, "DROP SCHEMA " + Quoted(schema) + " deletes the schema" +
+                         (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ? " and every object and row in it" : "") +
+                         "; code still using it fails");
+    }
+  }
+}
+
+void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__AlterTableStmt& stmt) {
+  if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !stmt.relation) return;
+  const std::string table = pg::Qualified(stmt.relation);
+  if (!Live(s, table)) return;
+  const Table* t = s.before.FindTable(table);
+  std::uint32_t from = s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
+                       static_cast<std::uint32_t>(std::string(stmt.relation->relname).size() +
+                                                  (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
+  for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
+    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn || !cmd.name) continue;
+    const std::string column = cmd.name;
+    const auto span = NameSpan(s, column, from);
+    if (span.first != s.statement.begin) from = span.second;
+    const Column* c = t ? t->FindColumn(column) : nullptr;
+    if (c && s.SameFile(c->origin)) continue;  // added earlier in this file: holds no old data
+    if (Copied(s, table, column)) continue;
+    Report(ctx, s, "DROP COLUMN " + Quoted(column) + " deletes its data from every row of " + Quoted(table) +
+                       "; code still reading or writing it fails",
+           span);
+  }
+}
+
+void Truncate(RuleContext& ctx, const StatementContext& s, const PgQuery__TruncateStmt& stmt) {
+  for (std::size_t i = 0; i < stmt.n_relations; ++i) {
+    if (stmt.relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
+    const std::string table = pg::Qualified(stmt.relations[i]->range_var);
+    if (!Live(s, table)) continue;
+    Report(ctx, s, "TRUNCATE deletes every row of " + Quoted(table) +
+                       (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ? " and of every table referencing it" : "") +
+                       " (ACCESS EXCLUSIVE lock)");
+  }
+}
+
+void Check(RuleContext& ctx, const StatementContext& s) {
+  const PgQuery__Node* node = s.statement.node;
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      Drop(ctx, s, *node->drop_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+      AlterTable(ctx, s, *node->alter_table_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+      Truncate(ctx, s, *node->truncate_stmt);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+const Rule& destructive_change() {
+  static const Rule rule{
+      .id = "destructive-change",
+      .severity = Severity::kWarning,
+      .category = "safety",
+      .summary = "DROP TABLE, DROP COLUMN, DROP SCHEMA or TRUNCATE of objects that already exist",
+      .check_statement = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

@@ -1,0 +1,36 @@
+CREATE TABLE IF NOT EXISTS customers (
+  id bigint PRIMARY KEY,
+  tenant_id bigint NOT NULL,
+  CONSTRAINT customers_tenant_id_unique UNIQUE (tenant_id, id)
+);
+
+CREATE TABLE IF NOT EXISTS orders (
+  id bigint PRIMARY KEY,
+  tenant_id bigint NOT NULL,
+  customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  placed_at timestamptz NOT NULL DEFAULT now(),
+  FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id)
+);
+-- Leads with the single-column key; with the composite key in either order.
+CREATE INDEX IF NOT EXISTS orders_customer_id_placed_at_idx ON orders (customer_id, placed_at);
+CREATE INDEX IF NOT EXISTS orders_customer_tenant_idx ON orders (customer_id, tenant_id);
+
+-- The primary key leads with order_id, so it serves that key.
+CREATE TABLE IF NOT EXISTS order_lines (
+  order_id bigint NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+  line_no int NOT NULL,
+  PRIMARY KEY (order_id, line_no)
+);
+
+-- A one-to-one extension table: the key is the primary key.
+CREATE TABLE IF NOT EXISTS order_notes (
+  order_id bigint PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
+  body text NOT NULL
+);
+
+-- A UNIQUE constraint added later covers the key too.
+CREATE TABLE IF NOT EXISTS invoices (
+  id bigint PRIMARY KEY,
+  order_id bigint NOT NULL REFERENCES orders (id)
+);
+ALTER TABLE invoices ADD CONSTRAINT invoices_order_id_unique UNIQUE (order_id);

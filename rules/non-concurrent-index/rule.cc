@@ -1,0 +1,127 @@
+// non-concurrent-index: CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on a table that
+// exists before this file.
+#include <string>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+// True unless the relation (table or materialized view) was created earlier in this file.
+// A relation the model does not know counts as live.
+bool Live(const StatementContext& s, const std::string& relation) {
+  if (const Table* t = s.before.FindTable(relation)) return !s.SameFile(t->origin);
+  if (auto it = s.before.views.find(relation); it != s.before.views.end()) return !s.SameFile(it->second);
+  return true;
+}
+
+std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
+
+void Report(RuleContext& ctx, const StatementContext& s, std::string message, const char* help) {
+  ctx.Report(s.file, s.statement.begin, s.statement.end, std::move(message), help);
+}
+
+constexpr const char* kCreateHelp =
+    "use CREATE INDEX CONCURRENTLY (reads and writes continue), in a migration that is not run inside a "
+    "transaction; if it fails, drop the INVALID index it leaves and retry";
+constexpr const char* kDropHelp =
+    "use DROP INDEX CONCURRENTLY, in a migration that is not run inside a transaction";
+constexpr const char* kReindexHelp = "use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction";
+
+void CreateIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__IndexStmt& stmt) {
+  if (stmt.concurrent || !stmt.relation) return;
+  const std::string table = pg::Qualified(stmt.relation);
+  if (!Live(s, table)) return;
+  const std::string index = stmt.idxname && *stmt.idxname ? " " + Quoted(stmt.idxname) : "";
+  Report(ctx, s,
+         std::string("CREATE ") + (stmt.unique ? "UNIQUE " : "") + "INDEX" + index +
+             " without CONCURRENTLY takes a SHARE lock on " + Quoted(table) +
+             ": every INSERT, UPDATE and DELETE waits until the index is built",
+         kCreateHelp);
+}
+
+void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& stmt) {
+  if (stmt.concurrent || stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return;
+  for (std::size_t i = 0; i < stmt.n_objects; ++i) {
+    const PgQuery__Node* object = stmt.objects[i];
+    if (object->node_case != PG_QUERY__NODE__NODE_LIST) continue;
+    const std::string index = pg::Qualified(object->list->items, object->list->n_items);
+    auto it = s.before.indexes.find(index);
+    if (it != s.before.indexes.end() && !Live(s, it->second.table)) continue;
+    const std::string on = it != s.before.indexes.end() ? Quoted(it->second.table) : "its table";
+    Report(ctx, s,
+           "DROP INDEX " + Quoted(index) + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " + on +
+               ": all reads and writes wait",
+           kDropHelp);
+  }
+}
+
+void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__ReindexStmt& stmt) {
+  if (const auto* option = pg::Option(stmt.params, stmt.n_params, "concurrently")) {
+    const bool off = option->arg && option->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !option->arg->boolean->boolval;
+    if (!off) return;
+  }
+  std::string what;
+  switch (stmt.kind) {
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX: {
+      const std::string index = pg::Qualified(stmt.relation);
+      auto it = s.before.indexes.find(index);
+      if (it != s.before.indexes.end() && !Live(s, it->second.table)) return;
+      what = "index " + Quoted(index) + (it != s.before.indexes.end() ? " blocks writes to " + Quoted(it->second.table) : " blocks writes to its table");
+      break;
+    }
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE: {
+      const std::string table = pg::Qualified(stmt.relation);
+      if (!Live(s, table)) return;
+      what = "table " + Quoted(table) + " blocks writes to it";
+      break;
+    }
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA: {
+      auto it = s.before.schemas.find(stmt.name ? stmt.name : "");
+      if (it != s.before.schemas.end() && s.SameFile(it->second)) return;
+      what = std::string("schema ") + Quoted(stmt.name ? stmt.name : "") + " blocks writes to each of its tables";
+      break;
+    }
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
+      what = "database blocks writes to each of its tables";
+      break;
+    default:  // REINDEX SYSTEM: catalogs cannot be reindexed concurrently
+      return;
+  }
+  Report(ctx, s,
+         "REINDEX " + what + " while it rebuilds, and reads that use the index (ACCESS EXCLUSIVE on the index)",
+         kReindexHelp);
+}
+
+void Check(RuleContext& ctx, const StatementContext& s) {
+  const PgQuery__Node* node = s.statement.node;
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      CreateIndex(ctx, s, *node->index_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      DropIndex(ctx, s, *node->drop_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+      Reindex(ctx, s, *node->reindex_stmt);
+      break;
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
+const Rule& non_concurrent_index() {
+  static const Rule rule{
+      .id = "non-concurrent-index",
+      .severity = Severity::kWarning,
+      .category = "safety",
+      .summary = "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on a table that already exists",
+      .check_statement = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

@@ -1,0 +1,79 @@
+// rls-disabled: a table in an exposed schema that no migration of the set puts under row level
+// security — in sets that are API-exposed (Supabase, three-tier, any RLS, or exposed_schemas set).
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+std::string Quote(const std::string& name) {
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && name != "user" && name != "order";
+  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  return plain ? name : "\"" + name + "\"";
+}
+
+// True when the set's tables are reachable through a data API: its layout says so, its
+// config names the exposed schemas, or it uses row level security itself.
+bool ApiExposed(const SetUnit& set, const Config& config, const Schema& schema) {
+  if (set.set->layout == Layout::kSupabase || set.set->layout == Layout::kThreeTier) return true;
+  if (config.exposed_schemas_set) return true;
+  return std::any_of(schema.tables.begin(), schema.tables.end(), [](const auto& entry) {
+    return entry.second.rls_enabled || !entry.second.rls_origin.external();
+  });
+}
+
+// The statement that created the table, when it is CREATE TEMPORARY TABLE (gone with the session).
+bool Temporary(const FileUnit& unit, const Origin& origin) {
+  for (const Statement& s : unit.statements) {
+    if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
+    const PgQuery__RangeVar* relation = nullptr;
+    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) relation = s.node->create_stmt->relation;
+    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT && s.node->create_table_as_stmt->into) {
+      relation = s.node->create_table_as_stmt->into->rel;
+    }
+    return relation && relation->relpersistence && *relation->relpersistence == 't';
+  }
+  return false;
+}
+
+void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
+  const Config& config = ctx.config();
+  if (!ApiExposed(set, config, schema)) return;
+  for (const auto& [name, table] : schema.tables) {
+    if (table.rls_enabled || table.origin.external()) continue;
+    if (std::find(config.exposed_schemas.begin(), config.exposed_schemas.end(), table.schema) ==
+        config.exposed_schemas.end()) {
+      continue;
+    }
+    const FileUnit& unit = *set.migrations[static_cast<std::size_t>(table.origin.file)];
+    if (Temporary(unit, table.origin)) continue;
+    // Report the statement's first line: the whole CREATE TABLE would underline every column.
+    std::uint32_t end = table.origin.begin;
+    while (end < table.origin.end && unit.source.text[end] != '\n' && unit.source.text[end] != '\r') ++end;
+    const std::string disabled = table.rls_origin.external() ? "never enabled" : "enabled, then disabled again";
+    ctx.Report(unit, table.origin.begin, end,
+               "table \"" + name + "\" is in exposed schema \"" + table.schema + "\" but row level security is " +
+                   disabled + ": every role the API serves can read and change all of its rows",
+               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) + " ENABLE ROW LEVEL SECURITY, then add policies for the roles that need "
+               "access (no policy: only the owner and BYPASSRLS roles see rows)");
+  }
+}
+
+}  // namespace
+
+const Rule& rls_disabled() {
+  static const Rule rule{
+      .id = "rls-disabled",
+      .severity = Severity::kError,
+      .category = "security",
+      .summary = "a table in an exposed schema that no migration of the set puts under row level security",
+      .check_schema = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

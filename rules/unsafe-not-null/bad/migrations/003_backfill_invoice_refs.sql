@@ -1,0 +1,1 @@
+UPDATE invoices SET customer_ref = 'unknown' WHERE customer_ref IS NULL;

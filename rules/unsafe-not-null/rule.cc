@@ -1,0 +1,177 @@
+// unsafe-not-null: SET NOT NULL on a live table without a validated CHECK (col IS NOT NULL) or a
+// backfill first; ADD COLUMN … NOT NULL without a DEFAULT on a live table.
+#include <cctype>
+#include <string>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+// The span of `name` written in the statement at or after `from`, else the whole statement.
+std::pair<std::uint32_t, std::uint32_t> NameSpan(const StatementContext& s, const std::string& name, std::uint32_t from) {
+  const std::string& text = s.file.source.text;
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
+  for (std::uint32_t i = std::max(from, s.statement.begin); i + name.size() <= s.statement.end; ++i) {
+    if (text[i] == '"' && i + name.size() + 2 <= s.statement.end && text.compare(i + 1, name.size(), name) == 0 &&
+        text[i + 1 + name.size()] == '"') {
+      return {i, i + static_cast<std::uint32_t>(name.size()) + 2};
+    }
+    bool same = (i == 0 || !ident(text[i - 1])) && (i + name.size() >= text.size() || !ident(text[i + name.size()]));
+    for (std::size_t k = 0; same && k < name.size(); ++k) {
+      same = std::tolower(static_cast<unsigned char>(text[i + k])) == name[k];
+    }
+    if (same) return {i, i + static_cast<std::uint32_t>(name.size())};
+  }
+  return {s.statement.begin, s.statement.end};
+}
+
+bool IsNull(const PgQuery__Node* n) {
+  return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
+}
+
+// `col IS NULL`, alone or as one branch of an OR: the UPDATE reaches every NULL of `col`.
+bool CoversNulls(const PgQuery__Node* where, const std::string& column) {
+  if (!where) return true;
+  if (where->node_case == PG_QUERY__NODE__NODE_NULL_TEST) {
+    return where->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL && pg::ColumnName(where->null_test->arg) == column;
+  }
+  if (where->node_case != PG_QUERY__NODE__NODE_BOOL_EXPR || where->bool_expr->boolop != PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR) return false;
+  for (std::size_t i = 0; i < where->bool_expr->n_args; ++i) {
+    if (CoversNulls(where->bool_expr->args[i], column)) return true;
+  }
+  return false;
+}
+
+bool Backfills(const Statement& st, const std::string& table, const std::string& column) {
+  if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) return false;
+  const PgQuery__UpdateStmt& u = *st.node->update_stmt;
+  if (pg::Qualified(u.relation) != table || !CoversNulls(u.where_clause, column)) return false;
+  for (std::size_t i = 0; i < u.n_target_list; ++i) {
+    const PgQuery__Node* t = u.target_list[i];
+    if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name == column && !IsNull(t->res_target->val)) return true;
+  }
+  return false;
+}
+
+// An UPDATE filling every NULL of the column: earlier in this file, or in an earlier file when
+// the column has a DEFAULT (so rows inserted since then are not NULL either).
+bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column, bool has_default) {
+  auto runs = [](const FileUnit& f, const Statement& st) {
+    if (!st.IsNested()) return true;
+    const PgQuery__Node* parent = f.statements[static_cast<std::size_t>(st.parent)].node;
+    return parent && parent->node_case == PG_QUERY__NODE__NODE_DO_STMT;
+  };
+  for (int i = has_default ? 0 : s.file_index; i <= s.file_index; ++i) {
+    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
+    for (const Statement& st : f.statements) {
+      if (&st == &s.statement) break;
+      if (runs(f, st) && Backfills(st, table, column)) return true;
+    }
+  }
+  return false;
+}
+
+void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table, const std::string& name,
+                const std::string& column, std::uint32_t from) {
+  const Column* col = table ? table->FindColumn(column) : nullptr;
+  if (col && col->not_null) return;  // already NOT NULL: PostgreSQL does nothing
+  if (table) {
+    for (const Constraint& c : table->constraints) {
+      if (c.kind == Constraint::Kind::kCheck && c.validated && c.not_null_column == column) return;
+    }
+  }
+  if (Backfilled(s, name, column, col && col->has_default)) return;
+  const auto [begin, end] = NameSpan(s, column, from);
+  ctx.Report(s.file, begin, end,
+             "SET NOT NULL on \"" + column + "\" scans all of \"" + name +
+                 "\" under an ACCESS EXCLUSIVE lock (no reads or writes meanwhile) and fails if a row is NULL",
+             "first ADD CONSTRAINT … CHECK (\"" + column + "\" IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, "
+             "then SET NOT NULL (no scan)");
+}
+
+void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table, const std::string& name,
+               const PgQuery__AlterTableCmd& cmd) {
+  if (!cmd.def || cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) return;
+  const PgQuery__ColumnDef& def = *cmd.def->column_def;
+  if (cmd.missing_ok && table && table->FindColumn(def.colname)) return;  // IF NOT EXISTS: a no-op
+  bool not_null = def.is_not_null;
+  bool has_default = (def.raw_default && !IsNull(def.raw_default)) || (def.identity && *def.identity) ||
+                     (def.generated && *def.generated);
+  for (std::size_t i = 0; i < def.n_constraints; ++i) {
+    if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    const PgQuery__Constraint& c = *def.constraints[i]->constraint;
+    switch (c.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        not_null = true;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+        not_null = false;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        has_default = has_default || !IsNull(c.raw_expr);
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+        has_default = true;
+        break;
+      default:
+        break;
+    }
+  }
+  const std::string type = pg::TypeOf(def.type_name).name;
+  if (type.find("serial") != std::string::npos) has_default = true;
+  if (!not_null || has_default) return;
+  const std::string column = def.colname;
+  const auto [begin, end] = def.location >= 0 ? NameSpan(s, column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
+                                              : std::pair{s.statement.begin, s.statement.end};
+  ctx.Report(s.file, begin, end,
+             "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" + name + "\"",
+             "add it nullable, backfill, then SET NOT NULL through a validated CHECK constraint");
+}
+
+void Check(RuleContext& ctx, const StatementContext& s) {
+  if (s.statement.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
+  const PgQuery__AlterTableStmt& stmt = *s.statement.node->alter_table_stmt;
+  if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !stmt.relation) return;
+  const std::string name = pg::Qualified(stmt.relation);
+  const Table* table = s.before.FindTable(name);
+  if (table && s.SameFile(table->origin)) return;  // new in this file: no rows yet
+  std::uint32_t from = s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
+                       static_cast<std::uint32_t>(std::string(stmt.relation->relname).size() +
+                                                  (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
+  for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
+    if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull && cmd.name) {
+      SetNotNull(ctx, s, table, name, cmd.name, from);
+    } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
+      AddColumn(ctx, s, table, name, cmd);
+    }
+    // Later commands are written after this one: search their column names from here on.
+    const char* written = cmd.name && *cmd.name ? cmd.name
+                          : cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ? cmd.def->column_def->colname
+                                                                                             : nullptr;
+    if (written && *written) {
+      const auto span = NameSpan(s, written, from);
+      if (span.first != s.statement.begin) from = span.second;
+    }
+  }
+}
+
+}  // namespace
+
+const Rule& unsafe_not_null() {
+  static const Rule rule{
+      .id = "unsafe-not-null",
+      .severity = Severity::kError,
+      .category = "safety",
+      .summary = "SET NOT NULL or ADD COLUMN … NOT NULL without DEFAULT on a table that already has rows",
+      .check_statement = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

@@ -1,0 +1,117 @@
+// unsafe-type-change: ALTER COLUMN … TYPE on a live table, unless PostgreSQL can change the type
+// without rewriting the table or scanning it.
+#include <cctype>
+#include <string>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+constexpr int kMaxPrecision = 6;            // timestamp, time and interval: 6 is the maximum
+constexpr int kIntervalFullRange = 0x7FFF;  // INTERVAL_FULL_RANGE: no field restriction
+
+// A modifier, or `unset` when the type has none there.
+int Mod(const ColumnType& t, std::size_t i, int unset) { return i < t.modifiers.size() ? t.modifiers[i] : unset; }
+
+// True when PostgreSQL changes `from` to `to` in the catalog only: a binary-compatible type
+// whose new modifiers accept every value the old ones did (ATColumnChangeRequiresRewrite).
+bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
+  auto bare = [](const std::string& n) { return n.rfind("public.", 0) == 0 ? n.substr(7) : n; };
+  if (bare(from.name) == bare(to.name) && from.modifiers == to.modifiers && from.array == to.array) return true;
+  if (from.array || to.array) return false;
+  const std::string& a = from.name;
+  const std::string& b = to.name;
+  constexpr int kNone = 1 << 30;  // no modifier: no limit
+  if (a == "varchar" && b == "varchar") return Mod(to, 0, kNone) >= Mod(from, 0, kNone);
+  if (a == "varchar" && b == "text") return true;
+  if (a == "text" && b == "varchar") return to.modifiers.empty();
+  if (a == "cidr" && b == "inet") return true;
+  if (a == "numeric" && b == "numeric") {
+    if (to.modifiers.empty()) return true;
+    if (from.modifiers.empty()) return false;
+    return Mod(to, 1, 0) == Mod(from, 1, 0) && Mod(to, 0, 0) >= Mod(from, 0, 0);
+  }
+  if (a == b && (a == "timestamp" || a == "timestamptz" || a == "time" || a == "timetz")) {
+    const int p = Mod(to, 0, kNone);
+    return p >= kMaxPrecision || p >= Mod(from, 0, kNone);
+  }
+  if (a == "interval" && b == "interval") {
+    if (to.modifiers.empty()) return true;
+    const int range = Mod(to, 0, kIntervalFullRange);
+    const int p = Mod(to, 1, kNone);
+    return (range == kIntervalFullRange || range == Mod(from, 0, kIntervalFullRange)) &&
+           (p >= kMaxPrecision || p >= Mod(from, 1, kNone));
+  }
+  return false;
+}
+
+// One past the column name written at `at`.
+std::uint32_t NameEnd(const StatementContext& s, std::uint32_t at) {
+  const std::string& text = s.file.source.text;
+  bool quoted = false;
+  std::uint32_t i = at;
+  for (; i < s.statement.end; ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80))) break;
+  }
+  return i;
+}
+
+void Check(RuleContext& ctx, const StatementContext& s) {
+  if (s.statement.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
+  const PgQuery__AlterTableStmt& stmt = *s.statement.node->alter_table_stmt;
+  if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !stmt.relation) return;
+  const std::string name = pg::Qualified(stmt.relation);
+  const Table* table = s.before.FindTable(name);
+  if (table && s.SameFile(table->origin)) return;  // new in this file: nothing to rewrite
+  for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
+    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType || !cmd.def ||
+        cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || !cmd.name) {
+      continue;
+    }
+    const PgQuery__ColumnDef& def = *cmd.def->column_def;
+    const std::string column = cmd.name;
+    const ColumnType to = pg::TypeOf(def.type_name);
+    const Column* old = table ? table->FindColumn(column) : nullptr;
+    const bool using_clause = def.raw_default != nullptr;
+    if (old && !using_clause && WithoutRewrite(old->type, to)) continue;
+
+    std::string message = "changing \"" + column + "\" of \"" + name + "\" ";
+    if (!old) {
+      message += "to " + to.Display() + " (its current type is unknown here) may rewrite the table";
+    } else if (using_clause) {
+      message += "from " + old->type.Display() + " to " + to.Display() + " with USING rewrites the table";
+    } else {
+      message += "from " + old->type.Display() + " to " + to.Display() + " rewrites the table";
+    }
+    message += " and its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes";
+    std::uint32_t begin = s.statement.begin, end = s.statement.end;
+    if (def.location >= 0) {
+      begin = s.statement.parse_base + static_cast<std::uint32_t>(def.location);
+      end = std::max(NameEnd(s, begin), begin + 1);
+    }
+    ctx.Report(s.file, begin, end, std::move(message),
+               "add a column of the new type, backfill it in batches and switch the application over, "
+               "then drop the old column (widening varchar, numeric precision or time precision needs no rewrite)");
+  }
+}
+
+}  // namespace
+
+const Rule& unsafe_type_change() {
+  static const Rule rule{
+      .id = "unsafe-type-change",
+      .severity = Severity::kError,
+      .category = "safety",
+      .summary = "ALTER COLUMN … TYPE that rewrites a table that already has rows",
+      .check_statement = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules

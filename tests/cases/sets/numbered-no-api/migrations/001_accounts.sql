@@ -1,0 +1,14 @@
+-- A server-side application: only its own connection reaches the database, so its tables
+-- need no row level security (rls-disabled stays silent on such sets).
+CREATE TABLE IF NOT EXISTS accounts (
+  id bigserial PRIMARY KEY,
+  email text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS sessions (
+  id bigserial PRIMARY KEY,
+  account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_account_id_idx ON sessions (account_id);
