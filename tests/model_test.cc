@@ -1,0 +1,171 @@
+// model_test.cc: the replay — what the schema holds after each kind of statement.
+#include <gtest/gtest.h>
+
+#include "model/replay.h"
+#include "parse/parse_file.h"
+#include "read/read_file.h"
+
+namespace migralint {
+namespace {
+
+// Replays `sql` as one migration (top-level statements and DO blocks) and returns the schema.
+Schema Replayed(const std::string& sql, Layout layout = Layout::kNumbered, Config config = {}) {
+  FileUnit unit;
+  unit.source = read::ReadText(sql, "m.sql").source;
+  std::vector<Diagnostic> diagnostics;
+  parse::ParseFile(unit, diagnostics);
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.front().message;
+  model::Replay replay(config, layout);
+  for (const Statement& s : unit.statements) {
+    if (s.IsNested() && unit.statements[static_cast<std::size_t>(s.parent)].node->node_case !=
+                            PG_QUERY__NODE__NODE_DO_STMT) {
+      continue;
+    }
+    replay.Apply(s.node, Origin{0, s.begin, s.end});
+  }
+  return replay.schema();
+}
+
+TEST(Model, TablesColumnsAndConstraints) {
+  const Schema s = Replayed(R"(
+CREATE SCHEMA app;
+CREATE TABLE app.users (
+  id bigserial PRIMARY KEY,
+  email varchar(255) NOT NULL UNIQUE,
+  score numeric(10, 2) DEFAULT 0,
+  created_at timestamptz(3) NOT NULL DEFAULT now()
+);
+CREATE TABLE app.posts (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES app.users (id) ON DELETE CASCADE,
+  title text,
+  CONSTRAINT title_present CHECK (title IS NOT NULL) NOT VALID
+);
+)");
+  const Table* users = s.FindTable("app.users");
+  ASSERT_NE(users, nullptr);
+  EXPECT_EQ(users->columns.size(), 4u);
+  EXPECT_EQ(users->FindColumn("email")->type.Display(), "varchar(255)");
+  EXPECT_TRUE(users->FindColumn("email")->not_null);
+  EXPECT_EQ(users->FindColumn("score")->type.Display(), "numeric(10,2)");
+  EXPECT_TRUE(users->FindColumn("score")->has_default);
+  EXPECT_EQ(users->FindColumn("created_at")->type.Display(), "timestamptz(3)");
+  EXPECT_TRUE(users->FindColumn("id")->not_null);
+  EXPECT_TRUE(s.indexes.count("app.users_pkey"));
+  EXPECT_TRUE(s.indexes.count("app.users_email_key"));
+
+  const Table* posts = s.FindTable("app.posts");
+  ASSERT_NE(posts, nullptr);
+  EXPECT_TRUE(posts->FindColumn("id")->has_default);
+  ASSERT_EQ(posts->constraints.size(), 3u);
+  const Constraint& fk = posts->constraints[1];
+  EXPECT_EQ(fk.kind, Constraint::Kind::kForeignKey);
+  EXPECT_EQ(fk.name, "posts_user_id_fkey");
+  EXPECT_EQ(fk.columns, std::vector<std::string>{"user_id"});
+  EXPECT_EQ(fk.ref_table, "app.users");
+  EXPECT_EQ(fk.on_delete, 'c');
+  const Constraint& check = posts->constraints[2];
+  EXPECT_EQ(check.not_null_column, "title");
+  EXPECT_FALSE(check.validated);
+}
+
+TEST(Model, AlterRenameDrop) {
+  const Schema s = Replayed(R"(
+CREATE TABLE t (a int, b text, c text);
+ALTER TABLE t ADD COLUMN d varchar(10), ALTER COLUMN d TYPE varchar(20), DROP COLUMN c;
+ALTER TABLE t ADD CONSTRAINT b_nn CHECK (b IS NOT NULL) NOT VALID;
+ALTER TABLE t VALIDATE CONSTRAINT b_nn;
+ALTER TABLE t ALTER COLUMN b SET NOT NULL;
+ALTER TABLE t RENAME COLUMN a TO id;
+ALTER TABLE t RENAME TO things;
+CREATE INDEX things_b_idx ON things (b) WHERE b <> '';
+ALTER INDEX things_b_idx RENAME TO things_b;
+ALTER TABLE things ENABLE ROW LEVEL SECURITY;
+CREATE TABLE gone (x int);
+DROP TABLE gone;
+)");
+  EXPECT_EQ(s.FindTable("public.t"), nullptr);
+  EXPECT_EQ(s.FindTable("public.gone"), nullptr);
+  const Table* t = s.FindTable("public.things");
+  ASSERT_NE(t, nullptr);
+  EXPECT_NE(t->FindColumn("id"), nullptr);
+  EXPECT_EQ(t->FindColumn("c"), nullptr);
+  EXPECT_EQ(t->FindColumn("d")->type.Display(), "varchar(20)");
+  EXPECT_TRUE(t->FindColumn("b")->not_null);
+  EXPECT_TRUE(t->constraints[0].validated);
+  EXPECT_TRUE(t->rls_enabled);
+  ASSERT_TRUE(s.indexes.count("public.things_b"));
+  EXPECT_EQ(s.indexes.at("public.things_b").table, "public.things");
+  EXPECT_TRUE(s.indexes.at("public.things_b").partial);
+}
+
+TEST(Model, TriggersPoliciesFunctionsTypes) {
+  const Schema s = Replayed(R"(
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+ALTER TYPE mood ADD VALUE 'happy';
+CREATE TABLE notes (id int, owner uuid, updated_at timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE FUNCTION admin_only() RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = '' AS $$ SELECT 1 $$;
+CREATE TRIGGER notes_touch BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE POLICY own ON notes FOR SELECT TO authenticated USING (owner = auth.uid());
+DROP POLICY IF EXISTS own ON notes;
+CREATE POLICY own_rows ON notes FOR UPDATE TO authenticated USING (true) WITH CHECK (true);
+)");
+  EXPECT_EQ(s.types.at("public.mood").labels, (std::vector<std::string>{"sad", "ok", "happy"}));
+  const Table* notes = s.FindTable("public.notes");
+  ASSERT_EQ(notes->triggers.size(), 1u);
+  EXPECT_TRUE(notes->triggers[0].before);
+  EXPECT_TRUE(notes->triggers[0].on_update);
+  EXPECT_TRUE(notes->triggers[0].for_each_row);
+  EXPECT_EQ(notes->triggers[0].function, "public.touch");
+  ASSERT_EQ(notes->policies.size(), 1u);
+  EXPECT_EQ(notes->policies[0].name, "own_rows");
+  EXPECT_EQ(notes->policies[0].command, "update");
+  EXPECT_EQ(notes->policies[0].roles, std::vector<std::string>{"authenticated"});
+  EXPECT_TRUE(s.functions.at("public.touch").returns_trigger);
+  EXPECT_TRUE(s.functions.at("public.admin_only").security_definer);
+  EXPECT_TRUE(s.functions.at("public.admin_only").sets_search_path);
+}
+
+TEST(Model, DoBlockStatementsApply) {
+  const Schema s = Replayed(R"(
+CREATE TABLE t (a int);
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' AND column_name = 'b') THEN
+    ALTER TABLE t ADD COLUMN b int;
+  END IF;
+END $$;
+)");
+  EXPECT_NE(s.FindTable("public.t")->FindColumn("b"), nullptr);
+}
+
+TEST(Model, ExternalsAndBuiltins) {
+  Config config;
+  config.external = {"legacy.accounts", "util.slugify()"};
+  const Schema s = Replayed("SELECT 1;", Layout::kSupabase, config);
+  EXPECT_TRUE(s.HasRelation("auth.users"));
+  EXPECT_TRUE(s.HasRelation("storage.objects"));
+  EXPECT_TRUE(s.HasFunction("auth.uid"));
+  EXPECT_TRUE(s.HasRelation("legacy.accounts"));
+  EXPECT_TRUE(s.HasFunction("util.slugify"));
+  EXPECT_TRUE(s.HasRelation("pg_catalog.pg_class"));
+  EXPECT_TRUE(s.HasRelation("information_schema.columns"));
+  EXPECT_FALSE(s.HasRelation("public.nope"));
+  EXPECT_TRUE(s.HasType("int4"));
+  EXPECT_FALSE(s.HasType("mood"));
+  const Schema plain = Replayed("SELECT 1;");
+  EXPECT_FALSE(plain.HasRelation("auth.users"));
+}
+
+TEST(Model, UnparsedCreateIsAssumed) {
+  model::Replay replay(Config{}, Layout::kNumbered);
+  replay.AssumeCreated("CREATE TABLE IF NOT EXISTS \"App\".Things AS SELECT FROM (SELECT 1)", Origin{0, 0, 1});
+  replay.AssumeCreated("create or replace function util.f() returns int", Origin{0, 0, 1});
+  EXPECT_TRUE(replay.schema().HasRelation("App.things"));
+  EXPECT_FALSE(replay.schema().FindTable("App.things")->columns_known);
+  EXPECT_TRUE(replay.schema().HasFunction("util.f"));
+}
+
+}  // namespace
+}  // namespace migralint
