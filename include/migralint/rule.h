@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <pg_query/pg_query.pb-c.h>
+
 #include "migralint/config.h"
 #include "migralint/diagnostic.h"
 #include "migralint/lock.h"
@@ -30,6 +32,14 @@ struct FileUnit {
   /// it (the file differs from its lock entry). Hex.
   std::string raw_sha256;
   std::string sem_sha256;
+
+  /// True when `statement` runs as the migration runs: top-level ones, and those of DO blocks
+  /// (not those of function bodies, which run when the function is called).
+  bool RunsWithMigration(const Statement& statement) const {
+    if (!statement.IsNested()) return true;
+    const Statement& parent = statements[static_cast<std::size_t>(statement.parent)];
+    return parent.node && parent.node->node_case == PG_QUERY__NODE__NODE_DO_STMT;
+  }
 };
 
 /// A whole set after reading and parsing, files in execution order.

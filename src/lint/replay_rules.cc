@@ -9,10 +9,7 @@ namespace {
 // Statements in a function body run when the function is called, not when the migration runs;
 // statements in an exception handler run only after an error.
 bool Runs(const FileUnit& unit, const Statement& statement) {
-  if (!statement.node) return false;
-  if (!statement.IsNested()) return true;
-  const Statement& parent = unit.statements[static_cast<std::size_t>(statement.parent)];
-  if (!parent.node || parent.node->node_case != PG_QUERY__NODE__NODE_DO_STMT) return false;
+  if (!statement.node || !unit.RunsWithMigration(statement)) return false;
   for (const Enclosure& e : statement.enclosures) {
     if (e.kind == Enclosure::Kind::kExceptionHandler) return false;
   }

@@ -1,1 +1,1 @@
-CREATE TABLE items (id bigint PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS items (id bigint PRIMARY KEY);

@@ -1,1 +1,1 @@
-ALTER TABLE items ADD COLUMN name text;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS name text;

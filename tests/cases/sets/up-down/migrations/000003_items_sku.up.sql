@@ -1,1 +1,1 @@
-ALTER TABLE items ADD COLUMN sku text;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS sku text;

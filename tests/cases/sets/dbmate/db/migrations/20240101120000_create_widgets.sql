@@ -1,5 +1,5 @@
 -- migrate:up
-CREATE TABLE widgets (
+CREATE TABLE IF NOT EXISTS widgets (
   id bigint PRIMARY KEY,
   name text NOT NULL
 );

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY orders_placed_at_idx ON orders (placed_at);  -- expect: concurrently-in-transaction "runner wraps"

@@ -1,0 +1,3 @@
+BEGIN;
+DROP INDEX CONCURRENTLY orders_old_idx;  -- expect: concurrently-in-transaction "opens with BEGIN"
+COMMIT;

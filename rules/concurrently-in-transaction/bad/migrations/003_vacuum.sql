@@ -1,0 +1,4 @@
+DO $$
+BEGIN
+  VACUUM orders;  -- expect: concurrently-in-transaction "DO block"
+END $$;

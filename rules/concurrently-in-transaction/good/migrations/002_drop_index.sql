@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE IF NOT EXISTS orders_archive (id bigint);
+COMMIT;
+DROP INDEX CONCURRENTLY IF EXISTS orders_old_idx;

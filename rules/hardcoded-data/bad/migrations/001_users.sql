@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text NOT NULL);
+INSERT INTO users (id, email) VALUES  -- expect: hardcoded-data "2 literal rows"
+  (1, 'demo@example.com'),
+  (2, 'test@example.com');

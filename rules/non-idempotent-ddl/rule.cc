@@ -1,0 +1,211 @@
+// non-idempotent-ddl: DDL that fails when the file runs a second time.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "migralint/pg_nodes.h"
+#include "migralint/rule.h"
+
+namespace migralint::rules {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Inside a DO block: an IF that tests for existence, or a block that catches the error.
+bool Guarded(const Statement& s) {
+  for (const Enclosure& e : s.enclosures) {
+    if ((e.kind == Enclosure::Kind::kIf || e.kind == Enclosure::Kind::kElsIf) &&
+        Lower(e.condition).find("exists") != std::string::npos) {
+      return true;
+    }
+    for (const std::string& condition : e.handled) {
+      const std::string c = Lower(condition);
+      if (c.rfind("duplicate_", 0) == 0 || c.rfind("undefined_", 0) == 0 || c == "others") return true;
+    }
+  }
+  return false;
+}
+
+// Objects dropped so far in this file: "policy public.t.name", "function public.f", ...
+class Dropped {
+ public:
+  void Record(const PgQuery__Node* node) {
+    if (node->node_case == PG_QUERY__NODE__NODE_DROP_STMT) {
+      const PgQuery__DropStmt& d = *node->drop_stmt;
+      for (std::size_t i = 0; i < d.n_objects; ++i) names_.insert(Key(d.remove_type, d.objects[i]));
+    } else if (node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+      const PgQuery__AlterTableStmt& a = *node->alter_table_stmt;
+      for (std::size_t i = 0; i < a.n_cmds; ++i) {
+        const PgQuery__Node* c = a.cmds[i];
+        if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+            c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint) {
+          names_.insert("constraint " + pg::Qualified(a.relation) + "." + c->alter_table_cmd->name);
+        }
+      }
+    }
+  }
+  bool Has(const std::string& key) const { return names_.count(key) > 0; }
+
+  static std::string Key(int type, const PgQuery__Node* object) {
+    std::string name;
+    if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
+      const auto* l = object->list;
+      if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER || type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY) {
+        if (l->n_items < 2) return {};
+        name = pg::Qualified(l->items, l->n_items - 1) + "." + std::string(pg::Str(l->items[l->n_items - 1]));
+      } else {
+        name = pg::Qualified(l->items, l->n_items);
+      }
+    } else if (object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+      name = pg::Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
+    } else if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {
+      name = pg::TypeOf(object->type_name).name;
+      if (name.find('.') == std::string::npos) name = "public." + name;
+    }
+    return Kind(type) + " " + name;
+  }
+  static std::string Kind(int type) {
+    switch (type) {
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: return "trigger";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: return "policy";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: return "function";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: return "type";
+      default: return "other";
+    }
+  }
+
+ private:
+  std::set<std::string> names_;
+};
+
+// Why the statement fails on a second run, or "".
+std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      return node->create_stmt->if_not_exists ? "" : "CREATE TABLE without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return node->index_stmt->if_not_exists ? "" : "CREATE INDEX without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+      return node->create_schema_stmt->if_not_exists ? "" : "CREATE SCHEMA without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      return node->create_seq_stmt->if_not_exists ? "" : "CREATE SEQUENCE without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+      return node->create_extension_stmt->if_not_exists ? "" : "CREATE EXTENSION without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+      return node->view_stmt->replace ? "" : "CREATE VIEW without OR REPLACE";
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      return node->create_table_as_stmt->if_not_exists ? ""
+             : node->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
+                 ? "CREATE MATERIALIZED VIEW without IF NOT EXISTS"
+                 : "CREATE TABLE AS without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
+      const auto& f = *node->create_function_stmt;
+      if (f.replace || dropped.Has("function " + pg::Qualified(f.funcname, f.n_funcname))) return "";
+      return f.is_procedure ? "CREATE PROCEDURE without OR REPLACE" : "CREATE FUNCTION without OR REPLACE";
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+      const auto& t = *node->create_trig_stmt;
+      if (t.replace || dropped.Has("trigger " + pg::Qualified(t.relation) + "." + t.trigname)) return "";
+      return "CREATE TRIGGER without OR REPLACE or a DROP TRIGGER IF EXISTS before it";
+    }
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: {
+      const auto& p = *node->create_policy_stmt;
+      if (dropped.Has("policy " + pg::Qualified(p.table) + "." + p.policy_name)) return "";
+      return "CREATE POLICY without a DROP POLICY IF EXISTS before it";
+    }
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
+      std::string name;
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_ENUM_STMT) name = pg::Qualified(node->create_enum_stmt->type_name, node->create_enum_stmt->n_type_name);
+      if (node->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) name = pg::Qualified(node->composite_type_stmt->typevar);
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_RANGE_STMT) name = pg::Qualified(node->create_range_stmt->type_name, node->create_range_stmt->n_type_name);
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT) name = pg::Qualified(node->create_domain_stmt->domainname, node->create_domain_stmt->n_domainname);
+      const bool domain = node->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT;
+      if (dropped.Has("type " + name)) return "";
+      return std::string(domain ? "CREATE DOMAIN" : "CREATE TYPE") + " outside a guard and without a DROP … IF EXISTS before it";
+    }
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+      return node->alter_enum_stmt->new_val && *node->alter_enum_stmt->new_val &&
+                     (!node->alter_enum_stmt->old_val || !*node->alter_enum_stmt->old_val) &&
+                     !node->alter_enum_stmt->skip_if_new_val_exists
+                 ? "ALTER TYPE … ADD VALUE without IF NOT EXISTS"
+                 : "";
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+      return "CREATE ROLE (it has no IF NOT EXISTS: guard it in a DO block)";
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      return node->drop_stmt->missing_ok ? "" : "DROP without IF EXISTS";
+    case PG_QUERY__NODE__NODE_RENAME_STMT:
+      return "RENAME (the old name is gone on a second run)";
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+      const auto& a = *node->alter_table_stmt;
+      for (std::size_t i = 0; i < a.n_cmds; ++i) {
+        if (a.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+        const PgQuery__AlterTableCmd& c = *a.cmds[i]->alter_table_cmd;
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && !c.missing_ok) return "ADD COLUMN without IF NOT EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && !c.missing_ok) return "DROP COLUMN without IF EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && !c.missing_ok) return "DROP CONSTRAINT without IF EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && c.def &&
+            c.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+          const PgQuery__Constraint& k = *c.def->constraint;
+          // Unnamed CHECK / UNIQUE / FOREIGN KEY get a fresh name each time; a named one or a
+          // second primary key fail.
+          const bool named = k.conname && *k.conname;
+          if ((named && !dropped.Has("constraint " + pg::Qualified(a.relation) + "." + k.conname)) ||
+              k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+            return "ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it";
+          }
+        }
+      }
+      return "";
+    }
+    default:
+      return "";
+  }
+}
+
+const char* Help(const std::string& problem) {
+  if (problem.find("IF NOT EXISTS") != std::string::npos) return "add IF NOT EXISTS";
+  if (problem.find("OR REPLACE") != std::string::npos && problem.find("TRIGGER") == std::string::npos) return "use CREATE OR REPLACE";
+  if (problem.rfind("DROP", 0) == 0) return "add IF EXISTS";
+  return "drop it IF EXISTS first, or guard it: DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog…) THEN … END IF; END $$";
+}
+
+void Check(RuleContext& ctx, const FileUnit& unit) {
+  Dropped dropped;
+  for (const Statement& s : unit.statements) {
+    if (!s.node) continue;
+    if (!unit.RunsWithMigration(s)) continue;
+    if (s.IsNested()) {
+      if (Guarded(s)) {
+        dropped.Record(s.node);
+        continue;
+      }
+    }
+    const std::string problem = Problem(s.node, dropped);
+    dropped.Record(s.node);
+    if (problem.empty()) continue;
+    ctx.Report(unit, s.begin, s.end, problem + ": it fails when the file runs a second time", Help(problem));
+  }
+}
+
+}  // namespace
+
+const Rule& non_idempotent_ddl() {
+  static const Rule rule{
+      .id = "non-idempotent-ddl",
+      .severity = Severity::kWarning,
+      .category = "idempotency",
+      .summary = "DDL that fails when the file runs twice (no IF [NOT] EXISTS, OR REPLACE or guard)",
+      .check_file = Check,
+  };
+  return rule;
+}
+
+}  // namespace migralint::rules
