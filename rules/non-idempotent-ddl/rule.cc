@@ -1,6 +1,7 @@
 // non-idempotent-ddl: DDL that fails when the file runs a second time.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "migralint/pg_nodes.h"
@@ -177,8 +178,45 @@ const char* Help(const std::string& problem) {
   return "drop it IF EXISTS first, or guard it: DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog…) THEN … END IF; END $$";
 }
 
+// Constraints the file drops, "schema.table.name" -> offset of the first drop.
+std::map<std::string, std::uint32_t> ConstraintsDropped(const FileUnit& unit) {
+  std::map<std::string, std::uint32_t> out;
+  for (const Statement& s : unit.statements) {
+    if (!s.node || s.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) continue;
+    const auto& a = *s.node->alter_table_stmt;
+    for (std::size_t i = 0; i < a.n_cmds; ++i) {
+      const PgQuery__Node* c = a.cmds[i];
+      if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+          c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint) {
+        out.emplace(pg::Qualified(a.relation) + "." + c->alter_table_cmd->name, s.begin);
+      }
+    }
+  }
+  return out;
+}
+
+// VALIDATE CONSTRAINT of a constraint that a later statement of the file drops.
+std::string ValidatesDropped(const Statement& s, const std::map<std::string, std::uint32_t>& dropped_later) {
+  if (s.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return "";
+  const auto& a = *s.node->alter_table_stmt;
+  for (std::size_t i = 0; i < a.n_cmds; ++i) {
+    const PgQuery__Node* c = a.cmds[i];
+    if (c->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ||
+        c->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {
+      continue;
+    }
+    auto it = dropped_later.find(pg::Qualified(a.relation) + "." + c->alter_table_cmd->name);
+    if (it != dropped_later.end() && it->second > s.begin) {
+      return "VALIDATE CONSTRAINT of \"" + std::string(c->alter_table_cmd->name) +
+             "\", which this file drops further down (so a second run finds it gone)";
+    }
+  }
+  return "";
+}
+
 void Check(RuleContext& ctx, const FileUnit& unit) {
   Dropped dropped;
+  const auto dropped_later = ConstraintsDropped(unit);
   for (const Statement& s : unit.statements) {
     if (!s.node) continue;
     if (!unit.RunsWithMigration(s)) continue;
@@ -188,7 +226,8 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
         continue;
       }
     }
-    const std::string problem = Problem(s.node, dropped);
+    std::string problem = Problem(s.node, dropped);
+    if (problem.empty()) problem = ValidatesDropped(s, dropped_later);
     dropped.Record(s.node);
     if (problem.empty()) continue;
     ctx.Report(unit, s.begin, s.end, problem + ": it fails when the file runs a second time", Help(problem));

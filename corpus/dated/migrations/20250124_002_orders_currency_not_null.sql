@@ -8,7 +8,7 @@
 
 BEGIN;
 
-ALTER TABLE sales.orders VALIDATE CONSTRAINT orders_currency_not_null;
+ALTER TABLE sales.orders VALIDATE CONSTRAINT orders_currency_not_null;  -- expect: non-idempotent-ddl "drops further down"
 ALTER TABLE sales.orders VALIDATE CONSTRAINT orders_currency_iso4217;
 
 ALTER TABLE sales.orders ALTER COLUMN currency SET NOT NULL;

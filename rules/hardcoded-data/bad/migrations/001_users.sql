@@ -1,4 +1,5 @@
 CREATE TABLE IF NOT EXISTS users (id bigint PRIMARY KEY, email text NOT NULL);
 INSERT INTO users (id, email) VALUES  -- expect: hardcoded-data "2 literal rows"
   (1, 'demo@example.com'),
-  (2, 'test@example.com');
+  (2, 'test@example.com')
+ON CONFLICT (id) DO NOTHING;
