@@ -61,10 +61,10 @@ class Cli : public ::testing::Test {
     return r;
   }
 
-  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n"); }
+  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n"); }
   void BrokenSet() {
     CleanSet();
-    Write("db/migrations/002_b.sql", "CREATE TABLE b (\n  id int\n  name text\n);\nCREATE TABLE c (id int);\n");
+    Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\nCREATE TABLE IF NOT EXISTS c (id int);\n");
   }
 
   fs::path dir_;
@@ -233,16 +233,16 @@ TEST_F(Cli, ConfigErrorsNameFileLineAndKey) {
 
 TEST_F(Cli, InlineSuppression) {
   Write("db/migrations/001_a.sql",
-        "-- migralint-ignore syntax-error: known\nCREATE TABLE b (\n  id int\n  name text\n);\n"
-        "CREATE TABLE c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
+        "-- migralint-ignore syntax-error: known\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\n"
+        "CREATE TABLE IF NOT EXISTS c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(r.out, "db/migrations/001_a.sql:6:26: warning: `migralint-ignore` for syntax-error suppresses nothing here [unused-ignore]\n");
+  EXPECT_EQ(r.out, "db/migrations/001_a.sql:6:40: warning: `migralint-ignore` for syntax-error suppresses nothing here [unused-ignore]\n");
 }
 
 TEST_F(Cli, FileWideSuppressionAndSquawkAlias) {
   Write("db/migrations/001_a.sql",
-        "-- migralint-ignore-file syntax-error: generated\nCREATE TABLE b (\n  id int\n  name text\n);\n");
+        "-- migralint-ignore-file syntax-error: generated\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\n");
   Write("db/migrations/002_b.sql", "-- squawk-ignore syntax-error\nSELECT (;\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -251,7 +251,7 @@ TEST_F(Cli, FileWideSuppressionAndSquawkAlias) {
 
 TEST_F(Cli, StdinFilenameLintsTheBufferInItsSet) {
   CleanSet();
-  Write("db/migrations/002_b.sql", "CREATE TABLE b (id int);\n");
+  Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
   Result r = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql", "SELECT (;\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");

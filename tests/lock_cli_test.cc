@@ -50,9 +50,9 @@ class Workspace : public ::testing::Test {
 };
 
 TEST_F(Workspace, LockThenEditsAreClassified) {
-  Write("db/migrations/001_a.sql", "CREATE TABLE a (id int);\n");
-  Write("db/migrations/002_b.sql", "-- b\nCREATE TABLE b (id int);\n");
-  Write("db/migrations/003_c.sql", "CREATE TABLE c (id int);\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  Write("db/migrations/002_b.sql", "-- b\nCREATE TABLE IF NOT EXISTS b (id int);\n");
+  Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id int);\n");
   std::string out;
   ASSERT_EQ(Migralint("lock db", &out), 0) << out;
   EXPECT_EQ(out, "wrote db/migrations/migralint.lock (3 migrations)\n");
@@ -60,8 +60,8 @@ TEST_F(Workspace, LockThenEditsAreClassified) {
   EXPECT_TRUE(std::regex_search(lock, std::regex("^migralint-lock 1 sum:[0-9a-f]{64}\n001_a.sql sha256:[0-9a-f]{64} sem:[0-9a-f]{64}\n")));
   EXPECT_EQ(Migralint("lint db"), 0);
 
-  Write("db/migrations/002_b.sql", "-- b, reworded\ncreate table b (\n  id int\n);\n");  // cosmetic
-  Write("db/migrations/003_c.sql", "CREATE TABLE c (id bigint);\n");                      // semantic
+  Write("db/migrations/002_b.sql", "-- b, reworded\ncreate table if not exists b (\n  id int\n);\n");  // cosmetic
+  Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id bigint);\n");                      // semantic
   EXPECT_EQ(Migralint("lint --format gcc db", &out), 1);
   EXPECT_EQ(out,
             "db/migrations/002_b.sql:1:1: warning: \"002_b.sql\" changed after it was recorded in "
@@ -72,13 +72,13 @@ TEST_F(Workspace, LockThenEditsAreClassified) {
 }
 
 TEST_F(Workspace, DeletedRenamedAndOutOfOrder) {
-  Write("m/001_a.sql", "CREATE TABLE a (id int);\n");
-  Write("m/002_b.sql", "CREATE TABLE b (id int);\n");
-  Write("m/004_d.sql", "CREATE TABLE d (id int);\n");
+  Write("m/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  Write("m/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  Write("m/004_d.sql", "CREATE TABLE IF NOT EXISTS d (id int);\n");
   ASSERT_EQ(Migralint("lock m"), 0);
   fs::rename(dir_ / "m/002_b.sql", dir_ / "m/005_b.sql");
   fs::remove(dir_ / "m/001_a.sql");
-  Write("m/003_c.sql", "CREATE TABLE c (id int);\n");
+  Write("m/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id int);\n");
   std::string out;
   EXPECT_EQ(Migralint("lint --format gcc --disable sequence-gap m", &out), 1);
   EXPECT_NE(out.find("m/migralint.lock:2:1: error: \"001_a.sql\" is recorded in m/migralint.lock but no longer exists [missing-migration]"), std::string::npos) << out;
@@ -87,7 +87,7 @@ TEST_F(Workspace, DeletedRenamedAndOutOfOrder) {
 }
 
 TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
-  Write("m/001_a.sql", "CREATE TABLE a (id int);\n");
+  Write("m/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
   ASSERT_EQ(Migralint("lock m"), 0);
   std::string lock = Read("m/migralint.lock");
   lock += "002_b.sql sha256:" + std::string(64, 'a') + " sem:" + std::string(64, 'b') + "\n";
@@ -99,17 +99,17 @@ TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
 
 TEST_F(Workspace, TwoBranchesAddingMigrationsConflictOnTheLockFile) {
   if (Sh("command -v git") != 0) GTEST_SKIP() << "git is not installed";
-  Write("db/migrations/001_a.sql", "CREATE TABLE a (id int);\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
   ASSERT_EQ(Migralint("lock db"), 0);
   const std::string git = "git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main ";
   std::string out;
   ASSERT_EQ(Sh(git + "init -q . && " + git + "add -A && " + git + "commit -qm base", &out), 0) << out;
   ASSERT_EQ(Sh(git + "checkout -qb feature-b"), 0);
-  Write("db/migrations/002_b.sql", "CREATE TABLE b (id int);\n");
+  Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
   ASSERT_EQ(Migralint("lock db"), 0);
   ASSERT_EQ(Sh(git + "add -A && " + git + "commit -qm b"), 0);
   ASSERT_EQ(Sh(git + "checkout -q main && " + git + "checkout -qb feature-c"), 0);
-  Write("db/migrations/002_c.sql", "CREATE TABLE c (id int);\n");
+  Write("db/migrations/002_c.sql", "CREATE TABLE IF NOT EXISTS c (id int);\n");
   ASSERT_EQ(Migralint("lock db"), 0);
   ASSERT_EQ(Sh(git + "add -A && " + git + "commit -qm c"), 0);
   ASSERT_EQ(Sh(git + "checkout -q main && " + git + "merge -q feature-b"), 0);
@@ -119,8 +119,8 @@ TEST_F(Workspace, TwoBranchesAddingMigrationsConflictOnTheLockFile) {
 }
 
 TEST_F(Workspace, NewCreatesTheNextMigrationAndNeverOverwrites) {
-  Write("db/migrations/001_a.sql", "CREATE TABLE a (id int);\n");
-  Write("db/migrations/009_i.sql", "CREATE TABLE i (id int);\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  Write("db/migrations/009_i.sql", "CREATE TABLE IF NOT EXISTS i (id int);\n");
   std::string out;
   ASSERT_EQ(Migralint("new 'Add tags!' --set db/migrations", &out), 0) << out;
   EXPECT_EQ(out, "created db/migrations/010_add_tags.sql\n");
