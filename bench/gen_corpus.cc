@@ -229,7 +229,8 @@ class Generator {
     for (int i = 0; i < sentences; ++i) Line("--   " + kContext[(first + static_cast<std::size_t>(i) * 3) % kContext.size()]);
     if (no_tx) {
       Line("--");
-      Line("-- This file must run outside a transaction (CREATE INDEX CONCURRENTLY).");
+      Line("-- This file must run outside a transaction (CREATE INDEX CONCURRENTLY):");
+      Line("-- migralint:no-transaction");
     }
     Line("");
   }

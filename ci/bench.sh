@@ -7,9 +7,11 @@
 # Inputs: ../shared/corpus-real (skipped when absent: it exists on dev machines and CI only) and
 # a generated 10,000-file numbered set (build-bench/gen-10000, made once, reused while the
 # generator is unchanged). migralint gets the directory; raw_parse gets every *.sql file under it,
-# rollbacks included, in one process. Wall time per run from bash's EPOCHREALTIME, peak RSS from
-# /usr/bin/time. The table goes to stdout, progress to stderr. migralint's exit status 1
-# (findings) is normal; any other failure of a tool is reported and makes the script exit 1.
+# rollbacks included, in one process. Wall time per run from bash's EPOCHREALTIME, peak RSS and
+# CPU time (user + sys; migralint uses every core, raw_parse one) from /usr/bin/time. The ratio
+# is median wall over median wall. The table goes to stdout, progress to stderr. migralint's
+# exit status 1 (findings) is normal; any other failure of a tool is reported and makes the
+# script exit 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C  # EPOCHREALTIME and awk use '.' as the decimal point
@@ -35,7 +37,8 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 log "building Release in $build/"
-bash ci/build.sh "$build" -DCMAKE_BUILD_TYPE=Release >&2
+# Tests are not needed here; skipping them keeps the first build (and rebuilds) short.
+bash ci/build.sh "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >&2
 migralint=$build/migralint
 raw_parse=$build/bench/migralint_raw_parse
 gen_corpus=$build/bench/migralint_gen_corpus
@@ -59,23 +62,27 @@ fi
 mkdir -p "$work"
 failed=0
 
-# run_timed OUT_FILE CMD... : one run; appends "seconds rss_kib" to $samples.
+# run_timed OUT_FILE CMD... : one run; appends "wall_s rss_kib cpu_s" to $samples.
 run_timed() {
   local out=$1; shift
   local start end rc=0
   start=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$work/rss" "$@" > "$out" 2> "$work/stderr" || rc=$?
+  /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" > "$out" 2> "$work/stderr" || rc=$?
   end=$EPOCHREALTIME
   last_rc=$rc
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(tail -n 1 "$work/rss")" \
+  # (time writes "Command exited with non-zero status" first: its last line is ours.)
+  tail -n 1 "$work/rss" | awk -v s="$start" -v e="$end" '{ printf "%.4f %d %.2f\n", e - s, $1, $2 + $3 }' \
     >> "$samples"
 }
 
-# median of the first column of a file; peak of the second.
-median() { sort -g -k1,1 "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median COLUMN FILE; peak_rss FILE (largest second column).
+median() {
+  awk -v c="$1" '{ print $c }' "$2" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 peak_rss() { sort -g -k2,2 "$1" | tail -n 1 | awk '{ print $2 }'; }
 
-rows=()  # "input files bytes tool median rss_kib ratio"
+rows=()  # "input files bytes tool median_wall peak_rss_kib median_cpu", and "ratio input lint raw"
 
 bench_input() {
   local label=$1 dir=$2
@@ -107,9 +114,9 @@ bench_input() {
       fi
     done
     local med
-    med=$(median "$samples")
+    med=$(median 1 "$samples")
     [[ $tool == migralint ]] && med_lint=$med || med_raw=$med
-    rows+=("$label $files $bytes $tool $med $(peak_rss "$samples")")
+    rows+=("$label $files $bytes $tool $med $(peak_rss "$samples") $(median 3 "$samples")")
   done
   rows+=("ratio $label $med_lint $med_raw")
   log "$label: raw_parse says: $(cat "$work/$label.raw-parse.out")"
@@ -130,20 +137,20 @@ for row in "${rows[@]}"; do
   read -r a b c d <<< "$row"
   [[ $a == ratio ]] && ratio[$b]=$(awk -v l="$c" -v r="$d" 'BEGIN { if (r > 0) printf "%.2f", l / r; else print "n/a" }')
 done
-fmt="%-12s %6s %7s  %-10s %9s %9s %7s %13s %14s\n"
+fmt="%-12s %6s %7s  %-10s %9s %9s %7s %13s %14s %10s\n"
 # shellcheck disable=SC2059
-printf "$fmt" input files MB tool median_s files/s MB/s peak_RSS_MiB migralint/raw
+printf "$fmt" input files MB tool median_s files/s MB/s peak_RSS_MiB migralint/raw cpu_s
 for row in "${rows[@]}"; do
-  read -r input files bytes tool med rss <<< "$row"
+  read -r input files bytes tool med rss cpu <<< "$row"
   [[ $input == ratio ]] && continue
   rat="-"
   [[ $tool == migralint ]] && rat=${ratio[$input]}
   awk -v fmt="$fmt" -v name="$input" -v f="$files" -v b="$bytes" -v t="$tool" -v m="$med" \
-      -v r="$rss" -v rat="$rat" 'BEGIN {
+      -v r="$rss" -v rat="$rat" -v cpu="$cpu" 'BEGIN {
     mb = b / 1e6
     printf fmt, name, f, sprintf("%.2f", mb), t, sprintf("%.3f", m),
            sprintf("%.0f", m > 0 ? f / m : 0), sprintf("%.1f", m > 0 ? mb / m : 0),
-           sprintf("%.1f", r / 1024), rat
+           sprintf("%.1f", r / 1024), rat, sprintf("%.2f", cpu)
   }'
 done
 

@@ -38,6 +38,14 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_flag("--quiet,-q", o.quiet, "Print nothing when there are no findings");
 }
 
+void AddDatabaseOptions(CLI::App& command, CommonOptions& o) {
+  command.add_option("--database-url", o.database_url,
+                     "Target database (else DATABASE_URL, else a throwaway PostgreSQL)");
+  command.add_option("--history-from", o.history_from,
+                     "Also read another runner's history: seed000 | supabase | schema_migrations")
+      ->check(CLI::IsMember({"seed000", "supabase", "schema_migrations"}));
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -46,8 +54,30 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
 
   CommonOptions lint_options;
+  bool lint_apply = false;
   CLI::App* lint = app.add_subcommand("lint", "Discover the sets under each PATH, lint, report");
   AddCommonOptions(*lint, lint_options);
+  lint->add_flag("--apply", lint_apply, "Then apply pending migrations, if nothing at or above --fail-on remains");
+  AddDatabaseOptions(*lint, lint_options);
+
+  CommonOptions apply_options;
+  CLI::App* apply = app.add_subcommand("apply", "Lint; if nothing at or above --fail-on remains, apply pending migrations");
+  AddCommonOptions(*apply, apply_options);
+  AddDatabaseOptions(*apply, apply_options);
+  for (auto [command, options] : {std::pair{lint, &lint_options}, std::pair{apply, &apply_options}}) {
+    command->add_flag("--dry-run", options->dry_run, "Apply everything pending in one transaction, then roll back");
+    command->add_flag("--adopt", options->adopt,
+                      "Record migrations another runner applied (--history-from) without running them");
+    command->add_option("--lock-timeout", options->lock_timeout, "Seconds to wait for another run (default 60)")
+        ->check(CLI::Range(0, 86400));
+  }
+
+  CommonOptions status_options;
+  CLI::App* status = app.add_subcommand("status", "Applied / pending / modified / missing / failed, per migration");
+  status->add_option("paths", status_options.paths, "Migration sets or folders (default: .)");
+  status->add_option("--format", status_options.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  status->add_option("--config", status_options.config, "Config file");
+  AddDatabaseOptions(*status, status_options);
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "Every rule: id, severity, category, summary");
@@ -80,7 +110,9 @@ int Main(int argc, char** argv) {
     return kUsage;
   }
   try {
-    if (lint->parsed()) return Lint(lint_options);
+    if (lint->parsed()) return lint_apply ? Apply(lint_options) : Lint(lint_options);
+    if (apply->parsed()) return Apply(apply_options);
+    if (status->parsed()) return Status(status_options);
     if (rules->parsed()) return Rules(rules_format);
     if (explain->parsed()) return Explain(rule_id);
     if (lock->parsed()) return Lock(lock_options);

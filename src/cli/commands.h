@@ -20,12 +20,20 @@ struct CommonOptions {
   unsigned jobs = 0;  // 0: one per core
   std::string color = "auto";
   bool quiet = false;
+  // Database options (apply, status).
+  std::string database_url;  // else DATABASE_URL, else the embedded default
+  bool dry_run = false;
+  bool adopt = false;
+  std::string history_from;  // seed000 | supabase | schema_migrations
+  int lock_timeout = 60;     // seconds
 };
 
 int Lint(const CommonOptions& options);
 int Rules(const std::string& format);
 int Explain(const std::string& rule);
 int Lock(const CommonOptions& options);
+int Apply(const CommonOptions& options);
+int Status(const CommonOptions& options);
 int New(const std::string& name, const std::string& set_dir);
 
 }  // namespace migralint::cli

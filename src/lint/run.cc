@@ -89,6 +89,12 @@ class Context final : public RuleContext {
   std::string_view rule_;
 };
 
+void SetSeverity(Diagnostic& d, const Config& config) {
+  const RuleSettings* settings = config.Rule(d.rule);
+  d.severity = settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
+  if (d.lesser && d.severity != Severity::kInfo) d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+}
+
 std::vector<std::string> EnabledRules(const Config& config, const Options& options) {
   std::vector<std::string> enabled;
   for (const RuleEntry& entry : Registry()) {
@@ -176,13 +182,7 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
     if (!w.unit.read_ok) continue;
     ApplyIgnores(FindIgnores(w.unit), w.unit.source.path, enabled, found);
   }
-  for (Diagnostic& d : found) {
-    const RuleSettings* settings = config.Rule(d.rule);
-    d.severity = settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
-    if (d.lesser && d.severity != Severity::kInfo) {
-      d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
-    }
-  }
+  for (Diagnostic& d : found) SetSeverity(d, config);
   if (!options.only_files.empty()) {
     std::erase_if(found, [&](const Diagnostic& d) {
       return std::none_of(options.only_files.begin(), options.only_files.end(),
@@ -200,6 +200,13 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
 }
 
 }  // namespace
+
+bool Finalize(Diagnostic& finding, const Config& config, const Options& options) {
+  const std::vector<std::string> enabled = EnabledRules(config, options);
+  if (std::find(enabled.begin(), enabled.end(), finding.rule) == enabled.end()) return false;
+  SetSeverity(finding, config);
+  return true;
+}
 
 LintResult Run(const std::vector<MigrationSet>& sets, const Options& options) {
   LintResult result;

@@ -46,4 +46,8 @@ struct LintResult {
 /// Lints the sets. Each set's own config (MigrationSet::config) decides severities.
 LintResult Run(const std::vector<MigrationSet>& sets, const Options& options);
 
+/// For a finding made outside Run (drift against a database): false when its rule is off;
+/// else sets its severity from the config (or the rule's default).
+bool Finalize(Diagnostic& finding, const Config& config, const Options& options);
+
 }  // namespace migralint::lint

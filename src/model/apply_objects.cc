@@ -48,6 +48,10 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   index.table = pg::Qualified(s.relation);
   const std::string name = s.idxname && *s.idxname ? s.idxname : s.relation->relname + std::string("_idx");
   index.name = SchemaOf(index.table) + "." + name;
+  // Without a name PostgreSQL picks a free one: an unnamed index is always created.
+  for (int n = 1; !(s.idxname && *s.idxname) && schema_.indexes.count(index.name); ++n) {
+    index.name = SchemaOf(index.table) + "." + name + std::to_string(n);
+  }
   if (schema_.indexes.count(index.name)) return;
   for (std::size_t i = 0; i < s.n_index_params; ++i) {
     const PgQuery__Node* param = s.index_params[i];
@@ -176,7 +180,13 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       for (auto& [key, index] : schema_.indexes) {
         if (index.table == old_name) index.table = table.QualifiedName();
       }
-      schema_.tables[table.QualifiedName()] = std::move(table);
+      const std::string qualified = table.QualifiedName();
+      schema_.tables[qualified] = std::move(table);
+      for (auto& [key, other] : schema_.tables) {  // foreign keys that reference it
+        for (Constraint& c : other.constraints) {
+          if (c.ref_table == old_name) c.ref_table = qualified;
+        }
+      }
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN: {

@@ -111,11 +111,23 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       const bool primary = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
       constraint.kind = primary ? Constraint::Kind::kPrimaryKey : Constraint::Kind::kUnique;
       constraint.columns = columns_or_self(Keys(c.keys, c.n_keys));
+      // USING INDEX: the key is the existing index's, which takes the constraint's name.
+      auto existing = c.indexname && *c.indexname ? schema_.indexes.find(table.schema + "." + c.indexname)
+                                                  : schema_.indexes.end();
+      const bool using_index = existing != schema_.indexes.end();
+      if (using_index) {
+        Index index = std::move(existing->second);
+        schema_.indexes.erase(existing);
+        constraint.columns = index.columns;
+        if (!constraint.name.empty()) index.name = table.schema + "." + constraint.name;
+        schema_.indexes[index.name] = std::move(index);
+      }
       if (primary) {
         for (const std::string& key : constraint.columns) {
           if (Column* k = table.FindColumn(key)) k->not_null = true;
         }
       }
+      if (using_index) break;
       // Both are backed by a unique index, which also serves foreign keys.
       Index index;
       index.name = table.schema + "." +

@@ -110,9 +110,25 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       auto it = schema_.tables.find(pg::Qualified(s.relation));
       if (it == schema_.tables.end()) break;
       Table table = std::move(it->second);
+      const std::string old_name = it->first;
       schema_.tables.erase(it);
       table.schema = s.newschema;
-      schema_.tables[table.QualifiedName()] = std::move(table);
+      // Its indexes move with it.
+      for (auto i = schema_.indexes.begin(); i != schema_.indexes.end();) {
+        if (i->second.table != old_name) { ++i; continue; }
+        Index index = std::move(i->second);
+        i = schema_.indexes.erase(i);
+        index.table = table.QualifiedName();
+        index.name = table.schema + index.name.substr(index.name.find('.'));
+        schema_.indexes[index.name] = std::move(index);
+      }
+      const std::string qualified = table.QualifiedName();
+      schema_.tables[qualified] = std::move(table);
+      for (auto& [key, other] : schema_.tables) {  // foreign keys that reference it
+        for (Constraint& c : other.constraints) {
+          if (c.ref_table == old_name) c.ref_table = qualified;
+        }
+      }
       break;
     }
     default:

@@ -12,6 +12,7 @@
 
 #include "apply/connection.h"
 #include "apply/embedded_server.h"
+#include "apply/platform_stub.h"
 #include "config/load_config.h"
 #include "discover/discover.h"
 #include "discover/layouts.h"
@@ -54,20 +55,8 @@ class Proof : public ::testing::Test {
     const std::string name = "proof_" + std::to_string(++databases_);
     EXPECT_TRUE(admin->Exec("CREATE DATABASE " + name).ok);
     auto db = apply::Connection::Open(server_->ConnInfo(name), error);
-    if (layout == Layout::kSupabase) {
-      const auto stub = db->Exec(R"(
-        DO $$ BEGIN
-          CREATE ROLE anon NOLOGIN; CREATE ROLE authenticated NOLOGIN; CREATE ROLE service_role NOLOGIN;
-        EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-        CREATE SCHEMA auth; CREATE SCHEMA storage; CREATE SCHEMA extensions;
-        CREATE TABLE auth.users (id uuid PRIMARY KEY, email text, raw_user_meta_data jsonb);
-        CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT NULL::uuid $$;
-        CREATE FUNCTION auth.jwt() RETURNS jsonb LANGUAGE sql STABLE AS $$ SELECT '{}'::jsonb $$;
-        CREATE FUNCTION auth.role() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'anon' $$;
-        CREATE TABLE storage.buckets (id text PRIMARY KEY, name text, public boolean);
-        CREATE TABLE storage.objects (id uuid PRIMARY KEY, bucket_id text, name text, owner uuid);)");
-      EXPECT_TRUE(stub.ok) << stub.message;
-    }
+    const auto stub = apply::CreatePlatformStub(*db, layout);
+    EXPECT_TRUE(stub.ok) << stub.message;
     return db;
   }
 

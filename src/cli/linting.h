@@ -1,0 +1,35 @@
+// linting.h: discovery + lint + report, shared by `lint`, `apply` and `status`.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "cli/commands.h"
+#include "config/load_config.h"
+#include "discover/discover.h"
+#include "lint/run.h"
+
+namespace migralint::cli {
+
+struct Linted {
+  config::KnownRules known;
+  std::unique_ptr<config::ConfigResolver> configs;
+  discover::Discovery discovery;
+  lint::Options options;
+  lint::LintResult result;
+  FailOn fail_on = FailOn::kError;
+};
+
+/// Discovers the sets of `o.paths` and, unless `lint` is false, lints them. Usage errors are
+/// printed and give null (exit 2).
+std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint = true);
+
+/// Prints `result` in the format of `o`; false (after a message) when the output cannot be written.
+bool EmitReport(const CommonOptions& o, const lint::LintResult& result);
+
+/// True when a finding is at or above `fail_on`.
+bool FailsGate(const lint::LintResult& result, FailOn fail_on);
+
+int UsageError(const std::string& message);
+
+}  // namespace migralint::cli
