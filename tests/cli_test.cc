@@ -298,7 +298,7 @@ TEST_F(Cli, CorpusSetsAreDetected) {
   std::set<std::string> layouts;
   for (const auto& set : j["sets"]) layouts.insert(set["layout"]);
   EXPECT_EQ(layouts, (std::set<std::string>{"three-tier", "supabase", "numbered"}));
-  EXPECT_EQ(j["sets"].size(), 4u);
+  EXPECT_EQ(j["sets"].size(), 5u);
 }
 
 }  // namespace
