@@ -34,3 +34,36 @@ CREATE TABLE IF NOT EXISTS invoices (
   order_id bigint NOT NULL REFERENCES orders (id)
 );
 ALTER TABLE invoices ADD CONSTRAINT invoices_order_id_unique UNIQUE (order_id);
+
+-- A nullable key: an index WHERE the key IS NOT NULL serves every lookup by key value.
+CREATE TABLE IF NOT EXISTS shipments (
+  id bigint PRIMARY KEY,
+  invoice_id bigint REFERENCES invoices (id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS shipments_invoice_id_idx ON shipments (invoice_id) WHERE invoice_id IS NOT NULL;
+
+-- Unnamed indexes: PostgreSQL gives each its own name.
+CREATE TABLE IF NOT EXISTS order_events (
+  id bigint PRIMARY KEY,
+  order_id bigint NOT NULL REFERENCES orders (id),
+  shipment_id bigint REFERENCES shipments (id)
+);
+CREATE INDEX ON order_events (order_id);
+CREATE INDEX ON order_events (shipment_id);
+
+-- A unique index built first, then attached as the constraint.
+CREATE TABLE IF NOT EXISTS receipts (
+  id bigint PRIMARY KEY,
+  invoice_id bigint NOT NULL REFERENCES invoices (id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS receipts_invoice_id_idx ON receipts (invoice_id);
+ALTER TABLE receipts ADD CONSTRAINT receipts_invoice_id_key UNIQUE USING INDEX receipts_invoice_id_idx;
+
+-- A table moved to another schema keeps its indexes.
+CREATE SCHEMA IF NOT EXISTS archive;
+CREATE TABLE IF NOT EXISTS old_orders (
+  id bigint PRIMARY KEY,
+  customer_id bigint NOT NULL REFERENCES customers (id)
+);
+CREATE INDEX IF NOT EXISTS old_orders_customer_id_idx ON old_orders (customer_id);
+ALTER TABLE old_orders SET SCHEMA archive;

@@ -27,12 +27,41 @@ std::string List(const std::vector<std::string>& names, bool sql) {
   return out;
 }
 
+// The statement at `origin` (the one that created an object), or null.
+const Statement* StatementAt(const SetUnit& set, const Origin& origin) {
+  if (origin.external()) return nullptr;
+  for (const Statement& s : set.migrations[static_cast<std::size_t>(origin.file)]->statements) {
+    if (s.begin == origin.begin && s.end == origin.end && s.node) return &s;
+  }
+  return nullptr;
+}
+
+// True when a partial index's WHERE is only `col IS NOT NULL` tests on key columns: the key
+// lookups (`col = $1`) imply it, so the planner can use the index for them.
+bool ImpliedByKey(const SetUnit& set, const Index& index, const std::set<std::string>& key) {
+  const Statement* s = StatementAt(set, index.origin);
+  if (!s || s->node->node_case != PG_QUERY__NODE__NODE_INDEX_STMT || !s->node->index_stmt->where_clause) return false;
+  std::vector<const PgQuery__Node*> terms = {s->node->index_stmt->where_clause};
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const PgQuery__Node* t = terms[i];
+    if (t->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && t->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+      terms.insert(terms.end(), t->bool_expr->args, t->bool_expr->args + t->bool_expr->n_args);
+    } else if (t->node_case != PG_QUERY__NODE__NODE_NULL_TEST ||
+               t->null_test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL ||
+               !key.count(pg::ColumnName(t->null_test->arg))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // True when an index of the table serves lookups by the key: its first k columns are the key's.
-bool Covered(const Schema& schema, const Table& table, const Constraint& fk) {
+bool Covered(const SetUnit& set, const Schema& schema, const Table& table, const Constraint& fk) {
   const std::set<std::string> key(fk.columns.begin(), fk.columns.end());
   for (const Index* index : schema.IndexesOf(table.QualifiedName())) {
-    // A partial index serves only queries that imply its predicate; the key lookups do not.
-    if (index->partial || index->columns.size() < fk.columns.size()) continue;
+    if (index->columns.size() < fk.columns.size()) continue;
+    // A partial index serves only queries that imply its predicate.
+    if (index->partial && !ImpliedByKey(set, *index, key)) continue;
     const std::set<std::string> lead(index->columns.begin(),
                                      index->columns.begin() + static_cast<long>(fk.columns.size()));
     if (lead == key) return true;
@@ -78,29 +107,27 @@ int KeyLocation(const PgQuery__Node* statement, const Constraint& fk) {
   return -1;
 }
 
-// The span to report: from the key's declaration to the end of its line, else the statement.
-std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin, const Constraint& fk) {
-  for (const Statement& s : unit.statements) {
-    if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
-    const int location = KeyLocation(s.node, fk);
-    if (location < 0) break;
-    const std::uint32_t begin = s.parse_base + static_cast<std::uint32_t>(location);
-    std::uint32_t end = begin;
-    const std::string& text = unit.source.text;
-    while (end < s.end && text[end] != '\n' && text[end] != '\r') ++end;
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
-    return {begin, end};
-  }
-  return {origin.begin, origin.end};
+// The span to report: the key's declaration to the end of its line (before any comment), else
+// the whole statement.
+std::pair<std::uint32_t, std::uint32_t> Span(const SetUnit& set, const Constraint& fk) {
+  const Statement* s = StatementAt(set, fk.origin);
+  const int location = s ? KeyLocation(s->node, fk) : -1;
+  if (location < 0) return {fk.origin.begin, fk.origin.end};
+  const std::string& text = set.migrations[static_cast<std::size_t>(fk.origin.file)]->source.text;
+  const std::uint32_t begin = s->parse_base + static_cast<std::uint32_t>(location);
+  std::uint32_t end = begin;
+  while (end < s->end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
+  return {begin, end};
 }
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
     for (const Constraint& fk : table.constraints) {
       if (fk.kind != Constraint::Kind::kForeignKey || fk.columns.empty() || fk.origin.external()) continue;
-      if (Covered(schema, table, fk)) continue;
+      if (Covered(set, schema, table, fk)) continue;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(fk.origin.file)];
-      const auto [begin, end] = Span(unit, fk.origin, fk);
+      const auto [begin, end] = Span(set, fk);
       std::string index_name = table.name;
       for (const std::string& c : fk.columns) index_name += "_" + c;
       index_name += "_idx";

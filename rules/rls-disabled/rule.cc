@@ -53,7 +53,9 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     if (Temporary(unit, table.origin)) continue;
     // Report the statement's first line: the whole CREATE TABLE would underline every column.
     std::uint32_t end = table.origin.begin;
-    while (end < table.origin.end && unit.source.text[end] != '\n' && unit.source.text[end] != '\r') ++end;
+    const std::string& text = unit.source.text;
+    while (end < table.origin.end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
+    while (end > table.origin.begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
     const std::string disabled = table.rls_origin.external() ? "never enabled" : "enabled, then disabled again";
     ctx.Report(unit, table.origin.begin, end,
                "table \"" + name + "\" is in exposed schema \"" + table.schema + "\" but row level security is " +

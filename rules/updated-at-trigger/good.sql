@@ -34,3 +34,18 @@ CREATE TABLE IF NOT EXISTS audit_events (
   payload jsonb NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Diesel's helper creates the trigger with dynamic SQL when the migration runs.
+CREATE OR REPLACE FUNCTION diesel_manage_updated_at(_tbl regclass) RETURNS void AS $$
+BEGIN
+    EXECUTE format('CREATE TRIGGER set_updated_at BEFORE UPDATE ON %s
+                    FOR EACH ROW EXECUTE PROCEDURE diesel_set_updated_at()', _tbl);
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TABLE IF NOT EXISTS notes (
+  id bigint PRIMARY KEY,
+  body text NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+SELECT diesel_manage_updated_at('notes');

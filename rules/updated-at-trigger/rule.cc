@@ -2,6 +2,8 @@
 // BEFORE UPDATE ... FOR EACH ROW trigger when the set ends, so the column goes stale.
 #include <algorithm>
 #include <cctype>
+#include <regex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,40 +25,73 @@ std::string Quote(const std::string& name) {
   return plain ? name : "\"" + name + "\"";
 }
 
-// Where the column is defined in its CREATE TABLE or ALTER TABLE ... ADD COLUMN, or -1.
-int ColumnLocation(const PgQuery__Node* node, const std::string& column) {
-  auto match = [&](const PgQuery__Node* e) {
-    return e && e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && e->column_def->colname == column;
-  };
-  if (node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-    const auto& s = *node->create_stmt;
-    for (std::size_t i = 0; i < s.n_table_elts; ++i) {
-      if (match(s.table_elts[i])) return s.table_elts[i]->column_def->location;
-    }
-  } else if (node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
-    const auto& s = *node->alter_table_stmt;
-    for (std::size_t i = 0; i < s.n_cmds; ++i) {
-      if (s.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-      if (match(s.cmds[i]->alter_table_cmd->def)) return s.cmds[i]->alter_table_cmd->def->column_def->location;
-    }
-  }
-  return -1;
-}
-
-// The column's definition to the end of its line, else the whole creating statement.
+// The column's definition in its CREATE TABLE or ADD COLUMN, to the end of its line (before any
+// comment); else the whole statement that created it.
 std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin, const std::string& column) {
   for (const Statement& s : unit.statements) {
     if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
-    const int location = ColumnLocation(s.node, column);
-    if (location < 0) break;
-    const std::uint32_t begin = s.parse_base + static_cast<std::uint32_t>(location);
-    std::uint32_t end = begin;
-    const std::string& text = unit.source.text;
-    while (end < s.end && text[end] != '\n' && text[end] != '\r') ++end;
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
-    return {begin, end};
+    std::vector<const PgQuery__Node*> elements;
+    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
+      const auto& create = *s.node->create_stmt;
+      elements.assign(create.table_elts, create.table_elts + create.n_table_elts);
+    } else if (s.node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+      const auto& alter = *s.node->alter_table_stmt;
+      for (std::size_t i = 0; i < alter.n_cmds; ++i) {
+        if (alter.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) elements.push_back(alter.cmds[i]->alter_table_cmd->def);
+      }
+    }
+    for (const PgQuery__Node* e : elements) {
+      if (!e || e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || e->column_def->colname != column) continue;
+      const std::string& text = unit.source.text;
+      const std::uint32_t begin = s.parse_base + static_cast<std::uint32_t>(e->column_def->location);
+      std::uint32_t end = begin;
+      while (end < s.end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
+      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
+      return {begin, end};
+    }
   }
   return {origin.begin, origin.end};
+}
+
+// A trigger or function name that says it keeps a modification time.
+bool Suggests(const std::string& name) {
+  const std::string l = Lower(name);
+  for (const char* word : {"updated", "moddatetime", "modified", "touch"}) {
+    if (l.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Tables given their trigger by Diesel's `SELECT diesel_manage_updated_at('t')`: dynamic SQL,
+// which the replay does not run.
+std::set<std::string> DieselManaged(const SetUnit& set) {
+  static const std::regex kCall(R"(diesel_manage_updated_at\s*\(\s*'([^']+)')", std::regex::icase);
+  std::set<std::string> tables;
+  for (const FileUnit* unit : set.migrations) {
+    for (const Statement& s : unit->statements) {
+      if (!s.node || s.node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) continue;
+      const std::string text = unit->source.text.substr(s.begin, s.end - s.begin);
+      for (std::sregex_iterator m(text.begin(), text.end(), kCall), none; m != none; ++m) {
+        const std::string name = Lower((*m)[1]);
+        tables.insert(name.find('.') == std::string::npos ? "public." + name : name);
+      }
+    }
+  }
+  return tables;
+}
+
+// True when the set keeps such columns by trigger, so a table without one is an omission (and
+// not a column the application or its ORM sets on every write): the layout's convention says
+// so, the config names the rule, or the set has such triggers itself.
+bool TriggerConvention(const SetUnit& set, const Config& config, const Schema& schema, bool diesel) {
+  if (set.set->layout == Layout::kSupabase || set.set->layout == Layout::kThreeTier) return true;
+  if (diesel || config.Rule("updated-at-trigger")) return true;
+  for (const auto& [name, table] : schema.tables) {
+    for (const Trigger& t : table.triggers) {
+      if (Suggests(t.name) || Suggests(t.function)) return true;
+    }
+  }
+  return false;
 }
 
 // Why the table's update triggers do not keep the column current, or "" when one does.
@@ -65,6 +100,7 @@ std::string Problem(const Table& table) {
   for (const Trigger& t : table.triggers) {
     if (!t.on_update) continue;
     if (t.before && t.for_each_row) return "";
+    if (!Suggests(t.name) && !Suggests(t.function)) continue;
     problem = "its UPDATE trigger \"" + t.name + "\" runs " +
               (t.for_each_row ? "AFTER the row is written, too late to change NEW"
                               : "once per statement, where there is no NEW row to change");
@@ -78,18 +114,20 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     if (auto it = settings->options.find("columns"); it != settings->options.end()) names = it->second;
   }
   for (std::string& n : names) n = Lower(n);
+  const std::set<std::string> diesel = DieselManaged(set);
+  if (!TriggerConvention(set, ctx.config(), schema, !diesel.empty())) return;
   // A trigger function the set already has for this, to name in the help.
   std::string function;
   for (const auto& [qualified, f] : schema.functions) {
-    if (f.returns_trigger && Lower(f.name).find("updated") != std::string::npos) function = qualified;
+    if (f.returns_trigger && Suggests(f.name)) function = qualified;
   }
   for (const auto& [name, table] : schema.tables) {
+    if (diesel.count(name)) continue;
     for (const Column& column : table.columns) {
       if (std::find(names.begin(), names.end(), Lower(column.name)) == names.end()) continue;
       const Origin& origin = column.origin.external() ? table.origin : column.origin;
-      if (origin.external()) continue;
       const std::string problem = Problem(table);
-      if (problem.empty()) continue;
+      if (origin.external() || problem.empty()) break;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(origin.file)];
       const auto [begin, end] = Span(unit, origin, column.name);
       ctx.Report(unit, begin, end,
