@@ -128,8 +128,9 @@ class Schema {
 
   const Table* FindTable(const std::string& qualified) const;
   Table* FindTable(const std::string& qualified);
-  /// Indexes on a table, in name order.
-  std::vector<const Index*> IndexesOf(const std::string& table) const;
+  /// Every index, grouped by its table ("schema.name"), each group in name order. One pass over
+  /// the indexes: build it once, not per table.
+  std::map<std::string, std::vector<const Index*>> IndexesByTable() const;
 };
 
 }  // namespace migralint

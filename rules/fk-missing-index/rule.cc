@@ -56,9 +56,9 @@ bool ImpliedByKey(const SetUnit& set, const Index& index, const std::set<std::st
 }
 
 // True when an index of the table serves lookups by the key: its first k columns are the key's.
-bool Covered(const SetUnit& set, const Schema& schema, const Table& table, const Constraint& fk) {
+bool Covered(const SetUnit& set, const std::vector<const Index*>& indexes, const Constraint& fk) {
   const std::set<std::string> key(fk.columns.begin(), fk.columns.end());
-  for (const Index* index : schema.IndexesOf(table.QualifiedName())) {
+  for (const Index* index : indexes) {
     if (index->columns.size() < fk.columns.size()) continue;
     // A partial index serves only queries that imply its predicate.
     if (index->partial && !ImpliedByKey(set, *index, key)) continue;
@@ -122,10 +122,13 @@ std::pair<std::uint32_t, std::uint32_t> Span(const SetUnit& set, const Constrain
 }
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
+  const auto indexes = schema.IndexesByTable();
+  static const std::vector<const Index*> kNone;
   for (const auto& [name, table] : schema.tables) {
+    auto it = indexes.find(name);
     for (const Constraint& fk : table.constraints) {
       if (fk.kind != Constraint::Kind::kForeignKey || fk.columns.empty() || fk.origin.external()) continue;
-      if (Covered(set, schema, table, fk)) continue;
+      if (Covered(set, it == indexes.end() ? kNone : it->second, fk)) continue;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(fk.origin.file)];
       const auto [begin, end] = Span(set, fk);
       std::string index_name = table.name;

@@ -34,11 +34,9 @@ Table* Schema::FindTable(const std::string& qualified) {
   return it == tables.end() ? nullptr : &it->second;
 }
 
-std::vector<const Index*> Schema::IndexesOf(const std::string& table) const {
-  std::vector<const Index*> out;
-  for (const auto& [name, index] : indexes) {
-    if (index.table == table) out.push_back(&index);
-  }
+std::map<std::string, std::vector<const Index*>> Schema::IndexesByTable() const {
+  std::map<std::string, std::vector<const Index*>> out;
+  for (const auto& [name, index] : indexes) out[index.table].push_back(&index);
   return out;
 }
 
