@@ -115,6 +115,11 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   std::vector<const MigrationFile*> files;
   SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(), 0, 0};
   for (const auto& f : set.migrations) files.push_back(&f);
+  for (const auto* group : {&set.migrations, &set.others}) {
+    for (const auto& f : *group) {
+      summary.timeline.push_back({f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
+    }
+  }
   for (const auto& f : set.others) {
     if (f.role == FileRole::kOtherDialect) {
       ++summary.skipped;
@@ -123,7 +128,7 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
     ++summary.others;
     files.push_back(&f);
   }
-  result.sets.push_back(summary);
+  result.sets.push_back(std::move(summary));
 
   std::vector<FileWork> work(files.size());
   ParallelFor(files.size(), options.jobs, [&](std::size_t i) { ReadAndParse(*files[i], options, work[i]); });
@@ -161,9 +166,11 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
     const Rule& rule = *FindRule(id)->rule;
     contexts.push_back(std::make_unique<Context>(config, found, rule.id));
     Context& ctx = *contexts.back();
+    // Rollbacks, seed data and the like are checked for syntax and encoding only (while
+    // parsing); rules judge the forward migrations.
     if (rule.check_file) {
-      for (const FileWork& w : work) {
-        if (w.unit.read_ok) rule.check_file(ctx, w.unit);
+      for (const FileUnit* unit : set_unit.migrations) {
+        if (unit->read_ok) rule.check_file(ctx, *unit);
       }
     }
     if (rule.check_set) rule.check_set(ctx, set_unit);

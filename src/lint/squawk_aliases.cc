@@ -9,7 +9,7 @@
 namespace migralint::lint {
 
 std::string_view SquawkAlias(std::string_view squawk_rule) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kAliases{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAliases{{
       {"adding-not-nullable-field", "unsafe-not-null"},
       {"adding-required-field", "unsafe-not-null"},
       {"ban-concurrent-index-creation-in-transaction", "concurrently-in-transaction"},
@@ -24,7 +24,6 @@ std::string_view SquawkAlias(std::string_view squawk_rule) {
       {"syntax-error", "syntax-error"},
       {"transaction-nesting", "transaction-nesting"},
       {"unused-ignore", "unused-ignore"},
-      {"renaming-table", "destructive-change"},
   }};
   for (const auto& [from, to] : kAliases) {
     if (from == squawk_rule) return to;
