@@ -82,7 +82,13 @@ median() {
 }
 peak_rss() { sort -g -k2,2 "$1" | tail -n 1 | awk '{ print $2 }'; }
 
-rows=()  # "input files bytes tool median_wall peak_rss_kib median_cpu", and "ratio input lint raw"
+rows=()  # "input files bytes tool median_wall peak_rss_kib median_cpu", "ratio input lint raw",
+         # and "model input lint lint-without-model"
+no_model_flags=()
+for rule in unknown-object unsafe-not-null unsafe-type-change non-concurrent-index destructive-change \
+            fk-missing-index updated-at-trigger rls-disabled policy-without-rls; do
+  no_model_flags+=(--disable "$rule")
+done
 
 bench_input() {
   local label=$1 dir=$2
@@ -93,14 +99,17 @@ bench_input() {
   bytes=$(tr '\n' '\0' < "$list" | du -cb --files0-from=- | tail -n 1 | cut -f1)
   log "$label: $files .sql files, $bytes bytes, $runs runs per tool"
 
-  local tool med_lint med_raw
-  for tool in migralint raw-parse; do
+  local tool med_lint med_raw med_nomodel
+  for tool in migralint no-model raw-parse; do
     samples=$work/$label.$tool.samples
     : > "$samples"
     local i
     for ((i = 1; i <= runs; i++)); do
-      if [[ $tool == migralint ]]; then
-        run_timed "$work/$label.migralint.json" "$migralint" lint --format json "$dir"
+      if [[ $tool == migralint || $tool == no-model ]]; then
+        # no-model: the same run with every rule that needs the replayed schema turned off.
+        local extra=()
+        [[ $tool == no-model ]] && extra=("${no_model_flags[@]}")
+        run_timed "$work/$label.$tool.json" "$migralint" lint --format json "${extra[@]}" "$dir"
         if ((last_rc > 1)); then
           log "$label: migralint failed (exit $last_rc): $(head -c 500 "$work/stderr")"
           failed=1
@@ -115,10 +124,15 @@ bench_input() {
     done
     local med
     med=$(median 1 "$samples")
-    [[ $tool == migralint ]] && med_lint=$med || med_raw=$med
+    case $tool in
+      migralint) med_lint=$med ;;
+      no-model) med_nomodel=$med ;;
+      *) med_raw=$med ;;
+    esac
     rows+=("$label $files $bytes $tool $med $(peak_rss "$samples") $(median 3 "$samples")")
   done
   rows+=("ratio $label $med_lint $med_raw")
+  rows+=("model $label $med_lint $med_nomodel")
   log "$label: raw_parse says: $(cat "$work/$label.raw-parse.out")"
 }
 
@@ -132,19 +146,23 @@ bench_input "gen-$gen_n" "$gen_dir"
 # --- table -------------------------------------------------------------------------------------
 echo
 echo "migralint vs libpg_query alone ($runs runs each, median wall time; $(nproc) CPUs; $(date -u +%Y-%m-%dT%H:%MZ))"
-declare -A ratio
+echo "(no-model: the rules that need the replayed schema off; model:X = migralint with them / without them)"
+declare -A ratio model
 for row in "${rows[@]}"; do
   read -r a b c d <<< "$row"
-  [[ $a == ratio ]] && ratio[$b]=$(awk -v l="$c" -v r="$d" 'BEGIN { if (r > 0) printf "%.2f", l / r; else print "n/a" }')
+  value=$(awk -v l="$c" -v r="$d" 'BEGIN { if (r > 0) printf "%.2f", l / r; else print "n/a" }')
+  [[ $a == ratio ]] && ratio[$b]=$value
+  [[ $a == model ]] && model[$b]=$value
 done
 fmt="%-12s %6s %7s  %-10s %9s %9s %7s %13s %14s %10s\n"
 # shellcheck disable=SC2059
 printf "$fmt" input files MB tool median_s files/s MB/s peak_RSS_MiB migralint/raw cpu_s
 for row in "${rows[@]}"; do
   read -r input files bytes tool med rss cpu <<< "$row"
-  [[ $input == ratio ]] && continue
+  [[ $input == ratio || $input == model ]] && continue
   rat="-"
   [[ $tool == migralint ]] && rat=${ratio[$input]}
+  [[ $tool == no-model ]] && rat="model:${model[$input]}"
   awk -v fmt="$fmt" -v name="$input" -v f="$files" -v b="$bytes" -v t="$tool" -v m="$med" \
       -v r="$rss" -v rat="$rat" -v cpu="$cpu" 'BEGIN {
     mb = b / 1e6

@@ -14,6 +14,9 @@ PACKAGES=(
   libtomlplusplus-dev libssl-dev libpq-dev
   # tests
   libgtest-dev librapidcheck-dev postgresql-15 python3-jsonschema
+  chromium                   # tests/html_render_test.sh: --format html rendered headless
+  pre-commit                 # tests/precommit_test.sh runs the hook of .pre-commit-hooks.yaml
+  jq                         # ci/gen-docs.sh reads `migralint rules --format json`
   # libFuzzer and sanitizer runtimes
   clang llvm libclang-rt-14-dev
 )

@@ -34,6 +34,7 @@ struct Config {
   std::vector<std::string> external;
   FailOn fail_on = FailOn::kError;
   std::string active_theme;
+  std::string statement_timeout;  // executor: PostgreSQL's statement_timeout for migrations ("30s")
   std::map<std::string, RuleSettings, std::less<>> rules;
   std::vector<DeclaredSet> sets;
 

@@ -18,7 +18,12 @@ std::string NeedsNoTransaction(const PgQuery__Node* node) {
       return node->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : "";
     case PG_QUERY__NODE__NODE_REINDEX_STMT: {
       const auto* r = node->reindex_stmt;
-      if (pg::Option(r->params, r->n_params, "concurrently")) return "REINDEX CONCURRENTLY";
+      // `(CONCURRENTLY)` has no value; `(CONCURRENTLY false)` turns it off.
+      const PgQuery__DefElem* concurrently = pg::Option(r->params, r->n_params, "concurrently");
+      if (concurrently && (!concurrently->arg || concurrently->arg->node_case != PG_QUERY__NODE__NODE_BOOLEAN ||
+                           concurrently->arg->boolean->boolval)) {
+        return "REINDEX CONCURRENTLY";
+      }
       return r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM ||
                      r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE ||
                      r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA

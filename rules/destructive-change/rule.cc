@@ -29,52 +29,126 @@ std::pair<std::uint32_t, std::uint32_t> NameSpan(const StatementContext& s, cons
   return {s.statement.begin, s.statement.end};
 }
 
-// True when any node below `m` is a column reference to `column`.
-bool References(const ProtobufCMessage* m, const std::string& column) {
+// True when `pred` holds for `m` or any message below it.
+template <typename Pred>
+bool Any(const ProtobufCMessage* m, const Pred& pred) {
   if (!m) return false;
-  if (m->descriptor == &pg_query__column_ref__descriptor) {
-    const auto* ref = reinterpret_cast<const PgQuery__ColumnRef*>(m);
-    return ref->n_fields > 0 && pg::Str(ref->fields[ref->n_fields - 1]) == column;
-  }
+  if (pred(m)) return true;
   const char* base = reinterpret_cast<const char*>(m);
   for (unsigned i = 0; i < m->descriptor->n_fields; ++i) {
     const ProtobufCFieldDescriptor& f = m->descriptor->fields[i];
     if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
     if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id) continue;
-    if (f.label == PROTOBUF_C_LABEL_REPEATED) {
-      const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
-      const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
-      for (std::size_t k = 0; k < n; ++k) {
-        if (References(items[k], column)) return true;
-      }
-    } else if (References(*reinterpret_cast<const ProtobufCMessage* const*>(base + f.offset), column)) {
+    if (f.label != PROTOBUF_C_LABEL_REPEATED) {
+      if (Any(*reinterpret_cast<const ProtobufCMessage* const*>(base + f.offset), pred)) return true;
+      continue;
+    }
+    const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
+    const auto* items = *reinterpret_cast<ProtobufCMessage* const* const*>(base + f.offset);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (Any(items[k], pred)) return true;
+    }
+  }
+  return false;
+}
+
+bool HasTable(const ProtobufCMessage* m, const std::string& table) {
+  return Any(m, [&](const ProtobufCMessage* x) {
+    return x->descriptor == &pg_query__range_var__descriptor && pg::Qualified(reinterpret_cast<const PgQuery__RangeVar*>(x)) == table;
+  });
+}
+
+// `column` itself (or `*`) anywhere below `m`; with `direct`, `m` must be that column, maybe cast.
+bool HasColumn(const PgQuery__Node* m, const std::string& column, bool direct) {
+  if (direct) {
+    while (m && m->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) m = m->type_cast->arg;
+    return m && m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && pg::ColumnName(m) == column;
+  }
+  return m && Any(&m->base, [&](const ProtobufCMessage* x) {
+    if (x->descriptor != &pg_query__column_ref__descriptor) return false;
+    const auto* ref = reinterpret_cast<const PgQuery__ColumnRef*>(x);
+    const PgQuery__Node* last = ref->n_fields ? ref->fields[ref->n_fields - 1] : nullptr;
+    return last && (pg::Str(last) == column || last->node_case == PG_QUERY__NODE__NODE_A_STAR);
+  });
+}
+
+// Some assigned or selected value of `targets` takes `column`.
+bool Takes(PgQuery__Node* const* targets, std::size_t n, const std::string& column, bool direct) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const PgQuery__Node* t = targets[i];
+    if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name != column &&
+        HasColumn(t->res_target->val, column, direct)) {
       return true;
     }
   }
   return false;
 }
 
-// An earlier UPDATE (this file or an earlier one) copied the column into another column of the
-// table: the expand phase of a rename or a type change, so the drop loses no data.
+// A SELECT (or a UNION of them) reading `table` and, with a column, selecting it.
+bool Selects(const PgQuery__SelectStmt* q, const std::string& table, const std::string& column, bool direct) {
+  if (!q) return false;
+  if (q->larg || q->rarg) return Selects(q->larg, table, column, direct) || Selects(q->rarg, table, column, direct);
+  // `direct`: FROM that table alone, so a column of that name is its column.
+  const bool from = direct ? q->n_from_clause == 1 && q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+                                 pg::Qualified(q->from_clause[0]->range_var) == table
+                           : HasTable(&q->base, table);
+  return from && (column.empty() || Takes(q->target_list, q->n_target_list, column, direct));
+}
+
+// Whether `n` copies the table's rows (or, with `column`, that column) elsewhere: INSERT … SELECT
+// or CREATE TABLE AS reading it, UPDATE of another table FROM it, UPDATE of another column of it.
+// `direct` (earlier migrations): only the column itself, maybe cast, counts as a copy.
+bool Copies(const PgQuery__Node& n, const std::string& table, const std::string& column, bool direct) {
+  switch (n.node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT: {
+      const PgQuery__Node* q = n.insert_stmt->select_stmt;
+      return pg::Qualified(n.insert_stmt->relation) != table && q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+             Selects(q->select_stmt, table, column, direct);
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const PgQuery__Node* q = n.create_table_as_stmt->query;
+      return q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && Selects(q->select_stmt, table, column, direct);
+    }
+    case PG_QUERY__NODE__NODE_UPDATE_STMT: {
+      const PgQuery__UpdateStmt& u = *n.update_stmt;
+      if (pg::Qualified(u.relation) == table) {  // into another column of the same table
+        return !column.empty() && (Takes(u.target_list, u.n_target_list, column, direct) ||
+                                   (!direct && HasColumn(u.where_clause, column, false)));
+      }
+      bool from = false;  // `direct`: an UPDATE … FROM may take a same-named column of another table
+      for (std::size_t k = 0; k < u.n_from_clause && !direct; ++k) from = from || HasTable(&u.from_clause[k]->base, table);
+      return from && (column.empty() || Takes(u.target_list, u.n_target_list, column, direct));
+    }
+    default:
+      return false;
+  }
+}
+
+// An earlier statement copied the data elsewhere, so the drop loses none: in this migration, any
+// copy (a merge, a move to another table); in an earlier one, the column itself assigned to
+// another column (the expand phase of a rename or type change).
 bool Copied(const StatementContext& s, const std::string& table, const std::string& column) {
-  for (int i = 0; i <= s.file_index; ++i) {
+  for (int i = column.empty() ? s.file_index : 0; i <= s.file_index; ++i) {
     const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
     for (const Statement& st : f.statements) {
       if (&st == &s.statement) break;
-      if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) continue;
-      if (st.IsNested()) {
-        const PgQuery__Node* parent = f.statements[static_cast<std::size_t>(st.parent)].node;
-        if (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT) continue;  // a function body
-      }
-      const PgQuery__UpdateStmt& u = *st.node->update_stmt;
-      if (pg::Qualified(u.relation) != table) continue;
-      for (std::size_t k = 0; k < u.n_target_list; ++k) {
-        const PgQuery__Node* t = u.target_list[k];
-        if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name != column && t->res_target->val &&
-            References(&t->res_target->val->base, column)) {
-          return true;
-        }
-      }
+      if (!st.node) continue;
+      const PgQuery__Node* parent = st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
+      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT)) continue;  // function body
+      if (Copies(*st.node, table, column, i != s.file_index)) return true;
+    }
+  }
+  return false;
+}
+
+// A table the set does not know, created again later in this file: a scratch table being reset.
+bool Recreated(const StatementContext& s, const std::string& table) {
+  for (const Statement& st : s.file.statements) {
+    if (st.begin <= s.statement.begin || !st.node) continue;
+    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT && pg::Qualified(st.node->create_stmt->relation) == table) return true;
+    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT && st.node->create_table_as_stmt->into &&
+        pg::Qualified(st.node->create_table_as_stmt->into->rel) == table) {
+      return true;
     }
   }
   return false;
@@ -101,7 +175,7 @@ void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& 
     const PgQuery__Node* object = stmt.objects[i];
     if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && object->node_case == PG_QUERY__NODE__NODE_LIST) {
       const std::string table = pg::Qualified(object->list->items, object->list->n_items);
-      if (!Live(s, table)) continue;
+      if (!Live(s, table) || Copied(s, table, "") || (!s.before.FindTable(table) && Recreated(s, table))) continue;
       Report(ctx, s, "DROP TABLE " + Quoted(table) + " deletes the table and all its rows (ACCESS EXCLUSIVE lock); code still using it fails");
     } else if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
       const std::string schema(pg::Str(object));

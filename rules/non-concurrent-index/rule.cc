@@ -33,6 +33,8 @@ void CreateIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__Ind
   if (stmt.concurrent || !stmt.relation) return;
   const std::string table = pg::Qualified(stmt.relation);
   if (!Live(s, table)) return;
+  const std::string existing = table.substr(0, table.find('.') + 1) + (stmt.idxname ? stmt.idxname : "");
+  if (stmt.if_not_exists && s.before.indexes.count(existing)) return;  // IF NOT EXISTS of an existing index: a no-op
   const std::string index = stmt.idxname && *stmt.idxname ? " " + Quoted(stmt.idxname) : "";
   Report(ctx, s,
          std::string("CREATE ") + (stmt.unique ? "UNIQUE " : "") + "INDEX" + index +
@@ -59,7 +61,10 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
 
 void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__ReindexStmt& stmt) {
   if (const auto* option = pg::Option(stmt.params, stmt.n_params, "concurrently")) {
-    const bool off = option->arg && option->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !option->arg->boolean->boolval;
+    const PgQuery__Node* arg = option->arg;  // (CONCURRENTLY false) arrives as a string or a boolean
+    const std::string_view word = pg::Str(arg);
+    const bool off = arg && ((arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !arg->boolean->boolval) ||
+                             word == "false" || word == "off" || word == "0");
     if (!off) return;
   }
   std::string what;

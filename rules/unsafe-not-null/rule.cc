@@ -44,33 +44,60 @@ bool CoversNulls(const PgQuery__Node* where, const std::string& column) {
   return false;
 }
 
-bool Backfills(const Statement& st, const std::string& table, const std::string& column) {
-  if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) return false;
-  const PgQuery__UpdateStmt& u = *st.node->update_stmt;
-  if (pg::Qualified(u.relation) != table || !CoversNulls(u.where_clause, column)) return false;
-  for (std::size_t i = 0; i < u.n_target_list; ++i) {
-    const PgQuery__Node* t = u.target_list[i];
-    if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name == column && !IsNull(t->res_target->val)) return true;
+// Calls `visit` with each statement that runs before this one, from file `first` on (function
+// bodies excluded); stops when it returns true.
+template <typename Visit>
+bool AnyEarlier(const StatementContext& s, int first, Visit visit) {
+  for (int i = first; i <= s.file_index; ++i) {
+    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
+    for (const Statement& st : f.statements) {
+      if (&st == &s.statement) break;
+      if (!st.node) continue;
+      const PgQuery__Node* parent = st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
+      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT)) continue;
+      if (visit(*st.node)) return true;
+    }
   }
   return false;
 }
 
-// An UPDATE filling every NULL of the column: earlier in this file, or in an earlier file when
-// the column has a DEFAULT (so rows inserted since then are not NULL either).
+// An UPDATE filling, or a DELETE removing, every NULL of the column: earlier in this migration or
+// the one just before it (a backfill and its constraint are often split over two), or in any
+// earlier one when the column has a DEFAULT (so rows inserted since are not NULL either).
 bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column, bool has_default) {
-  auto runs = [](const FileUnit& f, const Statement& st) {
-    if (!st.IsNested()) return true;
-    const PgQuery__Node* parent = f.statements[static_cast<std::size_t>(st.parent)].node;
-    return parent && parent->node_case == PG_QUERY__NODE__NODE_DO_STMT;
-  };
-  for (int i = has_default ? 0 : s.file_index; i <= s.file_index; ++i) {
-    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
-    for (const Statement& st : f.statements) {
-      if (&st == &s.statement) break;
-      if (runs(f, st) && Backfills(st, table, column)) return true;
+  return AnyEarlier(s, has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n) {
+    if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
+      const PgQuery__DeleteStmt& d = *n.delete_stmt;
+      return pg::Qualified(d.relation) == table && d.where_clause && CoversNulls(d.where_clause, column);
     }
-  }
-  return false;
+    if (n.node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) return false;
+    const PgQuery__UpdateStmt& u = *n.update_stmt;
+    if (pg::Qualified(u.relation) != table || !CoversNulls(u.where_clause, column)) return false;
+    for (std::size_t i = 0; i < u.n_target_list; ++i) {
+      const PgQuery__Node* t = u.target_list[i];
+      if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name == column && !IsNull(t->res_target->val)) return true;
+    }
+    return false;
+  });
+}
+
+// The table was emptied earlier in this file (DELETE without WHERE, TRUNCATE) and not refilled.
+bool Emptied(const StatementContext& s, const std::string& table) {
+  bool empty = false;
+  AnyEarlier(s, s.file_index, [&](const PgQuery__Node& n) {
+    if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT && pg::Qualified(n.delete_stmt->relation) == table) {
+      empty = empty || !n.delete_stmt->where_clause;
+    } else if (n.node_case == PG_QUERY__NODE__NODE_INSERT_STMT && pg::Qualified(n.insert_stmt->relation) == table) {
+      empty = false;
+    } else if (n.node_case == PG_QUERY__NODE__NODE_TRUNCATE_STMT) {
+      for (std::size_t i = 0; i < n.truncate_stmt->n_relations; ++i) {
+        const PgQuery__Node* r = n.truncate_stmt->relations[i];
+        empty = empty || (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR && pg::Qualified(r->range_var) == table);
+      }
+    }
+    return false;
+  });
+  return empty;
 }
 
 void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table, const std::string& name,
@@ -97,33 +124,17 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table, 
   const PgQuery__ColumnDef& def = *cmd.def->column_def;
   if (cmd.missing_ok && table && table->FindColumn(def.colname)) return;  // IF NOT EXISTS: a no-op
   bool not_null = def.is_not_null;
-  bool has_default = (def.raw_default && !IsNull(def.raw_default)) || (def.identity && *def.identity) ||
-                     (def.generated && *def.generated);
+  bool has_default = def.raw_default && !IsNull(def.raw_default);
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const PgQuery__Constraint& c = *def.constraints[i]->constraint;
-    switch (c.contype) {
-      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
-      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-        not_null = true;
-        break;
-      case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
-        not_null = false;
-        break;
-      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
-        has_default = has_default || !IsNull(c.raw_expr);
-        break;
-      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-        has_default = true;
-        break;
-      default:
-        break;
-    }
+    not_null = (not_null || c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL ||
+                c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) && c.contype != PG_QUERY__CONSTR_TYPE__CONSTR_NULL;
+    has_default = has_default || c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
+                  c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED ||
+                  (c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && !IsNull(c.raw_expr));
   }
-  const std::string type = pg::TypeOf(def.type_name).name;
-  if (type.find("serial") != std::string::npos) has_default = true;
-  if (!not_null || has_default) return;
+  if (!not_null || has_default || pg::TypeOf(def.type_name).name.find("serial") != std::string::npos) return;
   const std::string column = def.colname;
   const auto [begin, end] = def.location >= 0 ? NameSpan(s, column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
                                               : std::pair{s.statement.begin, s.statement.end};
@@ -138,7 +149,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !stmt.relation) return;
   const std::string name = pg::Qualified(stmt.relation);
   const Table* table = s.before.FindTable(name);
-  if (table && s.SameFile(table->origin)) return;  // new in this file: no rows yet
+  if ((table && s.SameFile(table->origin)) || Emptied(s, name)) return;  // no rows yet
   std::uint32_t from = s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
                        static_cast<std::uint32_t>(std::string(stmt.relation->relname).size() +
                                                   (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
@@ -150,14 +161,10 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
       AddColumn(ctx, s, table, name, cmd);
     }
-    // Later commands are written after this one: search their column names from here on.
-    const char* written = cmd.name && *cmd.name ? cmd.name
-                          : cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ? cmd.def->column_def->colname
-                                                                                             : nullptr;
-    if (written && *written) {
-      const auto span = NameSpan(s, written, from);
-      if (span.first != s.statement.begin) from = span.second;
-    }
+    // Later commands are written after this one: look for their columns from here on.
+    const bool column_def = cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF;
+    const std::string written = cmd.name && *cmd.name ? cmd.name : column_def ? cmd.def->column_def->colname : "";
+    if (const auto span = NameSpan(s, written, from); !written.empty() && span.first != s.statement.begin) from = span.second;
   }
 }
 

@@ -37,14 +37,33 @@ bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
     const int p = Mod(to, 0, kNone);
     return p >= kMaxPrecision || p >= Mod(from, 0, kNone);
   }
-  if (a == "interval" && b == "interval") {
-    if (to.modifiers.empty()) return true;
-    const int range = Mod(to, 0, kIntervalFullRange);
+  if (a == "interval" && b == "interval") {  // PostgreSQL's interval_support()
+    auto least = [](const ColumnType& t) {  // smallest field kept: second 0 … year 5
+      if (t.modifiers.empty() || t.modifiers[0] == kIntervalFullRange) return 0;
+      for (const auto& [bit, rank] : {std::pair{12, 0}, {11, 1}, {10, 2}, {3, 3}, {1, 4}, {2, 5}}) {
+        if (t.modifiers[0] & (1 << bit)) return rank;
+      }
+      return 0;
+    };
     const int p = Mod(to, 1, kNone);
-    return (range == kIntervalFullRange || range == Mod(from, 0, kIntervalFullRange)) &&
-           (p >= kMaxPrecision || p >= Mod(from, 1, kNone));
+    return to.modifiers.empty() ||
+           (least(to) <= least(from) && (least(from) > 0 || p >= kMaxPrecision || p >= Mod(from, 1, kNone)));
   }
   return false;
+}
+
+// As written: "interval day to second(3)" rather than the modifiers' raw range mask.
+std::string Display(const ColumnType& t) {
+  if (t.name != "interval" || t.modifiers.empty()) return t.Display();
+  static const std::pair<int, const char*> kFields[] = {{2, "year"},   {1, "month"},   {3, "day"},
+                                                        {10, "hour"}, {11, "minute"}, {12, "second"}};
+  std::string first, last;
+  for (const auto& [bit, field] : kFields) {
+    if (t.modifiers[0] != kIntervalFullRange && (t.modifiers[0] & (1 << bit))) (first.empty() ? first : last) = field;
+  }
+  std::string out = "interval" + (first.empty() ? "" : " " + first) + (last.empty() ? "" : " to " + last);
+  if (t.modifiers.size() > 1) out += "(" + std::to_string(t.modifiers[1]) + ")";
+  return t.array ? out + "[]" : out;
 }
 
 // One past the column name written at `at`.
@@ -83,11 +102,11 @@ void Check(RuleContext& ctx, const StatementContext& s) {
 
     std::string message = "changing \"" + column + "\" of \"" + name + "\" ";
     if (!old) {
-      message += "to " + to.Display() + " (its current type is unknown here) may rewrite the table";
+      message += "to " + Display(to) + " (its current type is unknown here) may rewrite the table";
     } else if (using_clause) {
-      message += "from " + old->type.Display() + " to " + to.Display() + " with USING rewrites the table";
+      message += "from " + Display(old->type) + " to " + Display(to) + " with USING rewrites the table";
     } else {
-      message += "from " + old->type.Display() + " to " + to.Display() + " rewrites the table";
+      message += "from " + Display(old->type) + " to " + Display(to) + " rewrites the table";
     }
     message += " and its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes";
     std::uint32_t begin = s.statement.begin, end = s.statement.end;

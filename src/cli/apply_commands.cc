@@ -57,6 +57,10 @@ std::optional<Target> Connect(const CommonOptions& o, const std::vector<Migratio
     exit_code = DatabaseError("cannot connect to " + target.label + ": " + error);
     return std::nullopt;
   }
+  // If migralint dies mid-statement, the server notices within a second, rolls back and drops
+  // the advisory lock, instead of finishing a long statement for nobody (PostgreSQL 14+; older
+  // servers do not know the setting, and then nothing changes).
+  target.db->Exec("SET client_connection_check_interval = '1s'");
   // An empty throwaway database gets what the platform provides before the first migration.
   for (const MigrationSet& set : sets) {
     if (!target.server) break;
@@ -125,6 +129,7 @@ int Apply(const CommonOptions& o) {
   auto plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
   if (!plans) return exit_code;
   for (const SetPlan& p : *plans) {
+    for (const apply::MigrationState& s : p.plan) linted->result.states[s.display] = s.state;
     for (Diagnostic d : apply::DriftFindings(p.plan)) {
       if (lint::Finalize(d, *p.set->config, linted->options)) linted->result.diagnostics.push_back(std::move(d));
     }
@@ -138,6 +143,12 @@ int Apply(const CommonOptions& o) {
 
   std::string error;
   if (!o.dry_run && !apply::AcquireLock(*target->db, o.lock_timeout, &progress, error)) return DatabaseError(error);
+  const std::string timeout =
+      !o.statement_timeout.empty() ? o.statement_timeout : linted->configs->For(o.paths.empty() ? "." : o.paths.front())->statement_timeout;
+  if (!timeout.empty()) {
+    const apply::QueryResult r = target->db->ExecParams("SELECT set_config('statement_timeout', $1, false)", {timeout});
+    if (!r.ok) return UsageError("invalid statement timeout \"" + timeout + "\": " + r.message);
+  }
   // Another run may have applied migrations while this one waited for the lock.
   plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
   if (!plans) return exit_code;

@@ -15,8 +15,8 @@ namespace {
 
 void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_option("paths", o.paths, "Migration sets, folders or files (default: .)");
-  command.add_option("--format", o.format, "text | gcc | json | sarif | github")
-      ->check(CLI::IsMember({"text", "gcc", "json", "sarif", "github"}));
+  command.add_option("--format", o.format, "text | gcc | json | sarif | github | html")
+      ->check(CLI::IsMember({"text", "gcc", "json", "sarif", "github", "html"}));
   command.add_option("--output", o.output, "Write the report to FILE instead of stdout");
   command.add_option("--config", o.config, "Config file (default: nearest migralint.toml upward)");
   command.add_option("--enable", o.enable, "Turn a rule on (repeatable)")
@@ -70,6 +70,8 @@ int Main(int argc, char** argv) {
                       "Record migrations another runner applied (--history-from) without running them");
     command->add_option("--lock-timeout", options->lock_timeout, "Seconds to wait for another run (default 60)")
         ->check(CLI::Range(0, 86400));
+    command->add_option("--statement-timeout", options->statement_timeout,
+                        "Cancel any migration statement running longer (PostgreSQL units: 500ms, 30s, 5min)");
   }
 
   CommonOptions status_options;

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "migralint/migration_set.h"
+
 namespace fs = std::filesystem;
 
 namespace migralint::config {
@@ -117,7 +119,17 @@ class Reader {
             Error(value, "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
           }
         }
-        if (k == "layout") declared.layout = *v;
+        if (k == "layout") {
+          declared.layout = *v;
+          std::string names;
+          bool known = false;
+          for (Layout layout : {Layout::kNumbered, Layout::kUpDown, Layout::kFolderPerMigration, Layout::kDbmate,
+                                Layout::kSupabase, Layout::kThreeTier, Layout::kDeclared}) {
+            known |= LayoutName(layout) == *v;
+            names += (names.empty() ? "" : ", ") + std::string(LayoutName(layout));
+          }
+          if (!known) Error(value, "`sets.layout` must be one of " + names + " (got \"" + *v + "\")");
+        }
       }
       if (declared.path.empty()) Error(item, "[[sets]] entry needs a `path`");
       config.sets.push_back(declared);
@@ -177,6 +189,8 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
       }
     } else if (k == "active_theme") {
       if (auto v = reader.String(value, k)) config.active_theme = *v;
+    } else if (k == "statement_timeout") {
+      if (auto v = reader.String(value, k)) config.statement_timeout = *v;
     } else if (k == "rules") {
       if (const toml::table* table = value.as_table()) {
         for (const auto& [id, rule_value] : *table) {

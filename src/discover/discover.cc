@@ -31,9 +31,13 @@ bool SkippedFolder(const fs::path& dir) {
 }
 
 void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<MigrationSet>& out,
-              std::vector<std::string>& errors,
-              int depth) {
-  if (depth > 24) return;  // a symlink cycle or an absurd tree
+              std::vector<std::string>& errors, std::set<fs::path>& visited, int depth) {
+  if (depth > 24) return;  // an absurd tree
+  // Each folder once, however many links lead to it: links back up the tree would otherwise
+  // make the walk exponential.
+  std::error_code canonical_ec;
+  const fs::path canonical = fs::canonical(dir, canonical_ec);
+  if (!canonical_ec && !visited.insert(canonical).second) return;
   const std::size_t errors_before = errors.size();
   if (auto set = DetectSetAt(dir, configs.For(dir), errors)) {
     out.push_back(std::move(*set));
@@ -48,7 +52,7 @@ void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<
   }
   std::sort(children.begin(), children.end());
   for (const auto& child : children) {
-    FindSets(child, configs, out, errors, depth + 1);
+    FindSets(child, configs, out, errors, visited, depth + 1);
   }
 }
 
@@ -90,11 +94,21 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
   // Sets declared in the config of the first path replace detection.
   const auto first = configs.For(FolderOf(paths.empty() ? fs::path(".") : fs::path(paths.front())));
   const Config& config = *first;
+  // Files named on the command line restrict the report to themselves, unless their set was
+  // also reached through a folder given (then the whole set is reported).
+  std::set<fs::path> whole_roots;
+  std::vector<std::pair<fs::path, fs::path>> named;  // (file, root of its set), canonical
+  auto canonical = [](const fs::path& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(p, ec);
+    return ec ? p : c;
+  };
   if (!config.sets.empty()) {
     const fs::path config_dir = fs::path(config.path).parent_path();
     for (const auto& declared : config.sets) {
       std::string error;
       if (auto set = DeclaredSetAt(config_dir / declared.path, declared, first, error)) {
+        whole_roots.insert(canonical(set->root));
         result.sets.push_back(std::move(*set));
       } else {
         result.errors.push_back(error);
@@ -106,12 +120,15 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      result.errors.push_back(given + ": no such file or directory");
+      std::error_code link_ec;
+      result.errors.push_back(given + (ec == std::errc::too_many_symbolic_link_levels ? ": symbolic link loop"
+                                       : fs::is_symlink(fs::symlink_status(path, link_ec)) ? ": broken symbolic link"
+                                                                                           : ": no such file or directory"));
       continue;
     }
     if (fs::is_regular_file(status)) {
-      result.only_files.push_back(fs::weakly_canonical(path, ec));
       result.sets.push_back(SetContaining(path, configs));
+      named.emplace_back(canonical(path), canonical(result.sets.back().root));
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -120,10 +137,15 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
     }
     if (!config.sets.empty()) continue;  // declared sets replace detection
     const std::size_t sets_before = result.sets.size(), errors_before = result.errors.size();
-    FindSets(path, configs, result.sets, result.errors, 0);
+    std::set<fs::path> visited;
+    FindSets(path, configs, result.sets, result.errors, visited, 0);
+    for (std::size_t i = sets_before; i < result.sets.size(); ++i) whole_roots.insert(canonical(result.sets[i].root));
     if (result.sets.size() == sets_before && result.errors.size() == errors_before) {
       result.errors.push_back(given + ": no migration files found (see `migralint explain file-naming` for the layouts recognised)");
     }
+  }
+  for (const auto& [file, root] : named) {
+    if (!whole_roots.count(root)) result.only_files.push_back(file);
   }
   Deduplicate(result.sets);
   return result;

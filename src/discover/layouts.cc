@@ -141,6 +141,8 @@ bool IsRecognisedFolder(const Scan& scan, const fs::path& dir) {
 }
 
 bool StartsWithDbmateMarker(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return false;  // a FIFO would block the open forever
   std::ifstream in(file, std::ios::binary);
   std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));

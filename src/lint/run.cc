@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <atomic>
 #include <thread>
 
@@ -31,6 +32,17 @@ struct FileWork {
 bool SamePath(const fs::path& a, const fs::path& b) {
   std::error_code ec;
   return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+// True when one of `files` (named on the command line) is a file of `set`: only then do they
+// restrict what is reported of it.
+bool HoldsAny(const MigrationSet& set, const std::vector<fs::path>& files) {
+  std::error_code ec;
+  std::set<fs::path> wanted;
+  for (const fs::path& p : files) wanted.insert(fs::weakly_canonical(p, ec));
+  auto held = [&](const MigrationFile& f) { return wanted.count(fs::weakly_canonical(f.fs_path, ec)) > 0; };
+  return std::any_of(set.migrations.begin(), set.migrations.end(), held) ||
+         std::any_of(set.others.begin(), set.others.end(), held);
 }
 
 void ReadAndParse(const MigrationFile& file, const Options& options, FileWork& work) {
@@ -190,7 +202,7 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
     ApplyIgnores(FindIgnores(w.unit), w.unit.source.path, enabled, found);
   }
   for (Diagnostic& d : found) SetSeverity(d, config);
-  if (!options.only_files.empty()) {
+  if (!options.only_files.empty() && HoldsAny(set, options.only_files)) {
     std::erase_if(found, [&](const Diagnostic& d) {
       return std::none_of(options.only_files.begin(), options.only_files.end(),
                           [&](const fs::path& p) { return SamePath(p, d.path); });

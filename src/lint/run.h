@@ -25,12 +25,23 @@ struct Options {
   std::vector<std::filesystem::path> only_files;
 };
 
+/// One file of a set, for reports that show each set's files (html).
+struct SetFile {
+  std::string path;     // display path
+  std::string version;  // as written
+  std::string tier;     // three-tier: core | theme | plugin | entity; else empty
+  std::string source;   // three-tier: theme, plugin or "theme/entity" name
+  std::string role;     // FileRoleName: "migration" for the forward set
+};
+
 struct SetSummary {
   std::string root;
   std::string layout;
   std::size_t files = 0;    // forward migrations
   std::size_t others = 0;   // rollbacks, seed data, unrecognised names, inactive theme
   std::size_t skipped = 0;  // variants for other databases: not linted
+  /// The forward migrations in execution order, then the other files (skipped ones included).
+  std::vector<SetFile> timeline;
 };
 
 struct LintResult {
@@ -41,6 +52,9 @@ struct LintResult {
   std::vector<std::string> io_errors;   // files that could not be read (exit 2)
   /// Source lines that findings start on, for excerpts: lines[path][line] = text.
   std::map<std::string, std::map<std::uint32_t, std::string>> lines;
+  /// Under `apply` / `lint --apply`: display path -> applied | pending | modified | failed
+  /// (apply::MigrationState::state). Empty for a plain `lint`.
+  std::map<std::string, std::string> states;
 };
 
 /// Lints the sets. Each set's own config (MigrationSet::config) decides severities.

@@ -16,6 +16,11 @@ namespace migralint::lock {
 std::vector<LockEntry> ComputeEntries(const MigrationSet& set, std::vector<std::string>& errors) {
   std::vector<LockEntry> entries;
   for (const MigrationFile& file : set.migrations) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file.fs_path, ec)) {  // a FIFO would block the open forever
+      errors.push_back(file.path + ": cannot read: not a regular file");
+      continue;
+    }
     std::ifstream in(file.fs_path, std::ios::binary);
     if (!in) {
       errors.push_back(file.path + ": cannot read");

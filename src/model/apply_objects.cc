@@ -46,19 +46,25 @@ std::pair<std::string, std::string> TableAndName(const PgQuery__Node* object) {
 void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   Index index;
   index.table = pg::Qualified(s.relation);
-  const std::string name = s.idxname && *s.idxname ? s.idxname : s.relation->relname + std::string("_idx");
-  index.name = SchemaOf(index.table) + "." + name;
-  // Without a name PostgreSQL picks a free one: an unnamed index is always created.
-  for (int n = 1; !(s.idxname && *s.idxname) && schema_.indexes.count(index.name); ++n) {
-    index.name = SchemaOf(index.table) + "." + name + std::to_string(n);
-  }
-  if (schema_.indexes.count(index.name)) return;
   for (std::size_t i = 0; i < s.n_index_params; ++i) {
     const PgQuery__Node* param = s.index_params[i];
     index.columns.push_back(param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && param->index_elem->name
                                 ? param->index_elem->name
                                 : "");
   }
+  const bool named = s.idxname && *s.idxname;
+  // Unnamed, PostgreSQL calls it <table>_<columns>_idx (or _key when unique; "expr" for an
+  // expression) and picks a free name by appending a number: an unnamed index is always created.
+  std::string name = named ? s.idxname : s.relation->relname;
+  if (!named) {
+    for (const std::string& column : index.columns) name += "_" + (column.empty() ? std::string("expr") : column);
+    name += s.unique ? "_key" : "_idx";
+  }
+  index.name = SchemaOf(index.table) + "." + name;
+  for (int n = 1; !named && schema_.indexes.count(index.name); ++n) {
+    index.name = SchemaOf(index.table) + "." + name + std::to_string(n);
+  }
+  if (schema_.indexes.count(index.name)) return;
   index.unique = s.unique;
   index.partial = s.where_clause != nullptr;
   index.origin = origin;
@@ -150,14 +156,14 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
         auto [table_name, trigger] = TableAndName(object);
         if (Table* table = schema_.FindTable(table_name)) {
-          std::erase_if(table->triggers, [&](const Trigger& t) { return t.name == trigger; });
+          std::erase_if(table->triggers, [&name = trigger](const Trigger& t) { return t.name == name; });
         }
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
         auto [table_name, policy] = TableAndName(object);
         if (Table* table = schema_.FindTable(table_name)) {
-          std::erase_if(table->policies, [&](const Policy& p) { return p.name == policy; });
+          std::erase_if(table->policies, [&name = policy](const Policy& p) { return p.name == name; });
         }
         break;
       }

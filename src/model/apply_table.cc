@@ -182,7 +182,7 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, 
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
       std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
       std::erase_if(table.constraints, [&](const Constraint& c) {
-        return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end();
+        return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() || c.not_null_column == name;
       });
       std::erase_if(schema_.indexes, [&](const auto& entry) {
         const Index& index = entry.second;

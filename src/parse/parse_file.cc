@@ -89,8 +89,10 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
   for (std::size_t i = 0; i < pieces.size();) {
     const Span piece = pieces[i];
     // Only comments and blanks: nothing to parse. (A comment running past the cut means the
-    // cut is inside it, and the piece is joined below.)
-    if (SkipTrivia(masked, piece.begin, n) == piece.end) {
+    // cut is inside it, and the piece is joined below.) An unterminated comment is an error.
+    const bool open_comment = lexed.unterminated >= piece.begin && lexed.unterminated < piece.end &&
+                              masked.compare(limit, 2, "/*") == 0;
+    if (SkipTrivia(masked, piece.begin, n) == piece.end && !open_comment) {
       ++i;
       continue;
     }
@@ -126,7 +128,7 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   unit.comments = lexed.comments;
   const std::string masked = Masked(unit, lexed, out);
   const auto n = static_cast<std::uint32_t>(masked.size());
-  if (SkipTrivia(masked, 0, n) == n) return;  // empty or comments only
+  if (SkipTrivia(masked, 0, n) == n && lexed.unterminated < 0) return;  // empty or comments only
 
   std::vector<Statement> top;
   PgParse parsed = ParseSql(masked.c_str());

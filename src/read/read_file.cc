@@ -101,7 +101,11 @@ ReadResult ReadFile(const fs::path& path, const std::string& display_path) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    result.io_error = display_path + ": cannot read: no such file";
+    std::error_code link_ec;
+    const char* why = ec == std::errc::too_many_symbolic_link_levels      ? "symbolic link loop"
+                      : fs::is_symlink(fs::symlink_status(path, link_ec)) ? "broken symbolic link"
+                                                                          : "no such file";
+    result.io_error = display_path + ": cannot read: " + why;
     return result;
   }
   if (!fs::is_regular_file(status)) {

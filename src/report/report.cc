@@ -15,6 +15,7 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "json") return Format::kJson;
   if (name == "sarif") return Format::kSarif;
   if (name == "github") return Format::kGithub;
+  if (name == "html") return Format::kHtml;
   return std::nullopt;
 }
 
@@ -31,6 +32,8 @@ void Emit(Format format, const lint::LintResult& result, const EmitOptions& opti
       return EmitSarif(result, out);
     case Format::kGithub:
       return EmitGithub(result, out);
+    case Format::kHtml:
+      return EmitHtml(result, out);
   }
 }
 

@@ -9,9 +9,9 @@
 
 namespace migralint::report {
 
-enum class Format { kText, kGcc, kJson, kSarif, kGithub };
+enum class Format { kText, kGcc, kJson, kSarif, kGithub, kHtml };
 
-/// "text" | "gcc" | "json" | "sarif" | "github".
+/// "text" | "gcc" | "json" | "sarif" | "github" | "html".
 std::optional<Format> ParseFormat(std::string_view name);
 
 struct EmitOptions {
@@ -28,5 +28,6 @@ void EmitGcc(const lint::LintResult& result, std::ostream& out);
 void EmitJson(const lint::LintResult& result, std::ostream& out);
 void EmitSarif(const lint::LintResult& result, std::ostream& out);
 void EmitGithub(const lint::LintResult& result, std::ostream& out);
+void EmitHtml(const lint::LintResult& result, std::ostream& out);
 
 }  // namespace migralint::report

@@ -26,7 +26,6 @@ $$;
 DROP TRIGGER IF EXISTS orders_sync_customer_note ON sales.orders;
 DROP FUNCTION IF EXISTS sales.orders_sync_customer_note();
 
--- migralint-ignore destructive-change: contract phase of the note -> customer_note rename; no reader left  -- expect: unused-ignore "unknown rule"
 ALTER TABLE sales.orders DROP COLUMN IF EXISTS note;
 
 COMMIT;

@@ -22,3 +22,8 @@ CREATE TABLE reporting.daily_totals (
   day date PRIMARY KEY,
   total bigint NOT NULL
 );
+
+CREATE TABLE login_attempts (
+  user_id bigint NOT NULL,
+  attempted_at timestamptz NOT NULL DEFAULT now()
+);

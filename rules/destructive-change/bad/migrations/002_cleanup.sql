@@ -26,3 +26,12 @@ BEGIN
   END IF;
 END
 $$;
+
+-- Dropped and created again: the old rows are gone all the same.
+DROP TABLE IF EXISTS tasks;  -- expect: destructive-change "DROP TABLE \"public.tasks\""
+CREATE TABLE tasks (id bigint PRIMARY KEY, title text NOT NULL);
+
+-- Read, but not copied anywhere: a count is no backup.
+SELECT count(*) FROM login_attempts;
+UPDATE tasks SET title = 'Review failed logins' WHERE id IN (SELECT user_id FROM login_attempts);
+DROP TABLE login_attempts;  -- expect: destructive-change "\"public.login_attempts\""

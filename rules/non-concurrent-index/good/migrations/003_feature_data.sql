@@ -18,3 +18,6 @@ REINDEX TABLE new_feature_data;
 CREATE MATERIALIZED VIEW module_counts AS
   SELECT module, count(*) AS users FROM user_enabled_modules GROUP BY module;
 CREATE UNIQUE INDEX module_counts_module_key ON module_counts (module);
+
+-- Already built by 001: IF NOT EXISTS makes this a no-op.
+CREATE INDEX IF NOT EXISTS idx_user_enabled_modules_user_id ON user_enabled_modules (user_id);

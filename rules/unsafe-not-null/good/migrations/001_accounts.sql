@@ -9,7 +9,8 @@ CREATE TABLE user_data (
   profile_id uuid NOT NULL REFERENCES profiles (id),
   email text,
   phone text,
-  country text
+  country text,
+  tax_id text
 );
 
 CREATE TABLE page_views (

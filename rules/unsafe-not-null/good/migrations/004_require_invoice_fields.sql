@@ -1,3 +1,6 @@
+-- Backfilled by 003, just before.
+ALTER TABLE user_data ALTER COLUMN tax_id SET NOT NULL;
+
 -- Validated by 003: no scan.
 ALTER TABLE invoices ALTER COLUMN customer_ref SET NOT NULL;
 
@@ -10,3 +13,11 @@ BEGIN
   ALTER TABLE invoices ALTER COLUMN due_on SET NOT NULL;
 END
 $$;
+
+-- Rows without a country are removed rather than filled: no NULL is left.
+DELETE FROM user_data WHERE country IS NULL;
+ALTER TABLE user_data ALTER COLUMN country SET NOT NULL;
+
+-- Page views are disposable: once the table is emptied, a required column cannot fail.
+DELETE FROM page_views;
+ALTER TABLE page_views ADD COLUMN session_id uuid NOT NULL;

@@ -12,5 +12,7 @@ CREATE TABLE products (
   title text NOT NULL,
   price numeric(10,2) NOT NULL,
   weight_kg numeric(8,3),
-  released_at timestamptz(3)
+  released_at timestamptz(3),
+  warranty interval year to month,
+  lead_time interval day to second(0)
 );

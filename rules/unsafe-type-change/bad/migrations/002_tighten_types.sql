@@ -20,6 +20,9 @@ ALTER TABLE user_settings ALTER COLUMN updated_at TYPE timestamptz;  -- expect: 
 -- Lowering a precision rounds every value.
 ALTER TABLE products ALTER COLUMN released_at TYPE timestamptz(0);  -- expect: unsafe-type-change "timestamptz(3) to timestamptz(0)"
 
+-- Coarser fields: minutes and seconds of every value are cut off.
+ALTER TABLE products ALTER COLUMN lead_time TYPE interval day to hour;  -- expect: unsafe-type-change "from interval day to second(0) to interval day to hour"
+
 -- Even a widening counts as a rewrite once USING is written.
 ALTER TABLE user_settings ALTER COLUMN setting_key TYPE varchar(128) USING lower(setting_key);  -- expect: unsafe-type-change "with USING"
 

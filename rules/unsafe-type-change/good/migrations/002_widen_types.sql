@@ -6,6 +6,9 @@ ALTER TABLE products ALTER COLUMN weight_kg TYPE numeric;
 ALTER TABLE products ALTER COLUMN released_at TYPE timestamptz(6);
 ALTER TABLE user_settings ALTER COLUMN updated_at TYPE timestamp;
 ALTER TABLE products ALTER COLUMN title TYPE character varying;
+ALTER TABLE products ALTER COLUMN warranty TYPE interval;
+ALTER TABLE products ALTER COLUMN lead_time TYPE interval day to second(3);
+ALTER TABLE products ALTER COLUMN lead_time TYPE interval minute to second(3);
 
 -- Seed 004's safe multi-phase alternative: a new column, filled from the old one.
 ALTER TABLE user_settings

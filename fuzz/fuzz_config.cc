@@ -1,0 +1,15 @@
+// fuzz_config.cc: libFuzzer target — migralint.toml text through config::ParseConfig.
+// The entry point lives in targets.cc, where tests/regressions_test.cc replays saved inputs.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include "targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto problems =
+      migralint::fuzz::ParseConfigText(std::string_view(reinterpret_cast<const char*>(data), size));
+  for (const auto& problem : problems) std::fprintf(stderr, "fuzz_config: %s\n", problem.c_str());
+  if (!problems.empty()) std::abort();
+  return 0;
+}

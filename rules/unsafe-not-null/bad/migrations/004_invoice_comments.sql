@@ -1,0 +1,1 @@
+COMMENT ON COLUMN invoices.customer_ref IS 'Reference the customer quotes on payment';

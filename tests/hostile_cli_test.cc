@@ -1,0 +1,367 @@
+// hostile_cli_test.cc: the migralint binary run as a process on hostile input — missing paths,
+// empty folders, broken links and link loops, FIFOs, binary and NUL-laden files, huge and deeply
+// nested files, unterminated literals, giant identifiers, invalid config values, the same file
+// twice. What a user expects: a clear message naming the file; exit 2 for what cannot be read
+// or understood, exit 1 for findings; never a crash and never a hang (each run has a timeout).
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBinary = MIGRALINT_BINARY;
+
+struct Result {
+  int exit_code = -1;
+  bool timed_out = false;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+class Hostile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("migralint-hostile-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& relative, const std::string& bytes) {
+    fs::create_directories((dir_ / relative).parent_path());
+    std::ofstream(dir_ / relative, std::ios::binary) << bytes;
+  }
+  void Fifo(const std::string& relative) {
+    fs::create_directories((dir_ / relative).parent_path());
+    ASSERT_EQ(::mkfifo((dir_ / relative).c_str(), 0600), 0);
+  }
+  void Symlink(const std::string& target, const std::string& relative) {
+    fs::create_directories((dir_ / relative).parent_path());
+    fs::create_symlink(target, dir_ / relative);
+  }
+  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n"); }
+
+  // Runs `migralint ARGS` in the temporary folder, killed after `seconds` (exit 124).
+  Result Run(const std::string& args, int seconds = 60) {
+    const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
+    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 timeout -k 5 " + std::to_string(seconds) +
+                                " '" + kBinary.string() + "' " + args + " </dev/null >'" + out.string() + "' 2>'" +
+                                err.string() + "'";
+    const int status = std::system(command.c_str());
+    Result r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.timed_out = r.exit_code == 124 || r.exit_code == 137;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+#define EXPECT_CONTAINS(haystack, needle) EXPECT_NE((haystack).find(needle), std::string::npos) << (haystack)
+
+TEST_F(Hostile, NonexistentPath) {
+  Result r = Run("lint no/such/place");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "no/such/place: no such file or directory");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Hostile, FolderWithoutMigrations) {
+  fs::create_directories(dir_ / "empty");
+  Result r = Run("lint empty");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "empty: no migration files found");
+  Write("docs/readme.txt", "not SQL\n");
+  Write("docs/data.csv", "1,2\n");
+  r = Run("lint docs");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "docs: no migration files found");
+}
+
+TEST_F(Hostile, DanglingSymlink) {
+  CleanSet();
+  Symlink("nowhere.sql", "db/migrations/002_gone.sql");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_gone.sql: cannot read: broken symbolic link");
+  r = Run("lint db/migrations/002_gone.sql");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_gone.sql: broken symbolic link");
+}
+
+TEST_F(Hostile, SymlinkLoop) {
+  CleanSet();
+  Symlink("003_loop.sql", "db/migrations/002_loop.sql");
+  Symlink("002_loop.sql", "db/migrations/003_loop.sql");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_loop.sql: cannot read: symbolic link loop");
+  EXPECT_CONTAINS(r.err, "db/migrations/003_loop.sql: cannot read: symbolic link loop");
+  r = Run("lint db/migrations/002_loop.sql");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_loop.sql: symbolic link loop");
+}
+
+TEST_F(Hostile, FolderSymlinkLoopsEndQuickly) {
+  // Links back up the tree, several per level: a naive walk would take 2^depth steps.
+  CleanSet();
+  for (const char* name : {"a", "b", "c", "d"}) Symlink(".", std::string("tree/") + name);
+  Symlink("..", "tree/up");
+  Symlink("../db", "tree/db");
+  Result r = Run("lint --format gcc tree", 30);
+  EXPECT_FALSE(r.timed_out) << "folder symlink loops made discovery hang";
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Hostile, FifoIsRefusedNotRead) {
+  CleanSet();
+  Fifo("db/migrations/002_pipe.sql");
+  Result r = Run("lint --format gcc db", 20);
+  EXPECT_FALSE(r.timed_out) << "a FIFO in the migrations folder made lint hang";
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_pipe.sql: cannot read: not a regular file");
+  r = Run("lint db/migrations/002_pipe.sql", 20);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/002_pipe.sql: not a regular file or directory");
+}
+
+TEST_F(Hostile, FifoAsTheFirstMigration) {
+  // The first file is peeked at for dbmate's marker: that must not open a FIFO either.
+  Fifo("db/migrations/001_pipe.sql");
+  Write("db/migrations/002_b.sql", "SELECT 1;\n");
+  Result r = Run("lint --format gcc db", 20);
+  EXPECT_FALSE(r.timed_out) << "peeking at a FIFO made discovery hang";
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "db/migrations/001_pipe.sql: cannot read: not a regular file");
+}
+
+TEST_F(Hostile, FifoConfigAndLockFile) {
+  CleanSet();
+  Fifo("db/migrations/migralint.lock");
+  Fifo("migralint.toml");
+  Result r = Run("lint --format gcc db", 20);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // neither is a file: as if absent
+  r = Run("lint --config migralint.toml db", 20);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "migralint.toml: config file not found");
+  r = Run("lock db", 20);
+  EXPECT_FALSE(r.timed_out) << "lock read a FIFO";
+}
+
+TEST_F(Hostile, BinaryFile) {
+  CleanSet();
+  std::string bytes = "\x7f" "ELF\x02\x01\x01";
+  for (int i = 0; i < 4096; ++i) bytes += static_cast<char>((i * 131 + 7) & 0xff);
+  Write("db/migrations/002_binary.sql", bytes);
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("db/migrations/002_binary.sql:", 0), 0u) << r.out;
+  EXPECT_CONTAINS(r.out, ": error: file contains a NUL byte: not a SQL text file [file-encoding]");
+}
+
+TEST_F(Hostile, NulBytes) {
+  CleanSet();
+  Write("db/migrations/002_nul.sql", std::string("SELECT 1;\nSELECT\0 2;\n", 21));
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/002_nul.sql:2:7: error: file contains a NUL byte: not a SQL text file [file-encoding]\n");
+}
+
+TEST_F(Hostile, InvalidUtf8) {
+  CleanSet();
+  Write("db/migrations/002_latin1.sql", "COMMENT ON TABLE a IS 'caf\xe9';\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/002_latin1.sql:1:27: error: invalid UTF-8: byte 0xE9");
+}
+
+TEST_F(Hostile, TwoHundredThousandLines) {
+  CleanSet();
+  std::string text;
+  for (int i = 0; i < 200000; ++i) {
+    text += i % 4 == 0 ? "-- step " + std::to_string(i) + "\n" : "SELECT " + std::to_string(i) + ";\n";
+  }
+  text += "SELECT (;\n";
+  Write("db/migrations/002_huge.sql", text);
+  Result r = Run("lint --format gcc db", 600);
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "db/migrations/002_huge.sql:200001:9: error: syntax error at or near \";\" [syntax-error]\n");
+}
+
+TEST_F(Hostile, TenThousandNestedParentheses) {
+  CleanSet();
+  Write("db/migrations/002_deep.sql",
+        "SELECT " + Repeat("(", 10000) + "1" + Repeat(")", 10000) + ";\nSELECT 2;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  // PostgreSQL's parser stack (bison, 10,000 levels) runs out, as it would on the server.
+  EXPECT_CONTAINS(r.out, "db/migrations/002_deep.sql:1:");
+  EXPECT_CONTAINS(r.out, "[syntax-error]");
+  // Deep but within PostgreSQL's limits: parsed, walked, nothing to report.
+  Write("db/migrations/002_deep.sql", "SELECT " + Repeat("(", 1000) + "1" + Repeat(")", 1000) + ";\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST_F(Hostile, UnterminatedDollarQuote) {
+  Write("db/migrations/001_a.sql", "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:2:36: error: unterminated dollar-quoted string");
+}
+
+TEST_F(Hostile, UnterminatedBlockComment) {
+  Write("db/migrations/001_a.sql", "SELECT 1;\n/* a comment that\nnever ends; SELECT 2;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:2:1: error: unterminated /* comment");
+  Write("db/migrations/001_a.sql", "/* only an open comment\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:1:1: error: unterminated /* comment");
+}
+
+TEST_F(Hostile, UnterminatedString) {
+  Write("db/migrations/001_a.sql", "SELECT 1;\nINSERT INTO t VALUES ('it''s\n);\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:2:23: error: unterminated quoted string");
+  Write("db/migrations/001_a.sql", "SELECT \"never closed;\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:1:8: error: unterminated quoted identifier");
+}
+
+TEST_F(Hostile, TenThousandCharacterIdentifier) {
+  const std::string name = Repeat("x", 10000);
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS " + name + " (id bigint PRIMARY KEY);\n" +
+                                       "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;  // PostgreSQL truncates it to 63 bytes, as here
+  Write("db/migrations/001_a.sql", "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
+  r = Run("lint --format gcc --fail-on warning db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "db/migrations/001_a.sql:1:13: warning: table \"public." + Repeat("x", 63) +
+                       "\" does not exist at this point [unknown-object]\n");
+}
+
+// Every key with a value of the wrong type, or out of range: exit 2, file:line and the key named.
+TEST_F(Hostile, InvalidConfigValues) {
+  CleanSet();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"pg_version = \"15\"\n", "`pg_version` must be an integer"},
+      {"pg_version = 9\n", "`pg_version` must be an integer from 10 to 18"},
+      {"pg_version = 15.5\n", "`pg_version` must be an integer"},
+      {"pg_version = true\n", "`pg_version` must be an integer"},
+      {"pg_version = 99999999999999999999\n", ""},  // a TOML error: the integer overflows
+      {"transaction = 1\n", "`transaction` must be a string"},
+      {"transaction = \"sometimes\"\n", "`transaction` must be \"per-file\" or \"none\""},
+      {"exposed_schemas = \"public\"\n", "`exposed_schemas` must be an array of strings"},
+      {"exposed_schemas = [1, 2]\n", "`exposed_schemas` must contain only strings"},
+      {"external = {a = 1}\n", "`external` must be an array of strings"},
+      {"fail_on = \"always\"\n", "`fail_on` must be error, warning, info or never"},
+      {"fail_on = 2024-01-01\n", "`fail_on` must be a string"},
+      {"active_theme = [\"a\"]\n", "`active_theme` must be a string"},
+      {"rules = \"all\"\n", "`rules` must be a table"},
+      {"[rules]\nsyntax-error = 1\n", "`rules.syntax-error` must be a severity string or a table"},
+      {"[rules]\nsyntax-error = \"loud\"\n", "`rules.syntax-error` must be one of off, info, warning, error"},
+      {"[rules.syntax-error]\nseverity = 3\n", "`rules.syntax-error.severity` must be a string"},
+      {"[rules.syntax-error]\ncolour = \"red\"\n", "unknown option `colour` for rule `syntax-error`"},
+      {"[rules]\nno-such-rule = \"off\"\n", "unknown rule `no-such-rule`"},
+      {"sets = 1\n", "`sets` must be an array of tables"},
+      {"sets = [1]\n", "each [[sets]] entry must be a table"},
+      {"[[sets]]\npattern = '^(\\d+)_(.+)\\.sql$'\n", "[[sets]] entry needs a `path`"},
+      {"[[sets]]\npath = \"db/migrations\"\npattern = \"(\"\n", "`sets.pattern` is not a valid regular expression"},
+      {"[[sets]]\npath = 3\n", "`sets.path` must be a string"},
+      {"[[sets]]\npath = \"db\"\nlayer = \"x\"\n", "unknown key `sets.layer`"},
+      {"[[sets]]\npath = \"db\"\nlayout = \"flyway\"\n", "`sets.layout` must be one of numbered, up-down"},
+      {"colour = \"red\"\n", "unknown key `colour`"},
+      {"pg_version = 15\npg_version = 16\n", ""},  // TOML: a key defined twice
+      {"pg_version = [\n", ""},                     // TOML: unterminated array
+      {std::string("pg_version = 15\n\0\n", 18), ""},
+      {"active_theme = \"caf\xe9\"\n", ""},  // TOML: invalid UTF-8
+  };
+  for (const auto& [toml, message] : cases) {
+    SCOPED_TRACE(toml);
+    Write("migralint.toml", toml);
+    Result r = Run("lint db");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    // Each error names the file, line and column first.
+    const std::size_t at = r.err.find("migralint.toml:");
+    ASSERT_NE(at, std::string::npos) << r.err;
+    std::size_t i = at + 15, digits = 0, colons = 0;
+    for (; i < r.err.size() && colons < 2; ++i) {
+      if (r.err[i] == ':') ++colons;
+      else if (std::isdigit(static_cast<unsigned char>(r.err[i]))) ++digits;
+      else break;
+    }
+    EXPECT_TRUE(colons == 2 && digits >= 2) << r.err;
+    if (!message.empty()) EXPECT_CONTAINS(r.err, message);
+  }
+}
+
+TEST_F(Hostile, InvalidCommandLineValues) {
+  CleanSet();
+  for (const char* args : {"lint --jobs -1 db", "lint --jobs many db", "lint --fail-on sometimes db",
+                           "lint --format yaml db", "lint --color purple db", "lint --config db db"}) {
+    SCOPED_TRACE(args);
+    Result r = Run(args);
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_FALSE(r.err.empty());
+  }
+}
+
+TEST_F(Hostile, SameFileTwiceIsLintedOnce) {
+  Write("db/migrations/001_a.sql", "SELECT (;\n");
+  const std::string once = "db/migrations/001_a.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n";
+  Result r = Run("lint --format gcc db/migrations/001_a.sql db/migrations/001_a.sql ./db/migrations//001_a.sql");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, once);
+  // Reached through a symlinked folder, and through the folder itself.
+  Symlink("db", "alias");
+  r = Run("lint --format gcc db alias");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, once);
+  r = Run("lint --format gcc db/migrations/001_a.sql alias/migrations/001_a.sql");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, once);
+  // A file and its folder: the folder's findings are all reported, each once.
+  Write("db/migrations/002_b.sql", "SELECT (;\n");
+  r = Run("lint --format gcc db/migrations/001_a.sql db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, once + "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+}
+
+}  // namespace
