@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pg_query/pg_query.pb-c.h>
@@ -65,6 +66,11 @@ struct StatementContext {
   bool SameFile(const Origin& origin) const { return origin.file == file_index; }
   /// True when the statement sits in a DO block's IF or exception handler: it may not run.
   bool Conditional() const { return !statement.enclosures.empty(); }
+  /// The span of `name` as written in the statement (plain or double-quoted) at or after
+  /// `from`; the whole statement when it is not found.
+  std::pair<std::uint32_t, std::uint32_t> NameSpan(const std::string& name, std::uint32_t from) const;
+  /// One past the (possibly qualified, possibly quoted) name written at `at`.
+  std::uint32_t NameEnd(std::uint32_t at) const;
   /// The migration after this one that first creates `qualified`, or null.
   const FileUnit* CreatedLater(const std::string& qualified) const {
     auto it = set.creations.find(qualified);

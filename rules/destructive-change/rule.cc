@@ -11,24 +11,6 @@ namespace {
 
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
 
-// The span of `name` written in the statement at or after `from`, else the whole statement.
-std::pair<std::uint32_t, std::uint32_t> NameSpan(const StatementContext& s, const std::string& name, std::uint32_t from) {
-  const std::string& text = s.file.source.text;
-  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
-  for (std::uint32_t i = std::max(from, s.statement.begin); i + name.size() <= s.statement.end; ++i) {
-    if (text[i] == '"' && i + name.size() + 2 <= s.statement.end && text.compare(i + 1, name.size(), name) == 0 &&
-        text[i + 1 + name.size()] == '"') {
-      return {i, i + static_cast<std::uint32_t>(name.size()) + 2};
-    }
-    bool same = (i == 0 || !ident(text[i - 1])) && (i + name.size() >= text.size() || !ident(text[i + name.size()]));
-    for (std::size_t k = 0; same && k < name.size(); ++k) {
-      same = std::tolower(static_cast<unsigned char>(text[i + k])) == name[k];
-    }
-    if (same) return {i, i + static_cast<std::uint32_t>(name.size())};
-  }
-  return {s.statement.begin, s.statement.end};
-}
-
 // True when `pred` holds for `m` or any message below it.
 template <typename Pred>
 bool Any(const ProtobufCMessage* m, const Pred& pred) {
@@ -201,7 +183,7 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
     if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn || !cmd.name) continue;
     const std::string column = cmd.name;
-    const auto span = NameSpan(s, column, from);
+    const auto span = s.NameSpan(column, from);
     if (span.first != s.statement.begin) from = span.second;
     const Column* c = t ? t->FindColumn(column) : nullptr;
     if (c && s.SameFile(c->origin)) continue;  // added earlier in this file: holds no old data

@@ -53,24 +53,10 @@ class Checker {
   }
 
  private:
-  // One past the name written at `at` (identifiers, quotes and dots).
-  std::uint32_t NameEnd(std::uint32_t at) const {
-    const std::string& text = s_.file.source.text;
-    bool quoted = false;
-    std::uint32_t i = at;
-    for (; i < text.size() && i < s_.statement.end; ++i) {
-      const char c = text[i];
-      if (c == '"') quoted = !quoted;
-      else if (!quoted && !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
-                            static_cast<unsigned char>(c) >= 0x80)) break;
-    }
-    return i;
-  }
-
   void Report(int location, const std::string& kind, const std::string& name, std::string described = "") {
     const bool placed = location >= 0;
     const std::uint32_t begin = placed ? s_.statement.parse_base + static_cast<std::uint32_t>(location) : s_.statement.begin;
-    const std::uint32_t end = placed ? NameEnd(begin) : s_.statement.end;
+    const std::uint32_t end = placed ? s_.NameEnd(begin) : s_.statement.end;
     if (described.empty()) described = kind + " \"" + name + "\"";
     std::string message = described + " does not exist at this point";
     std::string help = "create it in an earlier migration, or declare it in `external` of migralint.toml if it "

@@ -9,24 +9,6 @@
 namespace migralint::rules {
 namespace {
 
-// The span of `name` written in the statement at or after `from`, else the whole statement.
-std::pair<std::uint32_t, std::uint32_t> NameSpan(const StatementContext& s, const std::string& name, std::uint32_t from) {
-  const std::string& text = s.file.source.text;
-  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
-  for (std::uint32_t i = std::max(from, s.statement.begin); i + name.size() <= s.statement.end; ++i) {
-    if (text[i] == '"' && i + name.size() + 2 <= s.statement.end && text.compare(i + 1, name.size(), name) == 0 &&
-        text[i + 1 + name.size()] == '"') {
-      return {i, i + static_cast<std::uint32_t>(name.size()) + 2};
-    }
-    bool same = (i == 0 || !ident(text[i - 1])) && (i + name.size() >= text.size() || !ident(text[i + name.size()]));
-    for (std::size_t k = 0; same && k < name.size(); ++k) {
-      same = std::tolower(static_cast<unsigned char>(text[i + k])) == name[k];
-    }
-    if (same) return {i, i + static_cast<std::uint32_t>(name.size())};
-  }
-  return {s.statement.begin, s.statement.end};
-}
-
 bool IsNull(const PgQuery__Node* n) {
   return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
 }
@@ -110,7 +92,7 @@ void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table,
     }
   }
   if (Backfilled(s, name, column, col && col->has_default)) return;
-  const auto [begin, end] = NameSpan(s, column, from);
+  const auto [begin, end] = s.NameSpan(column, from);
   ctx.Report(s.file, begin, end,
              "SET NOT NULL on \"" + column + "\" scans all of \"" + name +
                  "\" under an ACCESS EXCLUSIVE lock (no reads or writes meanwhile) and fails if a row is NULL",
@@ -136,7 +118,7 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table, 
   }
   if (!not_null || has_default || pg::TypeOf(def.type_name).name.find("serial") != std::string::npos) return;
   const std::string column = def.colname;
-  const auto [begin, end] = def.location >= 0 ? NameSpan(s, column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
+  const auto [begin, end] = def.location >= 0 ? s.NameSpan(column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
                                               : std::pair{s.statement.begin, s.statement.end};
   ctx.Report(s.file, begin, end,
              "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" + name + "\"",
@@ -164,7 +146,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     // Later commands are written after this one: look for their columns from here on.
     const bool column_def = cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF;
     const std::string written = cmd.name && *cmd.name ? cmd.name : column_def ? cmd.def->column_def->colname : "";
-    if (const auto span = NameSpan(s, written, from); !written.empty() && span.first != s.statement.begin) from = span.second;
+    if (const auto span = s.NameSpan(written, from); !written.empty() && span.first != s.statement.begin) from = span.second;
   }
 }
 

@@ -66,19 +66,6 @@ std::string Display(const ColumnType& t) {
   return t.array ? out + "[]" : out;
 }
 
-// One past the column name written at `at`.
-std::uint32_t NameEnd(const StatementContext& s, std::uint32_t at) {
-  const std::string& text = s.file.source.text;
-  bool quoted = false;
-  std::uint32_t i = at;
-  for (; i < s.statement.end; ++i) {
-    const char c = text[i];
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80))) break;
-  }
-  return i;
-}
-
 void Check(RuleContext& ctx, const StatementContext& s) {
   if (s.statement.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return;
   const PgQuery__AlterTableStmt& stmt = *s.statement.node->alter_table_stmt;
@@ -112,7 +99,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     std::uint32_t begin = s.statement.begin, end = s.statement.end;
     if (def.location >= 0) {
       begin = s.statement.parse_base + static_cast<std::uint32_t>(def.location);
-      end = std::max(NameEnd(s, begin), begin + 1);
+      end = std::max(s.NameEnd(begin), begin + 1);
     }
     ctx.Report(s.file, begin, end, std::move(message),
                "add a column of the new type, backfill it in batches and switch the application over, "
