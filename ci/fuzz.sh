@@ -20,7 +20,11 @@ dir=build-fuzz
 echo "== build ($dir: clang, libFuzzer + ASan + UBSan)"
 CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGRALINT_FUZZ=ON \
   -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$dir" -j "${JOBS:-$(nproc 2>/dev/null || echo 2)}" --target "${targets[@]/#/fuzz_}"
+if ! cmake --build "$dir" -j "${JOBS:-$(nproc 2>/dev/null || echo 2)}" --target "${targets[@]/#/fuzz_}" \
+  >"$dir/build.log" 2>&1; then
+  tail -40 "$dir/build.log"
+  exit 1
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/migralint-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT

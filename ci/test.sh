@@ -17,3 +17,6 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_
 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
+
+echo "== fuzzing (libFuzzer, 60 s per target)"
+bash ci/fuzz.sh 60

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "lock/lock_file.h"
 #include "migralint/display_path.h"
 #include "migralint/source.h"
+#include "parse/lexer.h"
 #include "report/report.h"
 
 namespace fs = std::filesystem;
@@ -188,7 +190,18 @@ Problems LintFile(std::string_view bytes) {
   options.stdin_text = std::string(bytes);
   const lint::LintResult result = lint::Run(sets, options);
   if (!result.io_errors.empty()) problems.push_back("I/O error: " + result.io_errors.front());
-  CheckSpans(result.diagnostics, Source(std::string(bytes), sets[0].migrations[0].path), problems);
+  const SourceFile source = Source(std::string(bytes), sets[0].migrations[0].path);
+  CheckSpans(result.diagnostics, source, problems);
+  // PostgreSQL rejects an unterminated string, identifier, dollar quote or comment: so must lint
+  // (unless the text is not parsed at all (NUL), sits in a dbmate down section, which is blanked,
+  // or an ignore comment hides the finding).
+  if (parse::Lex(source.text).unterminated >= 0 && source.text.find('\0') == std::string::npos &&
+      source.text.find("migrate:") == std::string::npos && source.text.find("ignore") == std::string::npos &&
+      std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& d) { return d.rule == "syntax-error"; })) {
+    problems.push_back("unterminated literal or comment at byte " +
+                       std::to_string(parse::Lex(source.text).unterminated) + " but no syntax-error");
+  }
   CheckReports(result, problems, EveryFormat(bytes));
   return problems;
 }

@@ -35,6 +35,7 @@ SourceFile Source(std::string bytes, const std::string& display_path);
 /// One migration file's bytes through read, parse, the model, every rule and every report
 /// format, in memory: a single-file set whose file's text is injected as lint's
 /// --stdin-filename text (lint::Options::stdin_path / stdin_text), nothing written to disk.
+/// Also: an unterminated literal or comment is a syntax-error finding.
 Problems LintFile(std::string_view bytes);
 
 /// migralint.toml text through config::ParseConfig with the real rule ids and options.

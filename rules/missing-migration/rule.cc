@@ -18,7 +18,8 @@ void Check(RuleContext& ctx, const SetUnit& set) {
     for (const FileUnit* unit : set.migrations) {
       if (!recorded.count(unit->file->relative) && unit->raw_sha256 == entry.raw) renamed = unit->file->relative;
     }
-    const std::uint32_t width = static_cast<std::uint32_t>(entry.relative.size());
+    std::uint32_t width = 0;  // columns count code points: every byte but UTF-8 continuations
+    for (char c : entry.relative) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     ctx.ReportAt(set.lock->path, {entry.line, 1}, {entry.line, width + 1},
                  renamed.empty()
                      ? "\"" + entry.relative + "\" is recorded in " + set.lock->path + " but no longer exists"

@@ -7,10 +7,6 @@
 namespace migralint::rules {
 namespace {
 
-Position EndOfLine(const std::string& line, std::uint32_t number) {
-  return {number, static_cast<std::uint32_t>(line.size() + 1)};
-}
-
 void Check(RuleContext& ctx, const SetUnit& set) {
   if (!set.lock) return;
   const LockFile& lock = *set.lock;
@@ -29,8 +25,9 @@ void Check(RuleContext& ctx, const SetUnit& set) {
     auto it = recorded.find(unit->file->relative);
     if (it == recorded.end() || it->second->raw == unit->raw_sha256) continue;
     const bool cosmetic = it->second->sem == unit->sem_sha256;
-    const std::string first_line(unit->source.LineText(1));
-    ctx.ReportAt(unit->source.path, {1, 1}, EndOfLine(first_line, 1),
+    // The first line, to its end (columns count code points, not bytes).
+    const Position end = unit->source.At(static_cast<std::uint32_t>(unit->source.LineText(1).size()));
+    ctx.ReportAt(unit->source.path, {1, 1}, end,
                  "\"" + unit->file->relative + "\" changed after it was recorded in " + lock.path + ": " +
                      (cosmetic ? "cosmetic change (comments or whitespace only)"
                                : "semantic change: databases that ran it differ from ones that will"),

@@ -15,6 +15,31 @@ namespace fs = std::filesystem;
 namespace migralint::config {
 namespace {
 
+// Why std::regex must not compile a pattern, if so: libstdc++ recurses once per nested group
+// (20,000 overflow the stack) and overflows a long (undefined behaviour) reading a huge
+// repetition count or back-reference number. Its own limit of 100,000 states bounds the rest.
+std::string TooComplex(std::string_view pattern) {
+  constexpr std::size_t kMaxLength = 1000, kMaxNumber = 100000;
+  if (pattern.size() > kMaxLength) return "over " + std::to_string(kMaxLength) + " characters";
+  std::size_t number = 0;
+  bool in_number = false;  // digits of a {count} or of a \back-reference
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (in_number && c >= '0' && c <= '9') {
+      number = std::min(number * 10 + static_cast<std::size_t>(c - '0'), kMaxNumber + 1);
+      if (number > kMaxNumber) return "a number over " + std::to_string(kMaxNumber);
+      continue;
+    }
+    number = 0;
+    in_number = c == '{' || (in_number && c == ',');
+    if (c == '\\' && i + 1 < pattern.size()) {
+      in_number = pattern[++i] >= '0' && pattern[i] <= '9';
+      if (in_number) number = static_cast<std::size_t>(pattern[i] - '0');
+    }
+  }
+  return "";
+}
+
 class Reader {
  public:
   Reader(std::string path, LoadResult& out) : path_(std::move(path)), out_(out) {}
@@ -113,10 +138,14 @@ class Reader {
         if (k == "path") declared.path = *v;
         if (k == "pattern") {
           declared.pattern = *v;
-          try {
-            std::regex check(*v);
-          } catch (const std::regex_error& e) {
-            Error(value, "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
+          if (const std::string why = TooComplex(*v); !why.empty()) {
+            Error(value, "`sets.pattern` is too complex for a file name pattern: " + why);
+          } else {
+            try {
+              std::regex check(*v);
+            } catch (const std::regex_error& e) {
+              Error(value, "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
+            }
           }
         }
         if (k == "layout") {

@@ -193,14 +193,15 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
     RunModelRules(set_unit, config, model_rules);
   }
 
-  // Findings of rules that are off go; severities come from the config or the rule.
-  std::erase_if(found, [&](const Diagnostic& d) {
-    return std::find(enabled.begin(), enabled.end(), d.rule) == enabled.end();
-  });
   for (const FileWork& w : work) {
     if (!w.unit.read_ok) continue;
     ApplyIgnores(FindIgnores(w.unit), w.unit.source.path, enabled, found);
   }
+  // Findings of rules that are off go (unused-ignore's too, which ApplyIgnores makes); severities
+  // come from the config or the rule.
+  std::erase_if(found, [&](const Diagnostic& d) {
+    return std::find(enabled.begin(), enabled.end(), d.rule) == enabled.end();
+  });
   for (Diagnostic& d : found) SetSeverity(d, config);
   if (!options.only_files.empty() && HoldsAny(set, options.only_files)) {
     std::erase_if(found, [&](const Diagnostic& d) {

@@ -177,16 +177,30 @@ std::vector<GenFile> GenSet() {
   return files;
 }
 
-// A generated set on disk, removed when it goes.
+// Settings that make more rules speak: an API-exposed schema (the RLS rules), no transaction
+// around each file, severities changed. Mostly none.
+rc::Gen<std::string> ConfigText() {
+  return rc::gen::weightedElement<std::string>(
+      {{6, ""},
+       {2, "exposed_schemas = [\"public\"]\n"},
+       {1, "transaction = \"none\"\n"},
+       {1, "fail_on = \"warning\"\n[rules]\nhardcoded-data = \"off\"\nsyntax-error = \"warning\"\n"}});
+}
+
+// A generated set on disk, with a generated migralint.toml beside its folder; removed when it
+// goes.
 class SetOnDisk {
  public:
-  explicit SetOnDisk(const std::vector<GenFile>& files) {
+  // Under `base`: the temporary folder, or the current one for paths that display relative.
+  explicit SetOnDisk(const std::vector<GenFile>& files, const fs::path& base = fs::temp_directory_path()) {
     static int counter = 0;
-    root_ = fs::temp_directory_path() /
-            ("migralint-prop-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    root_ = base / ("migralint-prop-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(root_);
     fs::create_directories(root_ / "migrations");
     for (const GenFile& f : files) Write(f);
+    if (const std::string config = *ConfigText().as("migralint.toml"); !config.empty()) {
+      std::ofstream(root_ / "migralint.toml", std::ios::binary) << config;
+    }
   }
   ~SetOnDisk() {
     std::error_code ignored;
@@ -352,6 +366,26 @@ RC_GTEST_PROP(LintProperties, ArbitraryBytesNeverCrashLint, ()) {
   RC_ASSERT(problems.empty());
 }
 
+// What DisablingARuleHidesNoOtherRulesFindings found: `--disable unused-ignore` (or
+// `unused-ignore = "off"`) still reported unused ignores, made after the rules that are off had
+// been filtered out.
+TEST(LintProperties, UnusedIgnoreCanBeTurnedOff) {
+  const fs::path root = fs::temp_directory_path() / ("migralint-prop-unused-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "migrations");
+  std::ofstream(root / "migrations" / "001_a.sql") << "-- migralint-ignore syntax-error: nothing to hide\n"
+                                                      "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n";
+  const config::KnownRules known = lint::KnownRuleOptions();
+  config::ConfigResolver configs(known, std::nullopt);
+  const discover::Discovery discovery = discover::Discover({(root / "migrations").string()}, configs);
+  ASSERT_TRUE(discovery.errors.empty());
+  lint::Options options;
+  ASSERT_EQ(lint::Run(discovery.sets, options).diagnostics.size(), 1u);  // unused-ignore
+  options.disable = {"unused-ignore"};
+  EXPECT_TRUE(lint::Run(discovery.sets, options).diagnostics.empty());
+  fs::remove_all(root);
+}
+
 // A few generated SARIF logs through the official schema (and GitHub's rules) with
 // tests/sarif_validate.py, when ../shared/schemas is there.
 TEST(LintProperties, GeneratedSarifValidates) {
@@ -364,7 +398,8 @@ TEST(LintProperties, GeneratedSarifValidates) {
   std::vector<std::string> logs;
   int runs = 0;
   ASSERT_TRUE(rc::check("generated sets", [&] {
-    const SetOnDisk set(GenSet());
+    // In the current folder, so that paths are relative as GitHub wants them in SARIF.
+    const SetOnDisk set(GenSet(), fs::current_path());
     const lint::LintResult result = set.Lint(Jobs(1));
     ++runs;
     // Keep a spread: the first with findings, then every tenth run.
