@@ -395,6 +395,13 @@ TEST(LintProperties, GeneratedSarifValidates) {
   const fs::path out = fs::temp_directory_path() / ("migralint-prop-sarif-" + std::to_string(::getpid()));
   fs::remove_all(out);
   fs::create_directories(out);
+  struct Cleanup {
+    fs::path path;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } cleanup{out};
   std::vector<std::string> logs;
   int runs = 0;
   ASSERT_TRUE(rc::check("generated sets", [&] {
@@ -419,7 +426,6 @@ TEST(LintProperties, GeneratedSarifValidates) {
   std::ostringstream text;
   text << log.rdbuf();
   EXPECT_EQ(status, 0) << text.str();
-  fs::remove_all(out);
 }
 
 }  // namespace
