@@ -42,10 +42,14 @@ class Rng {
   // Uniform in [0, n).
   std::size_t Below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(Next() % n); }
   // Uniform in [lo, hi].
-  int Range(int lo, int hi) { return lo + static_cast<int>(Below(static_cast<std::size_t>(hi - lo + 1))); }
+  int Range(int lo, int hi) {
+    return lo + static_cast<int>(Below(static_cast<std::size_t>(hi - lo + 1)));
+  }
   bool Chance(int percent) { return static_cast<int>(Below(100)) < percent; }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Below(v.size())];
+  }
 
  private:
   std::uint64_t state_;
@@ -55,18 +59,18 @@ class Rng {
 // Vocabulary.
 
 const std::vector<std::string> kNouns = {
-    "account",    "organization", "project",    "invoice",      "payment",    "customer",
-    "product",    "warehouse",    "shipment",   "subscription", "plan",       "ticket",
-    "comment",    "attachment",   "webhook",    "event",        "device",     "team",
-    "membership", "permission",   "tag",        "category",     "article",    "notification",
-    "location",   "schedule",     "report",     "contract",     "vendor",     "supplier",
-    "asset",      "budget",       "campaign",   "coupon",       "discount",   "document",
-    "employee",   "expense",      "feature",    "integration",  "job",        "lead",
-    "message",    "milestone",    "note",       "opportunity",  "page",       "partner",
-    "price",      "quote",        "receipt",    "refund",       "region",     "reservation",
-    "review",     "sensor",       "shift",      "sprint",       "survey",     "task",
-    "template",   "timesheet",    "token",      "transfer",     "vehicle",    "visit",
-    "workflow",   "workspace",    "channel",    "dashboard",    "dataset",    "deployment",
+    "account",    "organization", "project",  "invoice",      "payment",  "customer",
+    "product",    "warehouse",    "shipment", "subscription", "plan",     "ticket",
+    "comment",    "attachment",   "webhook",  "event",        "device",   "team",
+    "membership", "permission",   "tag",      "category",     "article",  "notification",
+    "location",   "schedule",     "report",   "contract",     "vendor",   "supplier",
+    "asset",      "budget",       "campaign", "coupon",       "discount", "document",
+    "employee",   "expense",      "feature",  "integration",  "job",      "lead",
+    "message",    "milestone",    "note",     "opportunity",  "page",     "partner",
+    "price",      "quote",        "receipt",  "refund",       "region",   "reservation",
+    "review",     "sensor",       "shift",    "sprint",       "survey",   "task",
+    "template",   "timesheet",    "token",    "transfer",     "vehicle",  "visit",
+    "workflow",   "workspace",    "channel",  "dashboard",    "dataset",  "deployment",
 };
 
 const std::vector<std::string> kQualifiers = {
@@ -75,12 +79,13 @@ const std::vector<std::string> kQualifiers = {
     "log",    "metric",  "draft",   "archive",  "share",   "request", "result", "assignment",
 };
 
-const std::vector<std::string> kAuthors = {"alice", "bob", "carol", "dmitri", "eun-ji", "farah",
-                                           "gustavo", "hiro", "ines", "jonas", "kemal", "lena"};
+const std::vector<std::string> kAuthors = {"alice",   "bob",  "carol", "dmitri", "eun-ji", "farah",
+                                           "gustavo", "hiro", "ines",  "jonas",  "kemal",  "lena"};
 
 const std::vector<std::string> kWords = {
-    "alpha", "bravo", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper",
-    "kestrel", "lumen", "maple", "nimbus", "onyx", "prairie", "quartz", "raven", "sierra", "tundra",
+    "alpha",  "bravo",   "cedar",   "delta",   "ember",  "fjord",  "garnet",
+    "harbor", "indigo",  "juniper", "kestrel", "lumen",  "maple",  "nimbus",
+    "onyx",   "prairie", "quartz",  "raven",   "sierra", "tundra",
 };
 
 const std::vector<std::string> kStatusSets[] = {
@@ -123,17 +128,31 @@ const std::vector<std::string> kContext = {
 // ---------------------------------------------------------------------------------------------
 // Schema model: what exists so far, so later files reference earlier objects correctly.
 
-enum class Kind { kText, kStatus, kBigint, kInt, kBool, kTimestamp, kJsonb, kNumeric, kDate,
-                  kTextArray, kUuid, kCurrency, kInet, kFk };
+enum class Kind {
+  kText,
+  kStatus,
+  kBigint,
+  kInt,
+  kBool,
+  kTimestamp,
+  kJsonb,
+  kNumeric,
+  kDate,
+  kTextArray,
+  kUuid,
+  kCurrency,
+  kInet,
+  kFk
+};
 
 struct Column {
   std::string name;
   Kind kind = Kind::kText;
-  std::string type;        // SQL type
+  std::string type;  // SQL type
   bool not_null = false;
   bool has_default = false;
-  int status_set = 0;      // for kStatus
-  std::string parent;      // for kFk: referenced table
+  int status_set = 0;  // for kStatus
+  std::string parent;  // for kFk: referenced table
 };
 
 struct Table {
@@ -142,7 +161,7 @@ struct Table {
   bool tenant = false;
   bool updated_at = false;
   bool rls = false;
-  std::vector<Column> columns;  // excluding id / tenant_id / timestamps
+  std::vector<Column> columns;         // excluding id / tenant_id / timestamps
   std::set<std::string> column_names;  // every column name, including the fixed ones
   int policies = 0;
   int triggers = 0;
@@ -171,7 +190,8 @@ class Generator {
 
   std::string Number(std::size_t index) const {
     std::string number = std::to_string(index);
-    number.insert(0, static_cast<std::size_t>(width_) - std::min<std::size_t>(number.size(), width_), '0');
+    number.insert(
+        0, static_cast<std::size_t>(width_) - std::min<std::size_t>(number.size(), width_), '0');
     return number;
   }
 
@@ -184,14 +204,22 @@ class Generator {
     if (tables_.size() < 4) return {"create_" + CreateTableFile(), out_};
     const int roll = static_cast<int>(rng_.Below(100));
     std::string name;
-    if (roll < 38) name = "create_" + CreateTableFile();
-    else if (roll < 54) name = AddColumnFile();
-    else if (roll < 65) name = DoBlockFile();
-    else if (roll < 73) name = ConcurrentIndexFile();
-    else if (roll < 84) name = TriggerFile();
-    else if (roll < 91) name = RlsFile();
-    else if (roll < 96) name = ViewFile();
-    else name = SeedFile();
+    if (roll < 38)
+      name = "create_" + CreateTableFile();
+    else if (roll < 54)
+      name = AddColumnFile();
+    else if (roll < 65)
+      name = DoBlockFile();
+    else if (roll < 73)
+      name = ConcurrentIndexFile();
+    else if (roll < 84)
+      name = TriggerFile();
+    else if (roll < 91)
+      name = RlsFile();
+    else if (roll < 96)
+      name = ViewFile();
+    else
+      name = SeedFile();
     return {name, out_};
   }
 
@@ -219,14 +247,16 @@ class Generator {
       const int deps = rng_.Range(1, 3);
       for (int i = 0; i < deps; ++i) {
         const std::size_t back = std::min<std::size_t>(files_.size(), 1 + rng_.Below(30));
-        Line(std::string(i == 0 ? "-- Depends on: " : "--             ") + files_[files_.size() - back] + ".sql");
+        Line(std::string(i == 0 ? "-- Depends on: " : "--             ") +
+             files_[files_.size() - back] + ".sql");
       }
     }
     Line("--");
     Line("-- Context:");
     const int sentences = rng_.Range(3, 6);
     std::size_t first = rng_.Below(kContext.size());
-    for (int i = 0; i < sentences; ++i) Line("--   " + kContext[(first + static_cast<std::size_t>(i) * 3) % kContext.size()]);
+    for (int i = 0; i < sentences; ++i)
+      Line("--   " + kContext[(first + static_cast<std::size_t>(i) * 3) % kContext.size()]);
     if (no_tx) {
       Line("--");
       Line("-- This file must run outside a transaction (CREATE INDEX CONCURRENTLY):");
@@ -247,23 +277,37 @@ class Generator {
 
   std::string Literal(const Column& c, int row) {
     switch (c.kind) {
-      case Kind::kText: return "'" + Word() + " " + c.name + " " + std::to_string(row) + "'";
-      case Kind::kStatus: return "'" + rng_.Pick(kStatusSets[c.status_set]) + "'";
-      case Kind::kBigint: return std::to_string(rng_.Below(1000000));
-      case Kind::kInt: return std::to_string(rng_.Below(500));
-      case Kind::kBool: return rng_.Chance(50) ? "true" : "false";
+      case Kind::kText:
+        return "'" + Word() + " " + c.name + " " + std::to_string(row) + "'";
+      case Kind::kStatus:
+        return "'" + rng_.Pick(kStatusSets[c.status_set]) + "'";
+      case Kind::kBigint:
+        return std::to_string(rng_.Below(1000000));
+      case Kind::kInt:
+        return std::to_string(rng_.Below(500));
+      case Kind::kBool:
+        return rng_.Chance(50) ? "true" : "false";
       case Kind::kTimestamp:
         // 2024 for starts_at, 2025 for everything else: satisfies the *_period_check constraints.
-        return std::string(c.name == "starts_at" ? "'2024-" : "'2025-") + std::to_string(rng_.Range(10, 12)) + "-" +
-               std::to_string(rng_.Range(10, 28)) + " 09:30:00+00'";
-      case Kind::kJsonb: return "'{\"source\": \"seed\", \"rank\": " + std::to_string(row) + "}'";
-      case Kind::kNumeric: return std::to_string(rng_.Below(9999)) + ".50";
-      case Kind::kDate: return "'2025-0" + std::to_string(rng_.Range(1, 9)) + "-15'";
-      case Kind::kTextArray: return "ARRAY['" + Word() + "', '" + Word() + "']";
-      case Kind::kUuid: return "gen_random_uuid()";
-      case Kind::kCurrency: return rng_.Chance(50) ? "'EUR'" : "'USD'";
-      case Kind::kInet: return "'10.0." + std::to_string(rng_.Below(256)) + ".1'";
-      case Kind::kFk: return "NULL";
+        return std::string(c.name == "starts_at" ? "'2024-" : "'2025-") +
+               std::to_string(rng_.Range(10, 12)) + "-" + std::to_string(rng_.Range(10, 28)) +
+               " 09:30:00+00'";
+      case Kind::kJsonb:
+        return "'{\"source\": \"seed\", \"rank\": " + std::to_string(row) + "}'";
+      case Kind::kNumeric:
+        return std::to_string(rng_.Below(9999)) + ".50";
+      case Kind::kDate:
+        return "'2025-0" + std::to_string(rng_.Range(1, 9)) + "-15'";
+      case Kind::kTextArray:
+        return "ARRAY['" + Word() + "', '" + Word() + "']";
+      case Kind::kUuid:
+        return "gen_random_uuid()";
+      case Kind::kCurrency:
+        return rng_.Chance(50) ? "'EUR'" : "'USD'";
+      case Kind::kInet:
+        return "'10.0." + std::to_string(rng_.Below(256)) + ".1'";
+      case Kind::kFk:
+        return "NULL";
     }
     return "NULL";
   }
@@ -271,33 +315,49 @@ class Generator {
   // A fresh non-FK column for `t`; `for_alter` keeps NOT NULL columns defaulted.
   Column NewColumn(Table& t, bool for_alter) {
     static const std::vector<std::string> kTextNames = {
-        "name", "title", "description", "slug", "external_ref", "email", "notes", "label",
-        "code", "display_name", "source", "reason", "phone", "url", "summary"};
+        "name", "title",        "description", "slug",   "external_ref", "email", "notes",  "label",
+        "code", "display_name", "source",      "reason", "phone",        "url",   "summary"};
     Column c;
     const int k = static_cast<int>(rng_.Below(13));
     std::string base;
     switch (k) {
-      case 0: case 1: case 2:
-        c.kind = Kind::kText; base = rng_.Pick(kTextNames); c.type = "text";
+      case 0:
+      case 1:
+      case 2:
+        c.kind = Kind::kText;
+        base = rng_.Pick(kTextNames);
+        c.type = "text";
         c.not_null = !for_alter && rng_.Chance(40);
         break;
       case 3:
-        c.kind = Kind::kStatus; base = "status"; c.type = "text"; c.not_null = true;
-        c.has_default = true; c.status_set = static_cast<int>(rng_.Below(4));
+        c.kind = Kind::kStatus;
+        base = "status";
+        c.type = "text";
+        c.not_null = true;
+        c.has_default = true;
+        c.status_set = static_cast<int>(rng_.Below(4));
         break;
       case 4:
-        c.kind = Kind::kBigint; base = rng_.Chance(50) ? "amount_cents" : "size_bytes";
-        c.type = "bigint"; c.not_null = true; c.has_default = true;
+        c.kind = Kind::kBigint;
+        base = rng_.Chance(50) ? "amount_cents" : "size_bytes";
+        c.type = "bigint";
+        c.not_null = true;
+        c.has_default = true;
         break;
       case 5:
-        c.kind = Kind::kInt; base = rng_.Pick(std::vector<std::string>{"quantity", "position",
-                                                                        "attempts", "priority"});
-        c.type = "integer"; c.not_null = rng_.Chance(50); c.has_default = c.not_null;
+        c.kind = Kind::kInt;
+        base = rng_.Pick(std::vector<std::string>{"quantity", "position", "attempts", "priority"});
+        c.type = "integer";
+        c.not_null = rng_.Chance(50);
+        c.has_default = c.not_null;
         break;
       case 6:
-        c.kind = Kind::kBool; base = "is_" + rng_.Pick(std::vector<std::string>{
-                                             "enabled", "default", "public", "verified", "pinned"});
-        c.type = "boolean"; c.not_null = true; c.has_default = true;
+        c.kind = Kind::kBool;
+        base = "is_" + rng_.Pick(std::vector<std::string>{"enabled", "default", "public",
+                                                          "verified", "pinned"});
+        c.type = "boolean";
+        c.not_null = true;
+        c.has_default = true;
         break;
       case 7:
         c.kind = Kind::kTimestamp;
@@ -306,26 +366,44 @@ class Generator {
         c.type = "timestamptz";
         break;
       case 8:
-        c.kind = Kind::kJsonb; base = rng_.Pick(std::vector<std::string>{"metadata", "settings",
-                                                                         "payload", "attributes"});
-        c.type = "jsonb"; c.not_null = true; c.has_default = true;
+        c.kind = Kind::kJsonb;
+        base = rng_.Pick(std::vector<std::string>{"metadata", "settings", "payload", "attributes"});
+        c.type = "jsonb";
+        c.not_null = true;
+        c.has_default = true;
         break;
       case 9:
-        c.kind = Kind::kNumeric; base = rng_.Chance(50) ? "rate" : "score";
+        c.kind = Kind::kNumeric;
+        base = rng_.Chance(50) ? "rate" : "score";
         c.type = "numeric(12, 2)";
         break;
       case 10:
         c.kind = rng_.Chance(50) ? Kind::kDate : Kind::kTextArray;
-        if (c.kind == Kind::kDate) { base = "due_on"; c.type = "date"; }
-        else { base = "tags"; c.type = "text[]"; c.not_null = true; c.has_default = true; }
+        if (c.kind == Kind::kDate) {
+          base = "due_on";
+          c.type = "date";
+        } else {
+          base = "tags";
+          c.type = "text[]";
+          c.not_null = true;
+          c.has_default = true;
+        }
         break;
       case 11:
         c.kind = rng_.Chance(50) ? Kind::kUuid : Kind::kInet;
-        if (c.kind == Kind::kUuid) { base = "external_id"; c.type = "uuid"; }
-        else { base = "ip_address"; c.type = "inet"; }
+        if (c.kind == Kind::kUuid) {
+          base = "external_id";
+          c.type = "uuid";
+        } else {
+          base = "ip_address";
+          c.type = "inet";
+        }
         break;
       default:
-        c.kind = Kind::kCurrency; base = "currency"; c.type = "char(3)"; c.not_null = true;
+        c.kind = Kind::kCurrency;
+        base = "currency";
+        c.type = "char(3)";
+        c.not_null = true;
         c.has_default = true;
         break;
     }
@@ -340,13 +418,27 @@ class Generator {
     if (c.not_null) s += " NOT NULL";
     if (c.has_default) {
       switch (c.kind) {
-        case Kind::kStatus: s += " DEFAULT '" + kStatusSets[c.status_set][0] + "'"; break;
-        case Kind::kBigint: case Kind::kInt: s += " DEFAULT 0"; break;
-        case Kind::kBool: s += rng_.Chance(50) ? " DEFAULT false" : " DEFAULT true"; break;
-        case Kind::kJsonb: s += " DEFAULT '{}'::jsonb"; break;
-        case Kind::kTextArray: s += " DEFAULT '{}'"; break;
-        case Kind::kCurrency: s += " DEFAULT 'EUR'"; break;
-        default: break;
+        case Kind::kStatus:
+          s += " DEFAULT '" + kStatusSets[c.status_set][0] + "'";
+          break;
+        case Kind::kBigint:
+        case Kind::kInt:
+          s += " DEFAULT 0";
+          break;
+        case Kind::kBool:
+          s += rng_.Chance(50) ? " DEFAULT false" : " DEFAULT true";
+          break;
+        case Kind::kJsonb:
+          s += " DEFAULT '{}'::jsonb";
+          break;
+        case Kind::kTextArray:
+          s += " DEFAULT '{}'";
+          break;
+        case Kind::kCurrency:
+          s += " DEFAULT 'EUR'";
+          break;
+        default:
+          break;
       }
     }
     switch (c.kind) {
@@ -358,9 +450,14 @@ class Generator {
         s += "))";
         break;
       }
-      case Kind::kBigint: s += " CHECK (" + c.name + " >= 0)"; break;
-      case Kind::kCurrency: s += " CHECK (" + c.name + " ~ '^[A-Z]{3}$')"; break;
-      default: break;
+      case Kind::kBigint:
+        s += " CHECK (" + c.name + " >= 0)";
+        break;
+      case Kind::kCurrency:
+        s += " CHECK (" + c.name + " ~ '^[A-Z]{3}$')";
+        break;
+      default:
+        break;
     }
     return s;
   }
@@ -410,7 +507,9 @@ class Generator {
     Line("  changed_by text NOT NULL DEFAULT current_user,");
     Line("  changed_at timestamptz NOT NULL DEFAULT now()");
     Line(");");
-    Line("CREATE INDEX IF NOT EXISTS audit_log_table_row_idx ON app.audit_log (table_name, row_id);");
+    Line(
+        "CREATE INDEX IF NOT EXISTS audit_log_table_row_idx ON app.audit_log (table_name, "
+        "row_id);");
     Line("COMMENT ON TABLE app.audit_log IS 'Row changes recorded by the audit triggers.';");
     Line("");
     Line(std::string("INSERT INTO app.tenants (id, name, slug) VALUES ('") + kTenantId +
@@ -435,16 +534,28 @@ class Generator {
     }
     std::string head = "INSERT INTO app." + t.name + " (";
     bool first = true;
-    if (t.tenant) { head += "tenant_id"; first = false; }
-    for (const Column* c : cols) { head += (first ? "" : ", ") + c->name; first = false; }
+    if (t.tenant) {
+      head += "tenant_id";
+      first = false;
+    }
+    for (const Column* c : cols) {
+      head += (first ? "" : ", ") + c->name;
+      first = false;
+    }
     if (first) return;  // nothing worth inserting
     Line(head + ")");
     Line("VALUES");
     for (int r = 1; r <= rows; ++r) {
       std::string v = "  (";
       bool f = true;
-      if (t.tenant) { v += std::string("'") + kTenantId + "'"; f = false; }
-      for (const Column* c : cols) { v += (f ? "" : ", ") + Literal(*c, r); f = false; }
+      if (t.tenant) {
+        v += std::string("'") + kTenantId + "'";
+        f = false;
+      }
+      for (const Column* c : cols) {
+        v += (f ? "" : ", ") + Literal(*c, r);
+        f = false;
+      }
       v += r == rows ? ")" : "),";
       Line(v);
     }
@@ -470,13 +581,18 @@ class Generator {
       std::string op = kOps[i];
       std::string lower = op;
       for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      const std::string pol = t.name + "_tenant_" + lower + (t.policies ? "_" + std::to_string(t.policies) : "");
+      const std::string pol =
+          t.name + "_tenant_" + lower + (t.policies ? "_" + std::to_string(t.policies) : "");
       Line("DROP POLICY IF EXISTS " + pol + " ON app." + t.name + ";");
       Line("CREATE POLICY " + pol + " ON app." + t.name);
       Line("  AS PERMISSIVE FOR " + op + " TO app_user");
-      if (op == "INSERT") Line("  WITH CHECK (" + pred + ");");
-      else if (op == "UPDATE") { Line("  USING (" + pred + ")"); Line("  WITH CHECK (" + pred + ");"); }
-      else Line("  USING (" + pred + ");");
+      if (op == "INSERT")
+        Line("  WITH CHECK (" + pred + ");");
+      else if (op == "UPDATE") {
+        Line("  USING (" + pred + ")");
+        Line("  WITH CHECK (" + pred + ");");
+      } else
+        Line("  USING (" + pred + ");");
     }
     ++t.policies;
     t.rls = true;
@@ -496,10 +612,14 @@ class Generator {
     if (t.updated_at) t.column_names.insert("updated_at");
     const bool tx = rng_.Chance(35);
     Header("create " + t.name, "Adds the " + t.name + " table.");
-    if (tx) { Line("BEGIN;"); Line(""); }
+    if (tx) {
+      Line("BEGIN;");
+      Line("");
+    }
 
     // Foreign keys to up to three earlier tables.
-    const int fks = tables_.empty() ? 0 : rng_.Range(0, std::min<int>(3, static_cast<int>(tables_.size())));
+    const int fks =
+        tables_.empty() ? 0 : rng_.Range(0, std::min<int>(3, static_cast<int>(tables_.size())));
     for (int i = 0; i < fks; ++i) {
       const Table& p = PickTable();
       Column c;
@@ -522,10 +642,10 @@ class Generator {
     for (const Column& c : t.columns) {
       if (c.kind == Kind::kFk) {
         const Table& p = *FindTable(c.parent);
-        Line("  " + c.name + " " + c.type + (c.not_null ? " NOT NULL" : "") +
-             "\n    CONSTRAINT " + Unique(t.name + "_" + c.name + "_fkey") + " REFERENCES app." +
-             p.name + " (id) ON DELETE " + (c.not_null ? (rng_.Chance(50) ? "CASCADE" : "RESTRICT")
-                                                       : "SET NULL") + ",");
+        Line("  " + c.name + " " + c.type + (c.not_null ? " NOT NULL" : "") + "\n    CONSTRAINT " +
+             Unique(t.name + "_" + c.name + "_fkey") + " REFERENCES app." + p.name +
+             " (id) ON DELETE " +
+             (c.not_null ? (rng_.Chance(50) ? "CASCADE" : "RESTRICT") : "SET NULL") + ",");
       } else {
         Line("  " + ColumnSql(t, c) + ",");
       }
@@ -557,8 +677,8 @@ class Generator {
          " domain). Owned by the " + rng_.Pick(kAuthors) + " team.';");
     for (const Column& c : t.columns) {
       if (rng_.Chance(50)) {
-        Line("COMMENT ON COLUMN app." + t.name + "." + c.name + " IS 'The " + c.name +
-             " of the " + t.name + "; " + Word() + "-" + Word() + " semantics.';");
+        Line("COMMENT ON COLUMN app." + t.name + "." + c.name + " IS 'The " + c.name + " of the " +
+             t.name + "; " + Word() + "-" + Word() + " semantics.';");
       }
     }
     Line("");
@@ -578,23 +698,34 @@ class Generator {
            t.name + " (created_at DESC);");
     }
     Line("");
-    if (t.updated_at) { UpdatedAtTrigger(t); Line(""); }
-    if (t.tenant && rng_.Chance(45)) { Policies(t); Line(""); }
+    if (t.updated_at) {
+      UpdatedAtTrigger(t);
+      Line("");
+    }
+    if (t.tenant && rng_.Chance(45)) {
+      Policies(t);
+      Line("");
+    }
     tables_.push_back(t);
     Table& stored = tables_.back();
-    if (stored.Insertable() && rng_.Chance(25)) { Seed(stored, rng_.Range(2, 5)); Line(""); }
+    if (stored.Insertable() && rng_.Chance(25)) {
+      Seed(stored, rng_.Range(2, 5));
+      Line("");
+    }
     if (tx) Line("COMMIT;");
     return stored.name;
   }
 
   static std::string Capital(std::string s) {
-    for (char& ch : s) if (ch == '_') ch = ' ';
+    for (char& ch : s)
+      if (ch == '_') ch = ' ';
     if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
   }
 
   Table* FindTable(const std::string& name) {
-    for (auto& t : tables_) if (t.name == name) return &t;
+    for (auto& t : tables_)
+      if (t.name == name) return &t;
     return nullptr;
   }
 
@@ -606,7 +737,10 @@ class Generator {
     Header("add " + added[0].name + " to " + t.name,
            "Adds " + std::to_string(count) + " column(s) to app." + t.name + ".");
     const bool tx = rng_.Chance(40);
-    if (tx) { Line("BEGIN;"); Line(""); }
+    if (tx) {
+      Line("BEGIN;");
+      Line("");
+    }
     for (const Column& c : added) {
       Line("ALTER TABLE app." + t.name + " ADD COLUMN IF NOT EXISTS " + ColumnSql(t, c) + ";");
       Line("COMMENT ON COLUMN app." + t.name + "." + c.name + " IS 'Added for " + Word() +
@@ -638,7 +772,10 @@ class Generator {
       }
     }
     for (auto& c : added) t.columns.push_back(c);
-    if (tx) { Line(""); Line("COMMIT;"); }
+    if (tx) {
+      Line("");
+      Line("COMMIT;");
+    }
     return "add_" + added[0].name + "_to_" + t.name;
   }
 
@@ -656,8 +793,8 @@ class Generator {
         Column c = NewColumn(t, true);
         Line("  IF NOT EXISTS (");
         Line("    SELECT 1 FROM information_schema.columns");
-        Line("    WHERE table_schema = 'app' AND table_name = '" + t.name + "' AND column_name = '" +
-             c.name + "'");
+        Line("    WHERE table_schema = 'app' AND table_name = '" + t.name +
+             "' AND column_name = '" + c.name + "'");
         Line("  ) THEN");
         Line("    ALTER TABLE app." + t.name + " ADD COLUMN " + ColumnSql(t, c) + ";");
         Line("    RAISE NOTICE 'added column %.%', '" + t.name + "', '" + c.name + "';");
@@ -667,7 +804,8 @@ class Generator {
         // CHECK constraint, added NOT VALID and validated afterwards.
         const Column* target = nullptr;
         for (const Column& c : t.columns) {
-          if (c.kind == Kind::kText || c.kind == Kind::kInt || c.kind == Kind::kNumeric) target = &c;
+          if (c.kind == Kind::kText || c.kind == Kind::kInt || c.kind == Kind::kNumeric)
+            target = &c;
         }
         if (!target) {
           Column c;
@@ -681,9 +819,10 @@ class Generator {
           Line("  ALTER TABLE app." + t.name + " ADD COLUMN IF NOT EXISTS " + c.name + " text;");
         }
         const std::string con = Unique(t.name + "_" + target->name + "_chk");
-        const std::string expr = target->kind == Kind::kText
-                                     ? "char_length(" + target->name + ") <= " + std::to_string(rng_.Range(2, 10) * 100)
-                                     : target->name + " >= 0";
+        const std::string expr =
+            target->kind == Kind::kText
+                ? "char_length(" + target->name + ") <= " + std::to_string(rng_.Range(2, 10) * 100)
+                : target->name + " >= 0";
         Line("  IF NOT EXISTS (");
         Line("    SELECT 1 FROM pg_constraint");
         Line("    WHERE conname = '" + con + "' AND conrelid = 'app." + t.name + "'::regclass");
@@ -702,7 +841,8 @@ class Generator {
         Line("    SELECT 1 FROM pg_type ty JOIN pg_namespace ns ON ns.oid = ty.typnamespace");
         Line("    WHERE ns.nspname = 'app' AND ty.typname = '" + type + "'");
         Line("  ) THEN");
-        Line("    CREATE TYPE app." + type + " AS ENUM ('" + Word() + "', '" + Word() + "_x', 'other');");
+        Line("    CREATE TYPE app." + type + " AS ENUM ('" + Word() + "', '" + Word() +
+             "_x', 'other');");
         Line("  END IF;");
         after.push_back("ALTER TABLE app." + t.name + " ADD COLUMN IF NOT EXISTS " + column +
                         " app." + type + ";");
@@ -710,7 +850,8 @@ class Generator {
         // A late foreign key to an earlier table, NOT VALID first.
         const Table& p = PickTable();
         std::string column = p.name + "_ref_id";
-        for (int i = 2; t.column_names.count(column); ++i) column = p.name + "_ref" + std::to_string(i) + "_id";
+        for (int i = 2; t.column_names.count(column); ++i)
+          column = p.name + "_ref" + std::to_string(i) + "_id";
         t.column_names.insert(column);
         const std::string con = Unique(t.name + "_" + column + "_fkey");
         Line("  ALTER TABLE app." + t.name + " ADD COLUMN IF NOT EXISTS " + column + " " +
@@ -721,7 +862,10 @@ class Generator {
              " (id) ON DELETE SET NULL NOT VALID;");
         Line("  END IF;");
         Column c;
-        c.kind = Kind::kFk; c.name = column; c.type = p.IdType(); c.parent = p.name;
+        c.kind = Kind::kFk;
+        c.name = column;
+        c.type = p.IdType();
+        c.parent = p.name;
         t.columns.push_back(c);
         after.push_back("ALTER TABLE app." + t.name + " VALIDATE CONSTRAINT " + con + ";");
       }
@@ -740,21 +884,31 @@ class Generator {
       if (c.kind != Kind::kJsonb && c.kind != Kind::kTextArray) candidates.push_back(&c);
     }
     std::string cols, suffix;
-    if (candidates.empty()) { cols = "created_at"; suffix = "created_at"; }
-    else {
+    if (candidates.empty()) {
+      cols = "created_at";
+      suffix = "created_at";
+    } else {
       const Column* a = candidates[rng_.Below(candidates.size())];
-      cols = a->name; suffix = a->name;
-      if (t.tenant && rng_.Chance(50)) { cols = "tenant_id, " + cols; suffix = "tenant_" + suffix; }
+      cols = a->name;
+      suffix = a->name;
+      if (t.tenant && rng_.Chance(50)) {
+        cols = "tenant_id, " + cols;
+        suffix = "tenant_" + suffix;
+      }
       if (candidates.size() > 1 && rng_.Chance(30)) {
         const Column* b = candidates[rng_.Below(candidates.size())];
-        if (b != a) { cols += ", " + b->name; suffix += "_" + b->name; }
+        if (b != a) {
+          cols += ", " + b->name;
+          suffix += "_" + b->name;
+        }
       }
     }
     const std::string idx = Unique(t.name + "_" + suffix + "_idx");
     Header("index " + t.name + " (" + cols + ")",
            "Builds the index without blocking writes on a large, busy table.", true);
     std::string where;
-    if (t.column_names.count("archived_at") && rng_.Chance(60)) where = " WHERE archived_at IS NULL";
+    if (t.column_names.count("archived_at") && rng_.Chance(60))
+      where = " WHERE archived_at IS NULL";
     Line("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + idx);
     Line("  ON app." + t.name + " (" + cols + ")" + where + ";");
     return "index_" + idx + "_concurrently";
@@ -767,15 +921,21 @@ class Generator {
     std::optional<Column> fk_copy;
     for (int attempt = 0; attempt < 6 && !fk_copy; ++attempt) {
       Table& t = PickRecentTable();
-      for (const Column& c : t.columns) if (c.kind == Kind::kFk) { child = &t; fk_copy = c; }
+      for (const Column& c : t.columns)
+        if (c.kind == Kind::kFk) {
+          child = &t;
+          fk_copy = c;
+        }
     }
     int variant = static_cast<int>(rng_.Below(fk_copy ? 4 : 2));
     // Touching the parent means bumping its updated_at; without one, keep a counter instead.
     if (variant == 3 && !FindTable(fk_copy->parent)->updated_at) variant = 2;
     const Column* fk = fk_copy ? &*fk_copy : nullptr;
     Table& t = child && variant >= 2 ? *child : PickRecentTable();
-    const std::string fn = Unique(t.name + (variant == 0 ? "_audit" : variant == 1 ? "_validate"
-                                                    : variant == 2 ? "_count" : "_touch_parent"));
+    const std::string fn = Unique(t.name + (variant == 0   ? "_audit"
+                                            : variant == 1 ? "_validate"
+                                            : variant == 2 ? "_count"
+                                                           : "_touch_parent"));
     Header("trigger function " + fn, "Trigger maintained in the database so every writer gets it.");
     std::string parent_name;
     std::string count_col;
@@ -784,9 +944,15 @@ class Generator {
       if (variant == 2) {
         Table& p = *FindTable(fk->parent);
         count_col = t.name + "_count";
-        for (int i = 2; p.column_names.count(count_col); ++i) count_col = t.name + "_count" + std::to_string(i);
+        for (int i = 2; p.column_names.count(count_col); ++i)
+          count_col = t.name + "_count" + std::to_string(i);
         p.column_names.insert(count_col);
-        Column c; c.name = count_col; c.kind = Kind::kInt; c.type = "integer"; c.not_null = true; c.has_default = true;
+        Column c;
+        c.name = count_col;
+        c.kind = Kind::kInt;
+        c.type = "integer";
+        c.not_null = true;
+        c.has_default = true;
         p.columns.push_back(c);
         Line("ALTER TABLE app." + p.name + " ADD COLUMN IF NOT EXISTS " + count_col +
              " integer NOT NULL DEFAULT 0;");
@@ -795,7 +961,10 @@ class Generator {
     }
     Line("CREATE OR REPLACE FUNCTION app." + fn + "() RETURNS trigger");
     Line("LANGUAGE plpgsql");
-    if (variant == 0) { Line("SECURITY DEFINER"); Line("SET search_path = app, pg_temp"); }
+    if (variant == 0) {
+      Line("SECURITY DEFINER");
+      Line("SET search_path = app, pg_temp");
+    }
     Line("AS $$");
     if (variant == 0) {
       Line("DECLARE");
@@ -821,7 +990,8 @@ class Generator {
       Line("END;");
     } else if (variant == 1) {
       std::string text_col;
-      for (const Column& c : t.columns) if (c.kind == Kind::kText) text_col = c.name;
+      for (const Column& c : t.columns)
+        if (c.kind == Kind::kText) text_col = c.name;
       Line("DECLARE");
       Line("  v_limit constant integer := " + std::to_string(rng_.Range(2, 20) * 50) + ";");
       Line("BEGIN");
@@ -830,7 +1000,8 @@ class Generator {
         Line("    NEW." + text_col + " := btrim(NEW." + text_col + ");");
         Line("    IF char_length(NEW." + text_col + ") > v_limit THEN");
         Line("      RAISE EXCEPTION '" + t.name + "." + text_col + " is too long (% > %)',");
-        Line("        char_length(NEW." + text_col + "), v_limit USING ERRCODE = 'check_violation';");
+        Line("        char_length(NEW." + text_col +
+             "), v_limit USING ERRCODE = 'check_violation';");
         Line("    END IF;");
         Line("  END IF;");
       }
@@ -845,7 +1016,8 @@ class Generator {
       Line("    UPDATE app." + parent_name + " SET " + count_col + " = " + count_col + " + 1");
       Line("    WHERE id = NEW." + fk->name + ";");
       Line("  ELSIF TG_OP = 'DELETE' THEN");
-      Line("    UPDATE app." + parent_name + " SET " + count_col + " = greatest(" + count_col + " - 1, 0)");
+      Line("    UPDATE app." + parent_name + " SET " + count_col + " = greatest(" + count_col +
+           " - 1, 0)");
       Line("    WHERE id = OLD." + fk->name + ";");
       Line("  END IF;");
       Line("  RETURN NULL;");
@@ -866,10 +1038,14 @@ class Generator {
     const std::string trg = Unique(fn + "_trg");
     Line("DROP TRIGGER IF EXISTS " + trg + " ON app." + t.name + ";");
     Line("CREATE TRIGGER " + trg);
-    if (variant == 0) Line("  AFTER INSERT OR UPDATE OR DELETE ON app." + t.name);
-    else if (variant == 1) Line("  BEFORE INSERT OR UPDATE ON app." + t.name);
-    else if (variant == 2) Line("  AFTER INSERT OR DELETE ON app." + t.name);
-    else Line("  AFTER INSERT OR UPDATE OF " + fk->name + " ON app." + t.name);
+    if (variant == 0)
+      Line("  AFTER INSERT OR UPDATE OR DELETE ON app." + t.name);
+    else if (variant == 1)
+      Line("  BEFORE INSERT OR UPDATE ON app." + t.name);
+    else if (variant == 2)
+      Line("  AFTER INSERT OR DELETE ON app." + t.name);
+    else
+      Line("  AFTER INSERT OR UPDATE OF " + fk->name + " ON app." + t.name);
     Line("  FOR EACH ROW EXECUTE FUNCTION app." + fn + "();");
     ++t.triggers;
     return "trigger_" + fn;
@@ -885,9 +1061,15 @@ class Generator {
     Header("row level security for " + t->name,
            "Tenant isolation: app_user only sees rows of the tenant in app.tenant_id.");
     const bool tx = rng_.Chance(50);
-    if (tx) { Line("BEGIN;"); Line(""); }
+    if (tx) {
+      Line("BEGIN;");
+      Line("");
+    }
     Policies(*t);
-    if (tx) { Line(""); Line("COMMIT;"); }
+    if (tx) {
+      Line("");
+      Line("COMMIT;");
+    }
     return "rls_" + t->name;
   }
 
@@ -896,7 +1078,8 @@ class Generator {
     const std::string view = Unique(t.name + "_overview");
     Header("view " + view, "Read model for the admin UI; keeps the joins out of application code.");
     const Column* fk = nullptr;
-    for (const Column& c : t.columns) if (c.kind == Kind::kFk) fk = &c;
+    for (const Column& c : t.columns)
+      if (c.kind == Kind::kFk) fk = &c;
     Line("CREATE OR REPLACE VIEW app." + view + " AS");
     Line("SELECT");
     Line("  t.id,");
@@ -912,9 +1095,13 @@ class Generator {
     Line("FROM app." + t.name + " t");
     if (fk) Line("LEFT JOIN app." + fk->parent + " p ON p.id = t." + fk->name);
     const Column* status = nullptr;
-    for (const Column& c : t.columns) if (c.kind == Kind::kStatus) status = &c;
-    if (status) Line("WHERE t." + status->name + " <> '" + kStatusSets[status->status_set].back() + "';");
-    else Line("WHERE t.created_at > now() - interval '" + std::to_string(rng_.Range(1, 12) * 30) + " days';");
+    for (const Column& c : t.columns)
+      if (c.kind == Kind::kStatus) status = &c;
+    if (status)
+      Line("WHERE t." + status->name + " <> '" + kStatusSets[status->status_set].back() + "';");
+    else
+      Line("WHERE t.created_at > now() - interval '" + std::to_string(rng_.Range(1, 12) * 30) +
+           " days';");
     Line("");
     Line("COMMENT ON VIEW app." + view + " IS 'Overview of " + t.name + " for the admin UI.';");
     Line("GRANT SELECT ON app." + view + " TO app_readonly;");
@@ -954,10 +1141,14 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 42;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--seed" && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (arg.rfind("--seed=", 0) == 0) seed = std::strtoull(arg.c_str() + 7, nullptr, 10);
-    else if (arg == "-h" || arg == "--help") return Usage(), 0;
-    else positional.push_back(arg);
+    if (arg == "--seed" && i + 1 < argc)
+      seed = std::strtoull(argv[++i], nullptr, 10);
+    else if (arg.rfind("--seed=", 0) == 0)
+      seed = std::strtoull(arg.c_str() + 7, nullptr, 10);
+    else if (arg == "-h" || arg == "--help")
+      return Usage(), 0;
+    else
+      positional.push_back(arg);
   }
   if (positional.size() != 2) return Usage();
   char* end = nullptr;
@@ -991,7 +1182,7 @@ int main(int argc, char** argv) {
     bytes += body.size();
   }
   std::printf("wrote %llu files, %llu bytes (%.0f B/file) to %s\n", n,
-              static_cast<unsigned long long>(bytes), static_cast<double>(bytes) / static_cast<double>(n),
-              dir.string().c_str());
+              static_cast<unsigned long long>(bytes),
+              static_cast<double>(bytes) / static_cast<double>(n), dir.string().c_str());
   return 0;
 }

@@ -11,7 +11,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto problems =
       migralint::fuzz::LintFile(std::string_view(reinterpret_cast<const char*>(data), size));
-  for (const auto& problem : problems) std::fprintf(stderr, "fuzz_lint_file: %s\n", problem.c_str());
+  for (const auto& problem : problems)
+    std::fprintf(stderr, "fuzz_lint_file: %s\n", problem.c_str());
   if (!problems.empty()) std::abort();
   return 0;
 }

@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto problems =
       migralint::fuzz::ParseLockText(std::string_view(reinterpret_cast<const char*>(data), size));
-  for (const auto& problem : problems) std::fprintf(stderr, "fuzz_lock_file: %s\n", problem.c_str());
+  for (const auto& problem : problems)
+    std::fprintf(stderr, "fuzz_lock_file: %s\n", problem.c_str());
   if (!problems.empty()) std::abort();
   return 0;
 }

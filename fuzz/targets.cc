@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -43,7 +43,8 @@ std::string Describe(const Diagnostic& d) {
 // Code points of a line (what columns count) before its '\n' (a '\r' counts: it is a character).
 std::uint32_t LineLength(const SourceFile& source, std::uint32_t line) {
   std::uint32_t length = 0;
-  for (std::size_t i = source.lines.LineStart(line); i < source.text.size() && source.text[i] != '\n'; ++i) {
+  for (std::size_t i = source.lines.LineStart(line);
+       i < source.text.size() && source.text[i] != '\n'; ++i) {
     length += (static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80;
   }
   return length;
@@ -126,19 +127,23 @@ void CheckSpans(const std::vector<Diagnostic>& diagnostics, const SourceFile& so
   const std::uint32_t lines = source.lines.LineCount();
   for (const Diagnostic& d : diagnostics) {
     if (d.path != source.path) continue;
-    auto bad = [&](const char* what) { problems.push_back(std::string(what) + ": " + Describe(d)); };
+    auto bad = [&](const char* what) {
+      problems.push_back(std::string(what) + ": " + Describe(d));
+    };
     if (d.start.line < 1 || d.start.line > lines || d.end.line < 1 || d.end.line > lines) {
       bad("line outside the file");
       continue;
     }
-    if (d.end.line < d.start.line || (d.end.line == d.start.line && d.end.column < d.start.column)) {
+    if (d.end.line < d.start.line ||
+        (d.end.line == d.start.line && d.end.column < d.start.column)) {
       bad("end before start");
     }
     const std::uint32_t start_length = LineLength(source, d.start.line);
     const std::uint32_t end_length = LineLength(source, d.end.line);
     const bool insertion_point = d.start.column == start_length + 1 && d.end.line == d.start.line &&
                                  d.end.column == d.start.column + 1;
-    if (d.start.column < 1 || d.start.column > start_length + 1) bad("start column outside its line");
+    if (d.start.column < 1 || d.start.column > start_length + 1)
+      bad("start column outside its line");
     if (d.end.column < 1 || (d.end.column > end_length + 1 && !insertion_point)) {
       bad("end column outside its line");
     }
@@ -149,7 +154,8 @@ void CheckReports(const lint::LintResult& result, Problems& problems, bool all_f
   for (const char* name : {"text", "gcc", "github", "json", "sarif", "html"}) {
     const auto format = report::ParseFormat(name);
     if (!format) continue;
-    if (!all_formats && (std::string_view(name) == "sarif" || std::string_view(name) == "html")) continue;
+    if (!all_formats && (std::string_view(name) == "sarif" || std::string_view(name) == "html"))
+      continue;
     std::ostringstream out;
     report::EmitOptions options;
     options.color = std::string_view(name) == "text";
@@ -161,11 +167,12 @@ void CheckReports(const lint::LintResult& result, Problems& problems, bool all_f
       problems.push_back(std::string(name) + " output does not parse");
       continue;
     }
-    const std::size_t count = std::string_view(name) == "json" ? j["diagnostics"].size()
-                                                                : j["runs"][0]["results"].size();
+    const std::size_t count =
+        std::string_view(name) == "json" ? j["diagnostics"].size() : j["runs"][0]["results"].size();
     if (count != result.diagnostics.size()) {
-      problems.push_back(std::string(name) + " output has " + std::to_string(count) + " results for " +
-                         std::to_string(result.diagnostics.size()) + " diagnostics");
+      problems.push_back(std::string(name) + " output has " + std::to_string(count) +
+                         " results for " + std::to_string(result.diagnostics.size()) +
+                         " diagnostics");
     }
   }
 }
@@ -196,11 +203,13 @@ Problems LintFile(std::string_view bytes) {
   // (unless the text is not parsed at all (NUL), sits in a dbmate down section, which is blanked,
   // or an ignore comment hides the finding).
   if (parse::Lex(source.text).unterminated >= 0 && source.text.find('\0') == std::string::npos &&
-      source.text.find("migrate:") == std::string::npos && source.text.find("ignore") == std::string::npos &&
+      source.text.find("migrate:") == std::string::npos &&
+      source.text.find("ignore") == std::string::npos &&
       std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& d) { return d.rule == "syntax-error"; })) {
     problems.push_back("unterminated literal or comment at byte " +
-                       std::to_string(parse::Lex(source.text).unterminated) + " but no syntax-error");
+                       std::to_string(parse::Lex(source.text).unterminated) +
+                       " but no syntax-error");
   }
   CheckReports(result, problems, EveryFormat(bytes));
   return problems;
@@ -223,10 +232,11 @@ Problems ParseLockText(std::string_view bytes) {
   const LockFile lock = lock::ParseLockFile(bytes, "migralint.lock");
   // What was read formats back into a lock file that reads the same, with a correct sum.
   const LockFile again = lock::ParseLockFile(lock::FormatLockFile(lock.entries), "migralint.lock");
-  if (!again.sum_ok || !again.problems.empty()) problems.push_back("formatted lock file does not read back");
+  if (!again.sum_ok || !again.problems.empty())
+    problems.push_back("formatted lock file does not read back");
   if (again.entries.size() != lock.entries.size()) {
-    problems.push_back("formatted lock file has " + std::to_string(again.entries.size()) + " entries, not " +
-                       std::to_string(lock.entries.size()));
+    problems.push_back("formatted lock file has " + std::to_string(again.entries.size()) +
+                       " entries, not " + std::to_string(lock.entries.size()));
   } else {
     for (std::size_t i = 0; i < lock.entries.size(); ++i) {
       const LockEntry &a = lock.entries[i], &b = again.entries[i];
@@ -275,8 +285,8 @@ Problems DiscoverTree(std::string_view bytes) {
       }
     }
   }
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
     if (!it->is_symlink(type_ec) && it->is_regular_file(type_ec)) {
       std::ifstream in(it->path(), std::ios::binary);
@@ -293,7 +303,8 @@ Problems DiscoverTree(std::string_view bytes) {
       lint::Options options;
       options.only_files = discovery.only_files;
       const lint::LintResult result = lint::Run(discovery.sets, options);
-      for (const auto& [path, text] : files) CheckSpans(result.diagnostics, Source(text, path), problems);
+      for (const auto& [path, text] : files)
+        CheckSpans(result.diagnostics, Source(text, path), problems);
       CheckReports(result, problems, EveryFormat(bytes));
     }
   }

@@ -23,7 +23,8 @@ using Problems = std::vector<std::string>;
 /// Every diagnostic on `source` (same path) lies inside it: lines within the file, columns
 /// within their line (one past the last character is an insertion point, shown one character
 /// wide), end at or after start.
-void CheckSpans(const std::vector<Diagnostic>& diagnostics, const SourceFile& source, Problems& problems);
+void CheckSpans(const std::vector<Diagnostic>& diagnostics, const SourceFile& source,
+                Problems& problems);
 /// Every report format prints; JSON and SARIF output parse, with one entry per diagnostic.
 /// SARIF and HTML carry every rule's documentation, which makes them 20 times slower than
 /// linting a small file: the fuzz entry points check them for one input in 16 (chosen by a hash

@@ -1,6 +1,5 @@
 // cli_test.cc: the migralint binary run as a process — exit codes, every format, config errors.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -61,10 +60,14 @@ class Cli : public ::testing::Test {
     return r;
   }
 
-  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n"); }
+  void CleanSet() {
+    Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n");
+  }
   void BrokenSet() {
     CleanSet();
-    Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\nCREATE TABLE IF NOT EXISTS c (id int);\n");
+    Write("db/migrations/002_b.sql",
+          "CREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\nCREATE TABLE IF NOT EXISTS c "
+          "(id int);\n");
   }
 
   fs::path dir_;
@@ -88,7 +91,9 @@ TEST_F(Cli, FindingsExitOneWithGccLines) {
   BrokenSet();
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
+  EXPECT_EQ(
+      r.out,
+      "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
 }
 
 TEST_F(Cli, DefaultPathIsTheCurrentFolder) {
@@ -136,7 +141,13 @@ TEST_F(Cli, GithubAnnotations) {
   BrokenSet();
   Result r = Run("lint --format github db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out.rfind("::error file=db/migrations/002_b.sql,line=3,col=3,endLine=3,endColumn=7,title=syntax-error::", 0), 0u) << r.out;
+  EXPECT_EQ(
+      r.out.rfind(
+          "::error "
+          "file=db/migrations/002_b.sql,line=3,col=3,endLine=3,endColumn=7,title=syntax-error::",
+          0),
+      0u)
+      << r.out;
 }
 
 TEST_F(Cli, SarifHasEveryRuleAndTheResult) {
@@ -232,17 +243,22 @@ TEST_F(Cli, ConfigErrorsNameFileLineAndKey) {
 }
 
 TEST_F(Cli, InlineSuppression) {
-  Write("db/migrations/001_a.sql",
-        "-- migralint-ignore syntax-error: known\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\n"
-        "CREATE TABLE IF NOT EXISTS c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
+  Write(
+      "db/migrations/001_a.sql",
+      "-- migralint-ignore syntax-error: known\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name "
+      "text\n);\n"
+      "CREATE TABLE IF NOT EXISTS c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(r.out, "db/migrations/001_a.sql:6:40: warning: `migralint-ignore` for syntax-error suppresses nothing here [unused-ignore]\n");
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:6:40: warning: `migralint-ignore` for syntax-error suppresses "
+            "nothing here [unused-ignore]\n");
 }
 
 TEST_F(Cli, FileWideSuppressionAndSquawkAlias) {
   Write("db/migrations/001_a.sql",
-        "-- migralint-ignore-file syntax-error: generated\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\n");
+        "-- migralint-ignore-file syntax-error: generated\nCREATE TABLE IF NOT EXISTS b (\n  id "
+        "int\n  name text\n);\n");
   Write("db/migrations/002_b.sql", "-- squawk-ignore syntax-error\nSELECT (;\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -254,7 +270,8 @@ TEST_F(Cli, StdinFilenameLintsTheBufferInItsSet) {
   Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
   Result r = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql", "SELECT (;\n");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+  EXPECT_EQ(r.out,
+            "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
 }
 
 TEST_F(Cli, NamedFileReportsOnlyThatFile) {
@@ -262,14 +279,17 @@ TEST_F(Cli, NamedFileReportsOnlyThatFile) {
   Write("db/migrations/003_c.sql", "SELECT (;\n");
   Result r = Run("lint --format gcc db/migrations/003_c.sql");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/003_c.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+  EXPECT_EQ(r.out,
+            "db/migrations/003_c.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
 }
 
 TEST_F(Cli, SameFileTwiceIsLintedOnce) {
   BrokenSet();
   Result r = Run("lint --format gcc db db/migrations ./db/../db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
+  EXPECT_EQ(
+      r.out,
+      "db/migrations/002_b.sql:3:3: error: syntax error at or near \"name\" [syntax-error]\n");
 }
 
 TEST_F(Cli, RulesAndExplain) {

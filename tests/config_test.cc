@@ -27,7 +27,8 @@ columns = ["updated_at", "modified"]
 [[sets]]
 path = "db/migrations"
 pattern = '^(\d{3})_(.+)\.sql$'
-)", "migralint.toml", kRules);
+)",
+                                   "migralint.toml", kRules);
   ASSERT_TRUE(r.errors.empty()) << r.errors.front();
   const Config& c = *r.config;
   EXPECT_EQ(c.pg_version, 16);
@@ -66,18 +67,24 @@ INSTANTIATE_TEST_SUITE_P(
     Config, BadConfig,
     ::testing::Values(
         BadCase{"colour = 1\n", "cfg/migralint.toml:1:", "unknown key `colour`"},
-        BadCase{"\npg_version = \"15\"\n", "cfg/migralint.toml:2:", "`pg_version` must be an integer"},
+        BadCase{"\npg_version = \"15\"\n",
+                "cfg/migralint.toml:2:", "`pg_version` must be an integer"},
         BadCase{"pg_version = 9\n", "cfg/migralint.toml:1:", "from 10 to 18"},
         BadCase{"transaction = \"always\"\n", "cfg/migralint.toml:1:", "\"per-file\" or \"none\""},
         BadCase{"exposed_schemas = \"public\"\n", "cfg/migralint.toml:1:", "array of strings"},
         BadCase{"external = [1, 2]\n", "cfg/migralint.toml:1:", "only strings"},
         BadCase{"fail_on = \"sometimes\"\n", "cfg/migralint.toml:1:", "`fail_on` must be"},
         BadCase{"active_theme = true\n", "cfg/migralint.toml:1:", "must be a string"},
-        BadCase{"[rules]\nno-such-rule = \"off\"\n", "cfg/migralint.toml:2:", "unknown rule `no-such-rule`"},
-        BadCase{"[rules]\nsyntax-error = \"loud\"\n", "cfg/migralint.toml:2:", "off, info, warning, error"},
-        BadCase{"[rules]\nsyntax-error = 3\n", "cfg/migralint.toml:2:", "severity string or a table"},
-        BadCase{"[rules.updated-at-trigger]\ncolumn = []\n", "cfg/migralint.toml:2:", "unknown option `column`"},
-        BadCase{"[[sets]]\npath = \"x\"\npattern = \"(\"\n", "cfg/migralint.toml:3:", "not a valid regular expression"},
+        BadCase{"[rules]\nno-such-rule = \"off\"\n",
+                "cfg/migralint.toml:2:", "unknown rule `no-such-rule`"},
+        BadCase{"[rules]\nsyntax-error = \"loud\"\n",
+                "cfg/migralint.toml:2:", "off, info, warning, error"},
+        BadCase{"[rules]\nsyntax-error = 3\n",
+                "cfg/migralint.toml:2:", "severity string or a table"},
+        BadCase{"[rules.updated-at-trigger]\ncolumn = []\n",
+                "cfg/migralint.toml:2:", "unknown option `column`"},
+        BadCase{"[[sets]]\npath = \"x\"\npattern = \"(\"\n",
+                "cfg/migralint.toml:3:", "not a valid regular expression"},
         BadCase{"[[sets]]\nglob = \"x\"\n", "cfg/migralint.toml:2:", "unknown key `sets.glob`"},
         BadCase{"pg_version = [\n", "cfg/migralint.toml:", ""}));
 

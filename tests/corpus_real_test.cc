@@ -46,9 +46,10 @@ TEST(CorpusReal, FindingsPerRuleAreAsRecorded) {
   std::ifstream in(recorded);
   std::ostringstream before;
   before << in.rdbuf();
-  EXPECT_EQ(before.str(), now.str()) << "findings over corpus-real changed; if that is intended, rerun with "
-                                        "MIGRALINT_UPDATE_SNAPSHOTS=1 and review the diff of "
-                                     << recorded;
+  EXPECT_EQ(before.str(), now.str())
+      << "findings over corpus-real changed; if that is intended, rerun with "
+         "MIGRALINT_UPDATE_SNAPSHOTS=1 and review the diff of "
+      << recorded;
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // discover_test.cc: layouts, execution order, rollbacks kept apart, and the real corpus.
+#include "discover/discover.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <fstream>
 
 #include "config/load_config.h"
-#include "discover/discover.h"
 #include "lint/registry.h"
 
 namespace fs = std::filesystem;
@@ -18,8 +19,8 @@ const fs::path kSource = MIGRALINT_SOURCE_DIR;
 class TempTree {
  public:
   TempTree() {
-    root_ = fs::temp_directory_path() / ("migralint-discover-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(counter_++));
+    root_ = fs::temp_directory_path() /
+            ("migralint-discover-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::remove_all(root_);
     fs::create_directories(root_);
   }
@@ -35,7 +36,8 @@ class TempTree {
   fs::path root_;
 };
 
-std::vector<MigrationSet> DiscoverAt(const fs::path& path, std::vector<std::string>* errors = nullptr) {
+std::vector<MigrationSet> DiscoverAt(const fs::path& path,
+                                     std::vector<std::string>* errors = nullptr) {
   static const config::KnownRules known = lint::KnownRuleOptions();
   config::ConfigResolver configs(known, std::nullopt);
   discover::Discovery d = discover::Discover({path.string()}, configs);
@@ -59,7 +61,8 @@ TEST(Discover, NumberedSetOrdersNumericallyAndKeepsRollbacksApart) {
   auto sets = DiscoverAt(t.root());
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_EQ(sets[0].layout, Layout::kNumbered);
-  EXPECT_EQ(Relatives(sets[0].migrations), (std::vector<std::string>{"1_a.sql", "002_b.sql", "010_c.sql"}));
+  EXPECT_EQ(Relatives(sets[0].migrations),
+            (std::vector<std::string>{"1_a.sql", "002_b.sql", "010_c.sql"}));
   ASSERT_EQ(sets[0].others.size(), 2u);
   EXPECT_EQ(sets[0].others[0].role, FileRole::kUnrecognised);  // notes.sql
   EXPECT_EQ(sets[0].others[1].role, FileRole::kRollback);
@@ -73,8 +76,9 @@ TEST(Discover, DatedSequenceVersions) {
   t.Add("migrations/20250109_001_a.sql");
   auto sets = DiscoverAt(t.root());
   ASSERT_EQ(sets.size(), 1u);
-  EXPECT_EQ(Relatives(sets[0].migrations),
-            (std::vector<std::string>{"20250109_001_a.sql", "20250110_002_b.sql", "20250110_010_c.sql"}));
+  EXPECT_EQ(
+      Relatives(sets[0].migrations),
+      (std::vector<std::string>{"20250109_001_a.sql", "20250110_002_b.sql", "20250110_010_c.sql"}));
   EXPECT_EQ(sets[0].migrations[1].version.text, "20250110_002");
   EXPECT_TRUE(sets[0].migrations[1].version.IsTimestamp());
 }
@@ -91,10 +95,12 @@ TEST(Discover, UpDownAndPopDialects) {
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_EQ(sets[0].layout, Layout::kUpDown);
   EXPECT_EQ(Relatives(sets[0].migrations),
-            (std::vector<std::string>{"001_a.up.sql", "002_b.postgres.up.sql", "003_c.postgres.autocommit.up.sql"}));
+            (std::vector<std::string>{"001_a.up.sql", "002_b.postgres.up.sql",
+                                      "003_c.postgres.autocommit.up.sql"}));
   EXPECT_TRUE(sets[0].migrations[2].no_transaction);
-  const auto skipped = std::count_if(sets[0].others.begin(), sets[0].others.end(),
-                                     [](const MigrationFile& f) { return f.role == FileRole::kOtherDialect; });
+  const auto skipped =
+      std::count_if(sets[0].others.begin(), sets[0].others.end(),
+                    [](const MigrationFile& f) { return f.role == FileRole::kOtherDialect; });
   EXPECT_EQ(skipped, 2);  // the generic 002 (superseded) and the sqlite3 one
 }
 
@@ -108,13 +114,16 @@ TEST(Discover, FolderPerMigration) {
   ASSERT_EQ(sets.size(), 2u);
   EXPECT_EQ(sets[0].layout, Layout::kFolderPerMigration);
   EXPECT_EQ(Relatives(sets[0].migrations),
-            (std::vector<std::string>{"00000000000000_setup/up.sql", "2019-02-26-002946_create_user/up.sql"}));
-  EXPECT_EQ(Relatives(sets[1].migrations), (std::vector<std::string>{"20240101000000_init/migration.sql"}));
+            (std::vector<std::string>{"00000000000000_setup/up.sql",
+                                      "2019-02-26-002946_create_user/up.sql"}));
+  EXPECT_EQ(Relatives(sets[1].migrations),
+            (std::vector<std::string>{"20240101000000_init/migration.sql"}));
 }
 
 TEST(Discover, DbmateIsRecognisedByItsMarker) {
   TempTree t;
-  t.Add("db/migrations/20240101000000_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+  t.Add("db/migrations/20240101000000_a.sql",
+        "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
   auto sets = DiscoverAt(t.root());
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_EQ(sets[0].layout, Layout::kDbmate);
@@ -155,13 +164,14 @@ TEST(Discover, ThreeTierOrderAndActiveTheme) {
   auto sets = DiscoverAt(t.root());
   ASSERT_EQ(sets.size(), 1u);
   EXPECT_EQ(sets[0].layout, Layout::kThreeTier);
-  EXPECT_EQ(Relatives(sets[0].migrations),
-            (std::vector<std::string>{"core/migrations/001_a.sql", "core/migrations/002_b.sql",
-                                      "contents/themes/blue/migrations/001_t.sql",
-                                      "contents/plugins/alpha/migrations/001_p.sql",
-                                      "contents/plugins/zeta/migrations/001_z.sql",
-                                      "contents/themes/blue/entities/posts/migrations/001_e.sql",
-                                      "contents/plugins/alpha/entities/items/migrations/001_e.sql"}));
+  EXPECT_EQ(
+      Relatives(sets[0].migrations),
+      (std::vector<std::string>{"core/migrations/001_a.sql", "core/migrations/002_b.sql",
+                                "contents/themes/blue/migrations/001_t.sql",
+                                "contents/plugins/alpha/migrations/001_p.sql",
+                                "contents/plugins/zeta/migrations/001_z.sql",
+                                "contents/themes/blue/entities/posts/migrations/001_e.sql",
+                                "contents/plugins/alpha/entities/items/migrations/001_e.sql"}));
   EXPECT_EQ(sets[0].migrations[2].tier, "theme");
   EXPECT_EQ(sets[0].migrations[6].source, "alpha/items");
   ASSERT_EQ(sets[0].others.size(), 1u);

@@ -65,14 +65,16 @@ class Hostile : public ::testing::Test {
     fs::create_directories((dir_ / relative).parent_path());
     fs::create_symlink(target, dir_ / relative);
   }
-  void CleanSet() { Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n"); }
+  void CleanSet() {
+    Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n");
+  }
 
   // Runs `migralint ARGS` in the temporary folder, killed after `seconds` (exit 124).
   Result Run(const std::string& args, int seconds = 60) {
     const fs::path out = dir_ / ".stdout", err = dir_ / ".stderr";
-    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 timeout -k 5 " + std::to_string(seconds) +
-                                " '" + kBinary.string() + "' " + args + " </dev/null >'" + out.string() + "' 2>'" +
-                                err.string() + "'";
+    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 timeout -k 5 " +
+                                std::to_string(seconds) + " '" + kBinary.string() + "' " + args +
+                                " </dev/null >'" + out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(command.c_str());
     Result r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -85,7 +87,8 @@ class Hostile : public ::testing::Test {
   fs::path dir_;
 };
 
-#define EXPECT_CONTAINS(haystack, needle) EXPECT_NE((haystack).find(needle), std::string::npos) << (haystack)
+#define EXPECT_CONTAINS(haystack, needle) \
+  EXPECT_NE((haystack).find(needle), std::string::npos) << (haystack)
 
 TEST_F(Hostile, NonexistentPath) {
   Result r = Run("lint no/such/place");
@@ -182,7 +185,9 @@ TEST_F(Hostile, FifoConfigAndLockFile) {
 
 TEST_F(Hostile, BinaryFile) {
   CleanSet();
-  std::string bytes = "\x7f" "ELF\x02\x01\x01";
+  std::string bytes =
+      "\x7f"
+      "ELF\x02\x01\x01";
   for (int i = 0; i < 4096; ++i) bytes += static_cast<char>((i * 131 + 7) & 0xff);
   Write("db/migrations/002_binary.sql", bytes);
   Result r = Run("lint --format gcc db");
@@ -196,7 +201,9 @@ TEST_F(Hostile, NulBytes) {
   Write("db/migrations/002_nul.sql", std::string("SELECT 1;\nSELECT\0 2;\n", 21));
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/002_nul.sql:2:7: error: file contains a NUL byte: not a SQL text file [file-encoding]\n");
+  EXPECT_EQ(r.out,
+            "db/migrations/002_nul.sql:2:7: error: file contains a NUL byte: not a SQL text file "
+            "[file-encoding]\n");
 }
 
 TEST_F(Hostile, InvalidUtf8) {
@@ -211,14 +218,17 @@ TEST_F(Hostile, TwoHundredThousandLines) {
   CleanSet();
   std::string text;
   for (int i = 0; i < 200000; ++i) {
-    text += i % 4 == 0 ? "-- step " + std::to_string(i) + "\n" : "SELECT " + std::to_string(i) + ";\n";
+    text +=
+        i % 4 == 0 ? "-- step " + std::to_string(i) + "\n" : "SELECT " + std::to_string(i) + ";\n";
   }
   text += "SELECT (;\n";
   Write("db/migrations/002_huge.sql", text);
   Result r = Run("lint --format gcc db", 600);
   EXPECT_FALSE(r.timed_out);
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_EQ(r.out, "db/migrations/002_huge.sql:200001:9: error: syntax error at or near \";\" [syntax-error]\n");
+  EXPECT_EQ(
+      r.out,
+      "db/migrations/002_huge.sql:200001:9: error: syntax error at or near \";\" [syntax-error]\n");
   // The syntax error makes every statement be parsed on its own: memory must stay bounded (a
   // 64 KiB block per statement once took 9.6 GB here). The largest child process so far.
   struct rusage usage {};
@@ -236,13 +246,15 @@ TEST_F(Hostile, TenThousandNestedParentheses) {
   EXPECT_CONTAINS(r.out, "db/migrations/002_deep.sql:1:");
   EXPECT_CONTAINS(r.out, "[syntax-error]");
   // Deep but within PostgreSQL's limits: parsed, walked, nothing to report.
-  Write("db/migrations/002_deep.sql", "SELECT " + Repeat("(", 1000) + "1" + Repeat(")", 1000) + ";\n");
+  Write("db/migrations/002_deep.sql",
+        "SELECT " + Repeat("(", 1000) + "1" + Repeat(")", 1000) + ";\n");
   r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 TEST_F(Hostile, UnterminatedDollarQuote) {
-  Write("db/migrations/001_a.sql", "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n");
+  Write("db/migrations/001_a.sql",
+        "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_CONTAINS(r.out, "db/migrations/001_a.sql:2:36: error: unterminated dollar-quoted string");
@@ -272,11 +284,13 @@ TEST_F(Hostile, UnterminatedString) {
 
 TEST_F(Hostile, TenThousandCharacterIdentifier) {
   const std::string name = Repeat("x", 10000);
-  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS " + name + " (id bigint PRIMARY KEY);\n" +
-                                       "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS " + name +
+                                       " (id bigint PRIMARY KEY);\n" + "ALTER TABLE " + name +
+                                       " ADD COLUMN IF NOT EXISTS note text;\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;  // PostgreSQL truncates it to 63 bytes, as here
-  Write("db/migrations/001_a.sql", "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
+  Write("db/migrations/001_a.sql",
+        "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
   r = Run("lint --format gcc --fail-on warning db");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "db/migrations/001_a.sql:1:13: warning: table \"public." + Repeat("x", 63) +
@@ -302,22 +316,26 @@ TEST_F(Hostile, InvalidConfigValues) {
       {"active_theme = [\"a\"]\n", "`active_theme` must be a string"},
       {"rules = \"all\"\n", "`rules` must be a table"},
       {"[rules]\nsyntax-error = 1\n", "`rules.syntax-error` must be a severity string or a table"},
-      {"[rules]\nsyntax-error = \"loud\"\n", "`rules.syntax-error` must be one of off, info, warning, error"},
+      {"[rules]\nsyntax-error = \"loud\"\n",
+       "`rules.syntax-error` must be one of off, info, warning, error"},
       {"[rules.syntax-error]\nseverity = 3\n", "`rules.syntax-error.severity` must be a string"},
-      {"[rules.syntax-error]\ncolour = \"red\"\n", "unknown option `colour` for rule `syntax-error`"},
+      {"[rules.syntax-error]\ncolour = \"red\"\n",
+       "unknown option `colour` for rule `syntax-error`"},
       {"[rules]\nno-such-rule = \"off\"\n", "unknown rule `no-such-rule`"},
       {"sets = 1\n", "`sets` must be an array of tables"},
       {"sets = [1]\n", "each [[sets]] entry must be a table"},
       {"[[sets]]\npattern = '^(\\d+)_(.+)\\.sql$'\n", "[[sets]] entry needs a `path`"},
-      {"[[sets]]\npath = \"db/migrations\"\npattern = \"(\"\n", "`sets.pattern` is not a valid regular expression"},
+      {"[[sets]]\npath = \"db/migrations\"\npattern = \"(\"\n",
+       "`sets.pattern` is not a valid regular expression"},
       {"[[sets]]\npath = \"db/migrations\"\npattern = '^(\\d{99999999999999999999})_(.+)\\.sql$'\n",
        "`sets.pattern` is too complex for a file name pattern: a number over 100000"},
       {"[[sets]]\npath = 3\n", "`sets.path` must be a string"},
       {"[[sets]]\npath = \"db\"\nlayer = \"x\"\n", "unknown key `sets.layer`"},
-      {"[[sets]]\npath = \"db\"\nlayout = \"flyway\"\n", "`sets.layout` must be one of numbered, up-down"},
+      {"[[sets]]\npath = \"db\"\nlayout = \"flyway\"\n",
+       "`sets.layout` must be one of numbered, up-down"},
       {"colour = \"red\"\n", "unknown key `colour`"},
       {"pg_version = 15\npg_version = 16\n", ""},  // TOML: a key defined twice
-      {"pg_version = [\n", ""},                     // TOML: unterminated array
+      {"pg_version = [\n", ""},                    // TOML: unterminated array
       {std::string("pg_version = 15\n\0\n", 18), ""},
       {"active_theme = \"caf\xe9\"\n", ""},  // TOML: invalid UTF-8
   };
@@ -331,9 +349,12 @@ TEST_F(Hostile, InvalidConfigValues) {
     ASSERT_NE(at, std::string::npos) << r.err;
     std::size_t i = at + 15, digits = 0, colons = 0;
     for (; i < r.err.size() && colons < 2; ++i) {
-      if (r.err[i] == ':') ++colons;
-      else if (std::isdigit(static_cast<unsigned char>(r.err[i]))) ++digits;
-      else break;
+      if (r.err[i] == ':')
+        ++colons;
+      else if (std::isdigit(static_cast<unsigned char>(r.err[i])))
+        ++digits;
+      else
+        break;
     }
     EXPECT_TRUE(colons == 2 && digits >= 2) << r.err;
     if (!message.empty()) {
@@ -344,8 +365,9 @@ TEST_F(Hostile, InvalidConfigValues) {
 
 TEST_F(Hostile, InvalidCommandLineValues) {
   CleanSet();
-  for (const char* args : {"lint --jobs -1 db", "lint --jobs many db", "lint --fail-on sometimes db",
-                           "lint --format yaml db", "lint --color purple db", "lint --config db db"}) {
+  for (const char* args :
+       {"lint --jobs -1 db", "lint --jobs many db", "lint --fail-on sometimes db",
+        "lint --format yaml db", "lint --color purple db", "lint --config db db"}) {
     SCOPED_TRACE(args);
     Result r = Run(args);
     EXPECT_EQ(r.exit_code, 2) << r.out;
@@ -355,8 +377,11 @@ TEST_F(Hostile, InvalidCommandLineValues) {
 
 TEST_F(Hostile, SameFileTwiceIsLintedOnce) {
   Write("db/migrations/001_a.sql", "SELECT (;\n");
-  const std::string once = "db/migrations/001_a.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n";
-  Result r = Run("lint --format gcc db/migrations/001_a.sql db/migrations/001_a.sql ./db/migrations//001_a.sql");
+  const std::string once =
+      "db/migrations/001_a.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n";
+  Result r =
+      Run("lint --format gcc db/migrations/001_a.sql db/migrations/001_a.sql "
+          "./db/migrations//001_a.sql");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, once);
   // Reached through a symlinked folder, and through the folder itself.
@@ -371,7 +396,9 @@ TEST_F(Hostile, SameFileTwiceIsLintedOnce) {
   Write("db/migrations/002_b.sql", "SELECT (;\n");
   r = Run("lint --format gcc db/migrations/001_a.sql db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, once + "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+  EXPECT_EQ(
+      r.out,
+      once + "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
 }
 
 }  // namespace

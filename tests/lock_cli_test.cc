@@ -1,7 +1,6 @@
 // lock_cli_test.cc: `migralint lock` / `new` and drift against the lock file, as processes —
 // including two git branches that each add a migration and conflict on the lock file.
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -18,8 +17,9 @@ const fs::path kBinary = MIGRALINT_BINARY;
 class Workspace : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("migralint-lock-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("migralint-lock-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -38,7 +38,8 @@ class Workspace : public ::testing::Test {
   // Runs a shell command in the workspace; returns its exit code, output in `out`.
   int Sh(const std::string& command, std::string* out = nullptr) {
     const fs::path log = dir_ / ".out";
-    const int status = std::system(("cd '" + dir_.string() + "' && (" + command + ") >'" + log.string() + "' 2>&1").c_str());
+    const int status = std::system(
+        ("cd '" + dir_.string() + "' && (" + command + ") >'" + log.string() + "' 2>&1").c_str());
     if (out) *out = Read(".out");
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
@@ -57,17 +58,23 @@ TEST_F(Workspace, LockThenEditsAreClassified) {
   ASSERT_EQ(Migralint("lock db", &out), 0) << out;
   EXPECT_EQ(out, "wrote db/migrations/migralint.lock (3 migrations)\n");
   const std::string lock = Read("db/migrations/migralint.lock");
-  EXPECT_TRUE(std::regex_search(lock, std::regex("^migralint-lock 1 sum:[0-9a-f]{64}\n001_a.sql sha256:[0-9a-f]{64} sem:[0-9a-f]{64}\n")));
+  EXPECT_TRUE(std::regex_search(
+      lock,
+      std::regex(
+          "^migralint-lock 1 sum:[0-9a-f]{64}\n001_a.sql sha256:[0-9a-f]{64} sem:[0-9a-f]{64}\n")));
   EXPECT_EQ(Migralint("lint db"), 0);
 
-  Write("db/migrations/002_b.sql", "-- b, reworded\ncreate table if not exists b (\n  id int\n);\n");  // cosmetic
-  Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id bigint);\n");                      // semantic
+  Write("db/migrations/002_b.sql",
+        "-- b, reworded\ncreate table if not exists b (\n  id int\n);\n");          // cosmetic
+  Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id bigint);\n");  // semantic
   EXPECT_EQ(Migralint("lint --format gcc db", &out), 1);
   EXPECT_EQ(out,
             "db/migrations/002_b.sql:1:1: warning: \"002_b.sql\" changed after it was recorded in "
-            "db/migrations/migralint.lock: cosmetic change (comments or whitespace only) [modified-migration]\n"
+            "db/migrations/migralint.lock: cosmetic change (comments or whitespace only) "
+            "[modified-migration]\n"
             "db/migrations/003_c.sql:1:1: error: \"003_c.sql\" changed after it was recorded in "
-            "db/migrations/migralint.lock: semantic change: databases that ran it differ from ones that will "
+            "db/migrations/migralint.lock: semantic change: databases that ran it differ from ones "
+            "that will "
             "[modified-migration]\n");
 }
 
@@ -81,9 +88,18 @@ TEST_F(Workspace, DeletedRenamedAndOutOfOrder) {
   Write("m/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id int);\n");
   std::string out;
   EXPECT_EQ(Migralint("lint --format gcc --disable sequence-gap m", &out), 1);
-  EXPECT_NE(out.find("m/migralint.lock:2:1: error: \"001_a.sql\" is recorded in m/migralint.lock but no longer exists [missing-migration]"), std::string::npos) << out;
-  EXPECT_NE(out.find("m/migralint.lock:3:1: error: \"002_b.sql\" is recorded in m/migralint.lock but was renamed to \"005_b.sql\""), std::string::npos) << out;
-  EXPECT_NE(out.find("m/003_c.sql:1:1: warning: \"003_c.sql\" is new but sorts before \"004_d.sql\""), std::string::npos) << out;
+  EXPECT_NE(out.find("m/migralint.lock:2:1: error: \"001_a.sql\" is recorded in m/migralint.lock "
+                     "but no longer exists [missing-migration]"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("m/migralint.lock:3:1: error: \"002_b.sql\" is recorded in m/migralint.lock "
+                     "but was renamed to \"005_b.sql\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find("m/003_c.sql:1:1: warning: \"003_c.sql\" is new but sorts before \"004_d.sql\""),
+      std::string::npos)
+      << out;
 }
 
 TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
@@ -94,16 +110,20 @@ TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
   Write("m/migralint.lock", lock);
   std::string out;
   EXPECT_EQ(Migralint("lint --format gcc m", &out), 1);
-  EXPECT_EQ(out.rfind("m/migralint.lock:1:1: error: \"m/migralint.lock\" was edited by hand", 0), 0u) << out;
+  EXPECT_EQ(out.rfind("m/migralint.lock:1:1: error: \"m/migralint.lock\" was edited by hand", 0),
+            0u)
+      << out;
 }
 
 TEST_F(Workspace, TwoBranchesAddingMigrationsConflictOnTheLockFile) {
   if (Sh("command -v git") != 0) GTEST_SKIP() << "git is not installed";
   Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
   ASSERT_EQ(Migralint("lock db"), 0);
-  const std::string git = "git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main ";
+  const std::string git =
+      "git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main ";
   std::string out;
-  ASSERT_EQ(Sh(git + "init -q . && " + git + "add -A && " + git + "commit -qm base", &out), 0) << out;
+  ASSERT_EQ(Sh(git + "init -q . && " + git + "add -A && " + git + "commit -qm base", &out), 0)
+      << out;
   ASSERT_EQ(Sh(git + "checkout -qb feature-b"), 0);
   Write("db/migrations/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
   ASSERT_EQ(Migralint("lock db"), 0);
@@ -125,7 +145,8 @@ TEST_F(Workspace, NewCreatesTheNextMigrationAndNeverOverwrites) {
   ASSERT_EQ(Migralint("new 'Add tags!' --set db/migrations", &out), 0) << out;
   EXPECT_EQ(out, "created db/migrations/010_add_tags.sql\n");
   const std::string text = Read("db/migrations/010_add_tags.sql");
-  EXPECT_TRUE(std::regex_search(text, std::regex("^-- Migration: 010_add_tags.sql\n-- Description: Add tags!\n-- Date: \\d{4}-\\d{2}-\\d{2}\n")));
+  EXPECT_TRUE(std::regex_search(text, std::regex("^-- Migration: 010_add_tags.sql\n-- Description: "
+                                                 "Add tags!\n-- Date: \\d{4}-\\d{2}-\\d{2}\n")));
 }
 
 TEST_F(Workspace, NewNeverOverwrites) {
@@ -136,8 +157,8 @@ TEST_F(Workspace, NewNeverOverwrites) {
   for (int attempt = 0; attempt < 5 && !refused; ++attempt) {
     std::string out;
     const std::string bin = "'" + kBinary.string() + "'";
-    Sh("rm -f s/supabase/migrations/2*_again.sql; " + bin + " new again --set s/supabase >/dev/null && " + bin +
-           " new again --set s/supabase",
+    Sh("rm -f s/supabase/migrations/2*_again.sql; " + bin +
+           " new again --set s/supabase >/dev/null && " + bin + " new again --set s/supabase",
        &out);
     refused = out.find("already exists; nothing written") != std::string::npos;
   }
@@ -148,7 +169,9 @@ TEST_F(Workspace, NewUsesTimestampsInTimestampedSets) {
   Write("supabase/migrations/20240101000000_init.sql", "SELECT 1;\n");
   std::string out;
   ASSERT_EQ(Migralint("new 'create profiles' --set supabase", &out), 0) << out;
-  EXPECT_TRUE(std::regex_match(out, std::regex("created supabase/migrations/\\d{14}_create_profiles.sql\n"))) << out;
+  EXPECT_TRUE(std::regex_match(
+      out, std::regex("created supabase/migrations/\\d{14}_create_profiles.sql\n")))
+      << out;
   Write("up/000001_init.up.sql", "SELECT 1;\n");
   ASSERT_EQ(Migralint("new 'add x' --set up", &out), 0) << out;
   EXPECT_EQ(out, "created up/000002_add_x.up.sql\ncreated up/000002_add_x.down.sql\n");

@@ -160,7 +160,8 @@ TEST(Model, ExternalsAndBuiltins) {
 
 TEST(Model, UnparsedCreateIsAssumed) {
   model::Replay replay(Config{}, Layout::kNumbered);
-  replay.AssumeCreated("CREATE TABLE IF NOT EXISTS \"App\".Things AS SELECT FROM (SELECT 1)", Origin{0, 0, 1});
+  replay.AssumeCreated("CREATE TABLE IF NOT EXISTS \"App\".Things AS SELECT FROM (SELECT 1)",
+                       Origin{0, 0, 1});
   replay.AssumeCreated("create or replace function util.f() returns int", Origin{0, 0, 1});
   EXPECT_TRUE(replay.schema().HasRelation("App.things"));
   EXPECT_FALSE(replay.schema().FindTable("App.things")->columns_known);

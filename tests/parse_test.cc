@@ -1,6 +1,5 @@
 // parse_test.cc: read + parse — exact spans, recovery after errors, literals, PL/pgSQL bodies.
 #include <gtest/gtest.h>
-
 #include <pg_query/pg_query.pb-c.h>
 #include <unistd.h>
 
@@ -37,9 +36,12 @@ Parsed Parse(std::string text) {
 }
 
 TEST(Parse, StatementSpansAreExact) {
-  Parsed p = Parse("-- header\nCREATE TABLE a (id int);\n\n  /* c */ CREATE INDEX i ON a (id) -- tail\n;\nSELECT 1");
+  Parsed p = Parse(
+      "-- header\nCREATE TABLE a (id int);\n\n  /* c */ CREATE INDEX i ON a (id) -- "
+      "tail\n;\nSELECT 1");
   EXPECT_TRUE(p.diagnostics.empty());
-  EXPECT_EQ(p.Texts(), (std::vector<std::string>{"CREATE TABLE a (id int)", "CREATE INDEX i ON a (id)", "SELECT 1"}));
+  EXPECT_EQ(p.Texts(), (std::vector<std::string>{"CREATE TABLE a (id int)",
+                                                 "CREATE INDEX i ON a (id)", "SELECT 1"}));
   const Position start = p.unit.source.At(p.unit.statements[1].begin);
   EXPECT_EQ(start.line, 4u);
   EXPECT_EQ(start.column, 11u);
@@ -59,7 +61,9 @@ TEST(Parse, UnbalancedParenthesisDoesNotSwallowTheNextStatement) {
 }
 
 TEST(Parse, ErrorPositionIsPostgresOwnAndLaterStatementsSurvive) {
-  Parsed p = Parse("CREATE TABLE ok (id int);\nCREATE TABLE bad (\n  id int\n  name text\n);\nCREATE TABLE later (id int);\n");
+  Parsed p = Parse(
+      "CREATE TABLE ok (id int);\nCREATE TABLE bad (\n  id int\n  name text\n);\nCREATE TABLE "
+      "later (id int);\n");
   ASSERT_EQ(p.diagnostics.size(), 1u);
   EXPECT_EQ(p.diagnostics[0].start.line, 4u);
   EXPECT_EQ(p.diagnostics[0].start.column, 3u);
@@ -86,14 +90,17 @@ TEST(Parse, LiteralsHideSemicolons) {
 }
 
 TEST(Parse, UnterminatedDollarQuoteIsReportedOnce) {
-  Parsed p = Parse("CREATE TABLE a (id int);\nDO $$ BEGIN PERFORM 1; END;\nCREATE TABLE b (id int);\n");
+  Parsed p =
+      Parse("CREATE TABLE a (id int);\nDO $$ BEGIN PERFORM 1; END;\nCREATE TABLE b (id int);\n");
   ASSERT_EQ(p.diagnostics.size(), 1u);
   EXPECT_EQ(p.diagnostics[0].start.line, 2u);
   EXPECT_NE(p.diagnostics[0].message.find("unterminated"), std::string::npos);
 }
 
 TEST(Parse, CrlfAndBomKeepPositionsExact) {
-  Parsed p = Parse("\xEF\xBB\xBF" "CREATE TABLE a (id int);\r\nCREATE TABLE b (\r\n  x int\r\n  y int);\r\n");
+  Parsed p = Parse(
+      "\xEF\xBB\xBF"
+      "CREATE TABLE a (id int);\r\nCREATE TABLE b (\r\n  x int\r\n  y int);\r\n");
   EXPECT_TRUE(p.unit.source.had_bom);
   ASSERT_EQ(p.diagnostics.size(), 1u);
   EXPECT_EQ(p.diagnostics[0].start.line, 4u);
@@ -138,7 +145,8 @@ TEST(Parse, DbmateDownSectionIsNotForward) {
 
 TEST(Parse, DoBlockStatementsAreSeenWithTheirGuards) {
   Parsed p = Parse(
-      "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'x') THEN\n"
+      "DO $$\nBEGIN\n  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = "
+      "'x') THEN\n"
       "    ALTER TABLE t ADD COLUMN x int;\n  END IF;\n  CREATE INDEX i ON t (x);\n"
       "EXCEPTION WHEN duplicate_object THEN NULL;\nEND $$;\n");
   EXPECT_TRUE(p.diagnostics.empty());
@@ -162,7 +170,8 @@ TEST(Parse, DoBlockStatementsAreSeenWithTheirGuards) {
 TEST(Parse, FunctionBodyStatementsAreSeen) {
   Parsed p = Parse(
       "CREATE OR REPLACE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n"
-      "  NEW.updated_at = now();\n  INSERT INTO audit (at) VALUES (now());\n  RETURN NEW;\nEND;\n$fn$;\n");
+      "  NEW.updated_at = now();\n  INSERT INTO audit (at) VALUES (now());\n  RETURN "
+      "NEW;\nEND;\n$fn$;\n");
   EXPECT_TRUE(p.diagnostics.empty());
   EXPECT_EQ(p.Texts(true), (std::vector<std::string>{"INSERT INTO audit (at) VALUES (now())"}));
 }
@@ -181,7 +190,8 @@ namespace migralint {
 namespace {
 
 TEST(Read, FileOverTheLimitIsRefusedUnread) {
-  const auto path = std::filesystem::temp_directory_path() / ("migralint-big-" + std::to_string(::getpid()) + ".sql");
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("migralint-big-" + std::to_string(::getpid()) + ".sql");
   { std::ofstream(path) << "SELECT 1;\n"; }
   std::filesystem::resize_file(path, read::kMaxFileBytes + 1);  // sparse: nothing is written
   read::ReadResult r = read::ReadFile(path, "big.sql");

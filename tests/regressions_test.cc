@@ -22,7 +22,8 @@ std::vector<fs::path> Inputs(const std::string& target) {
   std::vector<fs::path> inputs;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(kRegressions / target, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() != ".md") inputs.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() != ".md")
+      inputs.push_back(entry.path());
   }
   std::sort(inputs.begin(), inputs.end());
   return inputs;
@@ -35,7 +36,8 @@ std::string Slurp(const fs::path& path) {
   return s.str();
 }
 
-void Replay(const std::string& target, const std::function<migralint::fuzz::Problems(std::string_view)>& entry) {
+void Replay(const std::string& target,
+            const std::function<migralint::fuzz::Problems(std::string_view)>& entry) {
   for (const fs::path& input : Inputs(target)) {
     SCOPED_TRACE(input.string());
     for (const std::string& problem : entry(Slurp(input))) ADD_FAILURE() << problem;

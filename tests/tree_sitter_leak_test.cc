@@ -26,11 +26,14 @@ using TreePtr = std::unique_ptr<TSTree, TreeDeleter>;
 std::vector<std::string> DollarQuoteInputs() {
   std::vector<std::string> inputs = {
       "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;",
-      "CREATE FUNCTION g() RETURNS void AS $body$\nBEGIN\n  PERFORM 1;\nEND\n$body$ LANGUAGE plpgsql;",
+      "CREATE FUNCTION g() RETURNS void AS $body$\nBEGIN\n  PERFORM 1;\nEND\n$body$ LANGUAGE "
+      "plpgsql;",
       // Nested quotes with different tags, and an inner $$ that must not close $fn$.
-      "SELECT 1;\nCREATE FUNCTION h() RETURNS text AS $fn$ SELECT $inner$ a $$ b $inner$ $fn$ LANGUAGE sql;",
+      "SELECT 1;\nCREATE FUNCTION h() RETURNS text AS $fn$ SELECT $inner$ a $$ b $inner$ $fn$ "
+      "LANGUAGE sql;",
       "SELECT 1;\nDO $$ BEGIN EXECUTE $q$SELECT $x$y$x$$q$; END $$;",
-      // Unterminated and malformed quotes (error recovery runs the scanner with every symbol valid).
+      // Unterminated and malformed quotes (error recovery runs the scanner with every symbol
+      // valid).
       "SELECT 1;\nSELECT $x$ never closed",
       "SELECT 1;\nSELECT $a$ $b$ $$ $a $ $$$$ $b$;",
       "SELECT 1;\nCREATE FUNCTION k() RETURNS int AS $$ SELECT $$ $$ $$ LANGUAGE sql;",
@@ -44,7 +47,8 @@ std::vector<std::string> DollarQuoteInputs() {
 }
 
 void ParseAndCheck(TSParser* parser, const std::string& sql) {
-  TreePtr tree(ts_parser_parse_string(parser, nullptr, sql.data(), static_cast<uint32_t>(sql.size())));
+  TreePtr tree(
+      ts_parser_parse_string(parser, nullptr, sql.data(), static_cast<uint32_t>(sql.size())));
   ASSERT_NE(tree, nullptr);
   const TSNode root = ts_tree_root_node(tree.get());
   EXPECT_STREQ(ts_node_type(root), "program") << sql;

@@ -30,7 +30,8 @@ struct Config {
   int pg_version = 15;
   bool per_file_transaction = true;  // transaction = "per-file" | "none"
   std::vector<std::string> exposed_schemas{"public"};
-  bool exposed_schemas_set = false;  // the config file sets exposed_schemas (the set is API-exposed)
+  bool exposed_schemas_set =
+      false;  // the config file sets exposed_schemas (the set is API-exposed)
   std::vector<std::string> external;
   FailOn fail_on = FailOn::kError;
   std::string active_theme;

@@ -1,6 +1,8 @@
 // rule.h: the contract a rule compiles against — its identity, its hooks, and how it reports.
 #pragma once
 
+#include <pg_query/pg_query.pb-c.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -8,8 +10,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <pg_query/pg_query.pb-c.h>
 
 #include "migralint/config.h"
 #include "migralint/diagnostic.h"
@@ -26,7 +26,8 @@ struct FileUnit {
   const MigrationFile* file = nullptr;
   SourceFile source;
   bool read_ok = false;  // false when the file could not be read (already reported)
-  std::vector<Statement> statements;  // source order; nested PL/pgSQL statements follow their parent
+  std::vector<Statement>
+      statements;  // source order; nested PL/pgSQL statements follow their parent
   std::vector<Comment> comments;
   std::vector<std::shared_ptr<const void>> trees;  // keeps the statements' parse trees alive
   /// sha256 of the raw bytes; and of the normalised statements, filled only where a rule needs
@@ -68,7 +69,8 @@ struct StatementContext {
   bool Conditional() const { return !statement.enclosures.empty(); }
   /// The span of `name` as written in the statement (plain or double-quoted) at or after
   /// `from`; the whole statement when it is not found.
-  std::pair<std::uint32_t, std::uint32_t> NameSpan(const std::string& name, std::uint32_t from) const;
+  std::pair<std::uint32_t, std::uint32_t> NameSpan(const std::string& name,
+                                                   std::uint32_t from) const;
   /// One past the (possibly qualified, possibly quoted) name written at `at`.
   std::uint32_t NameEnd(std::uint32_t at) const;
   /// The migration after this one that first creates `qualified`, or null.

@@ -20,7 +20,8 @@ struct Origin {
 
 /// A column type with its modifiers: "varchar" [255], "numeric" [10, 2], "timestamptz" [3].
 struct ColumnType {
-  std::string name;  // canonical: pg_catalog names ("int4", "varchar", "timestamptz"), else as written (schema-qualified when given)
+  std::string name;  // canonical: pg_catalog names ("int4", "varchar", "timestamptz"), else as
+                     // written (schema-qualified when given)
   std::vector<int> modifiers;
   bool array = false;
   std::string Display() const;  // "varchar(255)", "numeric(10,2)[]"
@@ -115,7 +116,7 @@ class Schema {
   std::map<std::string, UserType> types;
   std::map<std::string, Origin> schemas;
   std::map<std::string, Origin> extensions;
-  std::map<std::string, Origin> views;      // views and materialized views
+  std::map<std::string, Origin> views;  // views and materialized views
   std::map<std::string, Origin> sequences;
   /// Objects that exist before the set runs (config `external`, the layout's built-ins):
   /// "schema.name" (functions without parentheses).

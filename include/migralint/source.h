@@ -27,8 +27,8 @@ class LineIndex {
 /// The text of one file after reading: a UTF-8 BOM removed, line ends kept as they are
 /// (a CR before LF is whitespace to PostgreSQL and ends no column count).
 struct SourceFile {
-  std::string path;     // display path (relative to the current directory)
-  std::string text;     // bytes after the BOM
+  std::string path;  // display path (relative to the current directory)
+  std::string text;  // bytes after the BOM
   bool had_bom = false;
   LineIndex lines;
 

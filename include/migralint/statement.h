@@ -14,7 +14,7 @@ namespace migralint {
 struct Enclosure {
   enum class Kind { kIf, kElsIf, kElse, kLoop, kBlock, kExceptionHandler };
   Kind kind = Kind::kBlock;
-  std::string condition;            // kIf / kElsIf: the condition's SQL text
+  std::string condition;             // kIf / kElsIf: the condition's SQL text
   std::vector<std::string> handled;  // kBlock with EXCEPTION: condition names ("duplicate_object")
 };
 

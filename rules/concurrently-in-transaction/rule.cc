@@ -1,9 +1,10 @@
 // concurrently-in-transaction: statements PostgreSQL refuses inside a transaction block, placed
 // where one is open — the file's own BEGIN, the runner's per-file transaction, or a DO block.
+#include "migralint/rule.h"
+
 #include <pg_query/pg_query.pb-c.h>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 #include "migralint/transactions.h"
 
 namespace migralint::rules {
@@ -20,8 +21,9 @@ std::string NeedsNoTransaction(const PgQuery__Node* node) {
       const auto* r = node->reindex_stmt;
       // `(CONCURRENTLY)` has no value; `(CONCURRENTLY false)` turns it off.
       const PgQuery__DefElem* concurrently = pg::Option(r->params, r->n_params, "concurrently");
-      if (concurrently && (!concurrently->arg || concurrently->arg->node_case != PG_QUERY__NODE__NODE_BOOLEAN ||
-                           concurrently->arg->boolean->boolval)) {
+      if (concurrently &&
+          (!concurrently->arg || concurrently->arg->node_case != PG_QUERY__NODE__NODE_BOOLEAN ||
+           concurrently->arg->boolean->boolval)) {
         return "REINDEX CONCURRENTLY";
       }
       return r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM ||
@@ -50,7 +52,8 @@ std::string NeedsNoTransaction(const PgQuery__Node* node) {
 void Check(RuleContext& ctx, const FileUnit& unit) {
   const bool own = ManagesOwnTransaction(unit);
   // Files that manage their own transactions are not wrapped again.
-  const bool wrapped = !own && ctx.config().per_file_transaction && !HasNoTransactionDirective(unit);
+  const bool wrapped =
+      !own && ctx.config().per_file_transaction && !HasNoTransactionDirective(unit);
   bool open = false;
   for (const Statement& s : unit.statements) {
     if (!s.node) continue;
@@ -67,15 +70,21 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
     const std::string what = NeedsNoTransaction(s.node);
     if (what.empty()) continue;
     std::string where;
-    if (s.IsNested()) where = "inside a DO block or function, which always runs in a transaction";
-    else if (open) where = "inside the transaction this file opens with BEGIN";
-    else if (wrapped) where = "in a file the runner wraps in a transaction (transaction = \"per-file\")";
-    else continue;
-    ctx.Report(unit, s.begin, s.end,
-               what + " cannot run inside a transaction block, and this one is " + where,
-               s.IsNested() ? "move it out of the block, into a file of its own"
-                            : "put it in a file of its own with `-- migralint:no-transaction` in its leading "
-                              "comments, outside BEGIN / COMMIT");
+    if (s.IsNested())
+      where = "inside a DO block or function, which always runs in a transaction";
+    else if (open)
+      where = "inside the transaction this file opens with BEGIN";
+    else if (wrapped)
+      where = "in a file the runner wraps in a transaction (transaction = \"per-file\")";
+    else
+      continue;
+    ctx.Report(
+        unit, s.begin, s.end,
+        what + " cannot run inside a transaction block, and this one is " + where,
+        s.IsNested()
+            ? "move it out of the block, into a file of its own"
+            : "put it in a file of its own with `-- migralint:no-transaction` in its leading "
+              "comments, outside BEGIN / COMMIT");
   }
 }
 
@@ -86,7 +95,8 @@ const Rule& concurrently_in_transaction() {
       .id = "concurrently-in-transaction",
       .severity = Severity::kError,
       .category = "transaction",
-      .summary = "CREATE/DROP INDEX CONCURRENTLY, VACUUM, ALTER SYSTEM… where a transaction is open",
+      .summary =
+          "CREATE/DROP INDEX CONCURRENTLY, VACUUM, ALTER SYSTEM… where a transaction is open",
       .check_file = Check,
   };
   return rule;

@@ -1,9 +1,9 @@
 // dependency-order: a `-- Dependencies:` header (seed 002) naming a migration that does not
 // exist in the set or runs later.
+#include "migralint/rule.h"
+
 #include <algorithm>
 #include <cctype>
-
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -27,8 +27,8 @@ std::string NameIn(std::string_view item) {
       continue;
     }
     std::size_t j = i;
-    while (j < item.size() && (std::isalnum(static_cast<unsigned char>(item[j])) || item[j] == '_' ||
-                               item[j] == '-' || item[j] == '.')) {
+    while (j < item.size() && (std::isalnum(static_cast<unsigned char>(item[j])) ||
+                               item[j] == '_' || item[j] == '-' || item[j] == '.')) {
       ++j;
     }
     std::string name(item.substr(i, j - i));
@@ -42,19 +42,22 @@ std::string NameIn(std::string_view item) {
 // items on the comment lines that follow it.
 std::vector<Named> Dependencies(const FileUnit& unit) {
   std::vector<Named> out;
-  const std::uint32_t first_statement = unit.statements.empty() ? ~0u : unit.statements.front().begin;
+  const std::uint32_t first_statement =
+      unit.statements.empty() ? ~0u : unit.statements.front().begin;
   bool in_list = false;
   for (const Comment& c : unit.comments) {
     if (c.begin > first_statement) break;
     std::string_view text = Trim(c.text);
     std::string lower(text.substr(0, 13));
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     if (lower == "dependencies:") {
       in_list = true;
       std::string_view rest = text.substr(13);
       while (!rest.empty()) {
         const std::size_t comma = rest.find(',');
-        if (std::string name = NameIn(rest.substr(0, comma)); !name.empty()) out.push_back({name, &c});
+        if (std::string name = NameIn(rest.substr(0, comma)); !name.empty())
+          out.push_back({name, &c});
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
       }
     } else if (in_list && !text.empty() && (text.front() == '-' || text.front() == '*')) {
@@ -76,16 +79,17 @@ void Check(RuleContext& ctx, const SetUnit& set) {
   for (std::size_t index = 0; index < set.migrations.size(); ++index) {
     const FileUnit& unit = *set.migrations[index];
     for (const Named& dependency : Dependencies(unit)) {
-      auto it = std::find_if(set.migrations.begin(), set.migrations.end(),
-                             [&](const FileUnit* other) { return Names(*other->file, dependency.name); });
+      auto it =
+          std::find_if(set.migrations.begin(), set.migrations.end(),
+                       [&](const FileUnit* other) { return Names(*other->file, dependency.name); });
       if (it == set.migrations.end()) {
         ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
                    "dependency \"" + dependency.name + "\" is not a migration of this set",
                    "name an existing migration, or restore the one it depends on");
       } else if (static_cast<std::size_t>(it - set.migrations.begin()) >= index) {
         ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
-                   "dependency \"" + (*it)->file->relative + "\" runs after \"" + unit.file->relative +
-                       "\" that needs it",
+                   "dependency \"" + (*it)->file->relative + "\" runs after \"" +
+                       unit.file->relative + "\" that needs it",
                    "renumber so that the dependency comes first");
       }
     }

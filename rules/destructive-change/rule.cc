@@ -1,10 +1,11 @@
 // destructive-change: DROP TABLE, DROP COLUMN, DROP SCHEMA or TRUNCATE of objects that exist
 // before this file (created in an earlier file, or unknown to the model).
+#include "migralint/rule.h"
+
 #include <cctype>
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -20,9 +21,12 @@ bool Any(const ProtobufCMessage* m, const Pred& pred) {
   for (unsigned i = 0; i < m->descriptor->n_fields; ++i) {
     const ProtobufCFieldDescriptor& f = m->descriptor->fields[i];
     if (f.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-    if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id) continue;
+    if ((f.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+        *reinterpret_cast<const uint32_t*>(base + f.quantifier_offset) != f.id)
+      continue;
     if (f.label != PROTOBUF_C_LABEL_REPEATED) {
-      if (Any(*reinterpret_cast<const ProtobufCMessage* const*>(base + f.offset), pred)) return true;
+      if (Any(*reinterpret_cast<const ProtobufCMessage* const*>(base + f.offset), pred))
+        return true;
       continue;
     }
     const std::size_t n = *reinterpret_cast<const std::size_t*>(base + f.quantifier_offset);
@@ -36,7 +40,8 @@ bool Any(const ProtobufCMessage* m, const Pred& pred) {
 
 bool HasTable(const ProtobufCMessage* m, const std::string& table) {
   return Any(m, [&](const ProtobufCMessage* x) {
-    return x->descriptor == &pg_query__range_var__descriptor && pg::Qualified(reinterpret_cast<const PgQuery__RangeVar*>(x)) == table;
+    return x->descriptor == &pg_query__range_var__descriptor &&
+           pg::Qualified(reinterpret_cast<const PgQuery__RangeVar*>(x)) == table;
   });
 }
 
@@ -47,11 +52,12 @@ bool HasColumn(const PgQuery__Node* m, const std::string& column, bool direct) {
     return m && m->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && pg::ColumnName(m) == column;
   }
   return m && Any(&m->base, [&](const ProtobufCMessage* x) {
-    if (x->descriptor != &pg_query__column_ref__descriptor) return false;
-    const auto* ref = reinterpret_cast<const PgQuery__ColumnRef*>(x);
-    const PgQuery__Node* last = ref->n_fields ? ref->fields[ref->n_fields - 1] : nullptr;
-    return last && (pg::Str(last) == column || last->node_case == PG_QUERY__NODE__NODE_A_STAR);
-  });
+           if (x->descriptor != &pg_query__column_ref__descriptor) return false;
+           const auto* ref = reinterpret_cast<const PgQuery__ColumnRef*>(x);
+           const PgQuery__Node* last = ref->n_fields ? ref->fields[ref->n_fields - 1] : nullptr;
+           return last &&
+                  (pg::Str(last) == column || last->node_case == PG_QUERY__NODE__NODE_A_STAR);
+         });
 }
 
 // Some assigned or selected value of `targets` takes `column`.
@@ -67,11 +73,14 @@ bool Takes(PgQuery__Node* const* targets, std::size_t n, const std::string& colu
 }
 
 // A SELECT (or a UNION of them) reading `table` and, with a column, selecting it.
-bool Selects(const PgQuery__SelectStmt* q, const std::string& table, const std::string& column, bool direct) {
+bool Selects(const PgQuery__SelectStmt* q, const std::string& table, const std::string& column,
+             bool direct) {
   if (!q) return false;
-  if (q->larg || q->rarg) return Selects(q->larg, table, column, direct) || Selects(q->rarg, table, column, direct);
+  if (q->larg || q->rarg)
+    return Selects(q->larg, table, column, direct) || Selects(q->rarg, table, column, direct);
   // `direct`: FROM that table alone, so a column of that name is its column.
-  const bool from = direct ? q->n_from_clause == 1 && q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+  const bool from = direct ? q->n_from_clause == 1 &&
+                                 q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
                                  pg::Qualified(q->from_clause[0]->range_var) == table
                            : HasTable(&q->base, table);
   return from && (column.empty() || Takes(q->target_list, q->n_target_list, column, direct));
@@ -80,16 +89,19 @@ bool Selects(const PgQuery__SelectStmt* q, const std::string& table, const std::
 // Whether `n` copies the table's rows (or, with `column`, that column) elsewhere: INSERT … SELECT
 // or CREATE TABLE AS reading it, UPDATE of another table FROM it, UPDATE of another column of it.
 // `direct` (earlier migrations): only the column itself, maybe cast, counts as a copy.
-bool Copies(const PgQuery__Node& n, const std::string& table, const std::string& column, bool direct) {
+bool Copies(const PgQuery__Node& n, const std::string& table, const std::string& column,
+            bool direct) {
   switch (n.node_case) {
     case PG_QUERY__NODE__NODE_INSERT_STMT: {
       const PgQuery__Node* q = n.insert_stmt->select_stmt;
-      return pg::Qualified(n.insert_stmt->relation) != table && q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+      return pg::Qualified(n.insert_stmt->relation) != table && q &&
+             q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
              Selects(q->select_stmt, table, column, direct);
     }
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
       const PgQuery__Node* q = n.create_table_as_stmt->query;
-      return q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT && Selects(q->select_stmt, table, column, direct);
+      return q && q->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+             Selects(q->select_stmt, table, column, direct);
     }
     case PG_QUERY__NODE__NODE_UPDATE_STMT: {
       const PgQuery__UpdateStmt& u = *n.update_stmt;
@@ -97,8 +109,10 @@ bool Copies(const PgQuery__Node& n, const std::string& table, const std::string&
         return !column.empty() && (Takes(u.target_list, u.n_target_list, column, direct) ||
                                    (!direct && HasColumn(u.where_clause, column, false)));
       }
-      bool from = false;  // `direct`: an UPDATE … FROM may take a same-named column of another table
-      for (std::size_t k = 0; k < u.n_from_clause && !direct; ++k) from = from || HasTable(&u.from_clause[k]->base, table);
+      bool from =
+          false;  // `direct`: an UPDATE … FROM may take a same-named column of another table
+      for (std::size_t k = 0; k < u.n_from_clause && !direct; ++k)
+        from = from || HasTable(&u.from_clause[k]->base, table);
       return from && (column.empty() || Takes(u.target_list, u.n_target_list, column, direct));
     }
     default:
@@ -115,8 +129,10 @@ bool Copied(const StatementContext& s, const std::string& table, const std::stri
     for (const Statement& st : f.statements) {
       if (&st == &s.statement) break;
       if (!st.node) continue;
-      const PgQuery__Node* parent = st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
-      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT)) continue;  // function body
+      const PgQuery__Node* parent =
+          st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
+      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT))
+        continue;  // function body
       if (Copies(*st.node, table, column, i != s.file_index)) return true;
     }
   }
@@ -127,8 +143,11 @@ bool Copied(const StatementContext& s, const std::string& table, const std::stri
 bool Recreated(const StatementContext& s, const std::string& table) {
   for (const Statement& st : s.file.statements) {
     if (st.begin <= s.statement.begin || !st.node) continue;
-    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT && pg::Qualified(st.node->create_stmt->relation) == table) return true;
-    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT && st.node->create_table_as_stmt->into &&
+    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT &&
+        pg::Qualified(st.node->create_stmt->relation) == table)
+      return true;
+    if (st.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT &&
+        st.node->create_table_as_stmt->into &&
         pg::Qualified(st.node->create_table_as_stmt->into->rel) == table) {
       return true;
     }
@@ -143,7 +162,8 @@ bool Live(const StatementContext& s, const std::string& table) {
 }
 
 constexpr const char* kHelp =
-    "drop it only after no deployed code uses it (expand/contract), with its data backed up or copied; "
+    "drop it only after no deployed code uses it (expand/contract), with its data backed up or "
+    "copied; "
     "if this is intended, say so with `-- migralint-ignore destructive-change: <reason>`";
 
 void Report(RuleContext& ctx, const StatementContext& s, std::string message,
@@ -155,17 +175,26 @@ void Report(RuleContext& ctx, const StatementContext& s, std::string message,
 void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& stmt) {
   for (std::size_t i = 0; i < stmt.n_objects; ++i) {
     const PgQuery__Node* object = stmt.objects[i];
-    if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE && object->node_case == PG_QUERY__NODE__NODE_LIST) {
+    if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+        object->node_case == PG_QUERY__NODE__NODE_LIST) {
       const std::string table = pg::Qualified(object->list->items, object->list->n_items);
-      if (!Live(s, table) || Copied(s, table, "") || (!s.before.FindTable(table) && Recreated(s, table))) continue;
-      Report(ctx, s, "DROP TABLE " + Quoted(table) + " deletes the table and all its rows (ACCESS EXCLUSIVE lock); code still using it fails");
+      if (!Live(s, table) || Copied(s, table, "") ||
+          (!s.before.FindTable(table) && Recreated(s, table)))
+        continue;
+      Report(ctx, s,
+             "DROP TABLE " + Quoted(table) +
+                 " deletes the table and all its rows (ACCESS EXCLUSIVE lock); code still using it "
+                 "fails");
     } else if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
       const std::string schema(pg::Str(object));
       auto it = s.before.schemas.find(schema);
       if (it != s.before.schemas.end() && s.SameFile(it->second)) continue;
-      Report(ctx, s, "DROP SCHEMA " + Quoted(schema) + " deletes the schema" +
-                         (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ? " and every object and row in it" : "") +
-                         "; code still using it fails");
+      Report(ctx, s,
+             "DROP SCHEMA " + Quoted(schema) + " deletes the schema" +
+                 (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE
+                      ? " and every object and row in it"
+                      : "") +
+                 "; code still using it fails");
     }
   }
 }
@@ -175,9 +204,11 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
   const std::string table = pg::Qualified(stmt.relation);
   if (!Live(s, table)) return;
   const Table* t = s.before.FindTable(table);
-  std::uint32_t from = s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
-                       static_cast<std::uint32_t>(std::string(stmt.relation->relname).size() +
-                                                  (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
+  std::uint32_t from =
+      s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
+      static_cast<std::uint32_t>(
+          std::string(stmt.relation->relname).size() +
+          (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
   for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
@@ -188,8 +219,9 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
     const Column* c = t ? t->FindColumn(column) : nullptr;
     if (c && s.SameFile(c->origin)) continue;  // added earlier in this file: holds no old data
     if (Copied(s, table, column)) continue;
-    Report(ctx, s, "DROP COLUMN " + Quoted(column) + " deletes its data from every row of " + Quoted(table) +
-                       "; code still reading or writing it fails",
+    Report(ctx, s,
+           "DROP COLUMN " + Quoted(column) + " deletes its data from every row of " +
+               Quoted(table) + "; code still reading or writing it fails",
            span);
   }
 }
@@ -199,9 +231,12 @@ void Truncate(RuleContext& ctx, const StatementContext& s, const PgQuery__Trunca
     if (stmt.relations[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) continue;
     const std::string table = pg::Qualified(stmt.relations[i]->range_var);
     if (!Live(s, table)) continue;
-    Report(ctx, s, "TRUNCATE deletes every row of " + Quoted(table) +
-                       (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ? " and of every table referencing it" : "") +
-                       " (ACCESS EXCLUSIVE lock)");
+    Report(ctx, s,
+           "TRUNCATE deletes every row of " + Quoted(table) +
+               (stmt.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE
+                    ? " and of every table referencing it"
+                    : "") +
+               " (ACCESS EXCLUSIVE lock)");
   }
 }
 

@@ -1,7 +1,7 @@
 // duplicate-version: two migrations of one sequence share a version.
-#include <map>
-
 #include "migralint/rule.h"
+
+#include <map>
 
 namespace migralint::rules {
 namespace {
@@ -15,8 +15,9 @@ void Check(RuleContext& ctx, const SetUnit& set) {
     auto [it, inserted] = first.emplace(std::pair{file.Sequence(), file.version.groups}, unit);
     if (inserted) continue;
     ctx.Report(*unit, 0, 0,
-               "version " + file.version.text + " of \"" + file.relative + "\" is also the version of \"" +
-                   it->second->file->relative + "\": runners that key on the version apply only one of them",
+               "version " + file.version.text + " of \"" + file.relative +
+                   "\" is also the version of \"" + it->second->file->relative +
+                   "\": runners that key on the version apply only one of them",
                "give it the next free version (two branches probably picked the same number)");
   }
 }

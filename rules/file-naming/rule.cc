@@ -1,11 +1,11 @@
 // file-naming: a .sql file in a migrations folder that matches none of the set's patterns, or
 // that breaks the convention its neighbours share (zero-padding width, separator).
+#include "migralint/rule.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <tuple>
-
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -17,7 +17,8 @@ std::optional<Shape> ShapeOf(const MigrationFile& file) {
   if (file.version.text.empty()) return std::nullopt;
   const std::string name = file.fs_path.filename().string();
   if (name.compare(0, file.version.text.size(), file.version.text) != 0) return std::nullopt;
-  const char separator = name.size() > file.version.text.size() ? name[file.version.text.size()] : 0;
+  const char separator =
+      name.size() > file.version.text.size() ? name[file.version.text.size()] : 0;
   if (separator != '_' && separator != '-') return std::nullopt;  // "0188.up.sql": no name
   return Shape{file.version.text.size(), separator};
 }
@@ -51,7 +52,8 @@ void Check(RuleContext& ctx, const SetUnit& set) {
   // The convention of each folder is what most of its migrations share.
   std::map<std::string, std::map<Shape, int>> shapes;
   for (const FileUnit* unit : set.migrations) {
-    if (auto shape = ShapeOf(*unit->file)) ++shapes[unit->file->fs_path.parent_path().string()][*shape];
+    if (auto shape = ShapeOf(*unit->file))
+      ++shapes[unit->file->fs_path.parent_path().string()][*shape];
   }
   for (const FileUnit* unit : set.migrations) {
     const auto shape = ShapeOf(*unit->file);

@@ -1,5 +1,7 @@
 // fk-missing-index: at the end of the set, a foreign key whose columns no index of its table
 // leads with (in any order among the first k key columns, k = the key's column count).
+#include "migralint/rule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -8,22 +10,24 @@
 #include <vector>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
 
 std::string Quote(const std::string& name) {
-  static const std::set<std::string> kReserved = {"user", "order", "group", "table", "select", "check",
-                                                  "default", "limit", "offset", "references", "to"};
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && !kReserved.count(name);
+  static const std::set<std::string> kReserved = {"user",   "order",      "group",   "table",
+                                                  "select", "check",      "default", "limit",
+                                                  "offset", "references", "to"};
+  bool plain =
+      !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && !kReserved.count(name);
   for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   return plain ? name : "\"" + name + "\"";
 }
 
 std::string List(const std::vector<std::string>& names, bool sql) {
   std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + (sql ? Quote(n) : "\"" + n + "\"");
+  for (const std::string& n : names)
+    out += (out.empty() ? "" : ", ") + (sql ? Quote(n) : "\"" + n + "\"");
   return out;
 }
 
@@ -40,11 +44,14 @@ const Statement* StatementAt(const SetUnit& set, const Origin& origin) {
 // lookups (`col = $1`) imply it, so the planner can use the index for them.
 bool ImpliedByKey(const SetUnit& set, const Index& index, const std::set<std::string>& key) {
   const Statement* s = StatementAt(set, index.origin);
-  if (!s || s->node->node_case != PG_QUERY__NODE__NODE_INDEX_STMT || !s->node->index_stmt->where_clause) return false;
+  if (!s || s->node->node_case != PG_QUERY__NODE__NODE_INDEX_STMT ||
+      !s->node->index_stmt->where_clause)
+    return false;
   std::vector<const PgQuery__Node*> terms = {s->node->index_stmt->where_clause};
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const PgQuery__Node* t = terms[i];
-    if (t->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR && t->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+    if (t->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+        t->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
       terms.insert(terms.end(), t->bool_expr->args, t->bool_expr->args + t->bool_expr->n_args);
     } else if (t->node_case != PG_QUERY__NODE__NODE_NULL_TEST ||
                t->null_test->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL ||
@@ -78,7 +85,8 @@ std::vector<const PgQuery__Node*> Elements(const PgQuery__Node* node) {
   } else if (node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
     const auto& s = *node->alter_table_stmt;
     for (std::size_t i = 0; i < s.n_cmds; ++i) {
-      if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD && s.cmds[i]->alter_table_cmd->def) {
+      if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+          s.cmds[i]->alter_table_cmd->def) {
         out.push_back(s.cmds[i]->alter_table_cmd->def);
       }
     }
@@ -101,7 +109,8 @@ int KeyLocation(const PgQuery__Node* statement, const Constraint& fk) {
     const PgQuery__ColumnDef& def = *e->column_def;
     for (std::size_t i = 0; i < def.n_constraints; ++i) {
       const PgQuery__Node* c = def.constraints[i];
-      if (c->node_case == PG_QUERY__NODE__NODE_CONSTRAINT && same(*c->constraint, {def.colname})) return def.location;
+      if (c->node_case == PG_QUERY__NODE__NODE_CONSTRAINT && same(*c->constraint, {def.colname}))
+        return def.location;
     }
   }
   return -1;
@@ -116,8 +125,10 @@ std::pair<std::uint32_t, std::uint32_t> Span(const SetUnit& set, const Constrain
   const std::string& text = set.migrations[static_cast<std::size_t>(fk.origin.file)]->source.text;
   const std::uint32_t begin = s->parse_base + static_cast<std::uint32_t>(location);
   std::uint32_t end = begin;
-  while (end < s->end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
+  while (end < s->end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0)
+    ++end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
+    --end;
   return {begin, end};
 }
 
@@ -127,7 +138,8 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
     auto it = indexes.find(name);
     for (const Constraint& fk : table.constraints) {
-      if (fk.kind != Constraint::Kind::kForeignKey || fk.columns.empty() || fk.origin.external()) continue;
+      if (fk.kind != Constraint::Kind::kForeignKey || fk.columns.empty() || fk.origin.external())
+        continue;
       if (Covered(set, it == indexes.end() ? kNone : it->second, fk)) continue;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(fk.origin.file)];
       const auto [begin, end] = Span(set, fk);
@@ -135,11 +147,14 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
       for (const std::string& c : fk.columns) index_name += "_" + c;
       index_name += "_idx";
       ctx.Report(unit, begin, end,
-                 "foreign key (" + List(fk.columns, false) + ") of \"" + name + "\" referencing \"" +
-                     fk.ref_table + "\" has no index that leads with its columns: every delete or key "
-                     "update in \"" + fk.ref_table + "\" scans \"" + name + "\"",
-                 "index the referencing columns: CREATE INDEX IF NOT EXISTS " + Quote(index_name) + " ON " +
-                     Quote(table.schema) + "." + Quote(table.name) + " (" + List(fk.columns, true) + ")");
+                 "foreign key (" + List(fk.columns, false) + ") of \"" + name +
+                     "\" referencing \"" + fk.ref_table +
+                     "\" has no index that leads with its columns: every delete or key "
+                     "update in \"" +
+                     fk.ref_table + "\" scans \"" + name + "\"",
+                 "index the referencing columns: CREATE INDEX IF NOT EXISTS " + Quote(index_name) +
+                     " ON " + Quote(table.schema) + "." + Quote(table.name) + " (" +
+                     List(fk.columns, true) + ")");
     }
   }
 }

@@ -1,8 +1,8 @@
 // modified-migration: a migration recorded in migralint.lock whose content changed since;
 // cosmetic (comments, whitespace) or semantic. Also a lock file edited by hand.
-#include <map>
-
 #include "migralint/rule.h"
+
+#include <map>
 
 namespace migralint::rules {
 namespace {
@@ -26,14 +26,16 @@ void Check(RuleContext& ctx, const SetUnit& set) {
     if (it == recorded.end() || it->second->raw == unit->raw_sha256) continue;
     const bool cosmetic = it->second->sem == unit->sem_sha256;
     // The first line, to its end (columns count code points, not bytes).
-    const Position end = unit->source.At(static_cast<std::uint32_t>(unit->source.LineText(1).size()));
-    ctx.ReportAt(unit->source.path, {1, 1}, end,
-                 "\"" + unit->file->relative + "\" changed after it was recorded in " + lock.path + ": " +
-                     (cosmetic ? "cosmetic change (comments or whitespace only)"
-                               : "semantic change: databases that ran it differ from ones that will"),
-                 cosmetic ? "revert the edit, or run `migralint lock` to accept it"
-                          : "revert the edit and put the change in a new migration",
-                 cosmetic);
+    const Position end =
+        unit->source.At(static_cast<std::uint32_t>(unit->source.LineText(1).size()));
+    ctx.ReportAt(
+        unit->source.path, {1, 1}, end,
+        "\"" + unit->file->relative + "\" changed after it was recorded in " + lock.path + ": " +
+            (cosmetic ? "cosmetic change (comments or whitespace only)"
+                      : "semantic change: databases that ran it differ from ones that will"),
+        cosmetic ? "revert the edit, or run `migralint lock` to accept it"
+                 : "revert the edit and put the change in a new migration",
+        cosmetic);
   }
 }
 
@@ -44,7 +46,8 @@ const Rule& modified_migration() {
       .id = "modified-migration",
       .severity = Severity::kError,
       .category = "set",
-      .summary = "a migration recorded in migralint.lock whose content changed (cosmetic or semantic)",
+      .summary =
+          "a migration recorded in migralint.lock whose content changed (cosmetic or semantic)",
       .check_set = Check,
   };
   return rule;

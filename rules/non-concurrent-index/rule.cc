@@ -1,9 +1,10 @@
 // non-concurrent-index: CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on a table that
 // exists before this file.
+#include "migralint/rule.h"
+
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -12,7 +13,8 @@ namespace {
 // A relation the model does not know counts as live.
 bool Live(const StatementContext& s, const std::string& relation) {
   if (const Table* t = s.before.FindTable(relation)) return !s.SameFile(t->origin);
-  if (auto it = s.before.views.find(relation); it != s.before.views.end()) return !s.SameFile(it->second);
+  if (auto it = s.before.views.find(relation); it != s.before.views.end())
+    return !s.SameFile(it->second);
   return true;
 }
 
@@ -23,18 +25,22 @@ void Report(RuleContext& ctx, const StatementContext& s, std::string message, co
 }
 
 constexpr const char* kCreateHelp =
-    "use CREATE INDEX CONCURRENTLY (reads and writes continue), in a migration that is not run inside a "
+    "use CREATE INDEX CONCURRENTLY (reads and writes continue), in a migration that is not run "
+    "inside a "
     "transaction; if it fails, drop the INVALID index it leaves and retry";
 constexpr const char* kDropHelp =
     "use DROP INDEX CONCURRENTLY, in a migration that is not run inside a transaction";
-constexpr const char* kReindexHelp = "use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction";
+constexpr const char* kReindexHelp =
+    "use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction";
 
 void CreateIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__IndexStmt& stmt) {
   if (stmt.concurrent || !stmt.relation) return;
   const std::string table = pg::Qualified(stmt.relation);
   if (!Live(s, table)) return;
-  const std::string existing = table.substr(0, table.find('.') + 1) + (stmt.idxname ? stmt.idxname : "");
-  if (stmt.if_not_exists && s.before.indexes.count(existing)) return;  // IF NOT EXISTS of an existing index: a no-op
+  const std::string existing =
+      table.substr(0, table.find('.') + 1) + (stmt.idxname ? stmt.idxname : "");
+  if (stmt.if_not_exists && s.before.indexes.count(existing))
+    return;  // IF NOT EXISTS of an existing index: a no-op
   const std::string index = stmt.idxname && *stmt.idxname ? " " + Quoted(stmt.idxname) : "";
   Report(ctx, s,
          std::string("CREATE ") + (stmt.unique ? "UNIQUE " : "") + "INDEX" + index +
@@ -53,7 +59,8 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
     if (it != s.before.indexes.end() && !Live(s, it->second.table)) continue;
     const std::string on = it != s.before.indexes.end() ? Quoted(it->second.table) : "its table";
     Report(ctx, s,
-           "DROP INDEX " + Quoted(index) + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " + on +
+           "DROP INDEX " + Quoted(index) +
+               " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on " + on +
                ": all reads and writes wait",
            kDropHelp);
   }
@@ -61,10 +68,12 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
 
 void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__ReindexStmt& stmt) {
   if (const auto* option = pg::Option(stmt.params, stmt.n_params, "concurrently")) {
-    const PgQuery__Node* arg = option->arg;  // (CONCURRENTLY false) arrives as a string or a boolean
+    const PgQuery__Node* arg =
+        option->arg;  // (CONCURRENTLY false) arrives as a string or a boolean
     const std::string_view word = pg::Str(arg);
-    const bool off = arg && ((arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !arg->boolean->boolval) ||
-                             word == "false" || word == "off" || word == "0");
+    const bool off =
+        arg && ((arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !arg->boolean->boolval) ||
+                word == "false" || word == "off" || word == "0");
     if (!off) return;
   }
   std::string what;
@@ -73,7 +82,9 @@ void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__Reindex
       const std::string index = pg::Qualified(stmt.relation);
       auto it = s.before.indexes.find(index);
       if (it != s.before.indexes.end() && !Live(s, it->second.table)) return;
-      what = "index " + Quoted(index) + (it != s.before.indexes.end() ? " blocks writes to " + Quoted(it->second.table) : " blocks writes to its table");
+      what = "index " + Quoted(index) +
+             (it != s.before.indexes.end() ? " blocks writes to " + Quoted(it->second.table)
+                                           : " blocks writes to its table");
       break;
     }
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE: {
@@ -85,7 +96,8 @@ void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__Reindex
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA: {
       auto it = s.before.schemas.find(stmt.name ? stmt.name : "");
       if (it != s.before.schemas.end() && s.SameFile(it->second)) return;
-      what = std::string("schema ") + Quoted(stmt.name ? stmt.name : "") + " blocks writes to each of its tables";
+      what = std::string("schema ") + Quoted(stmt.name ? stmt.name : "") +
+             " blocks writes to each of its tables";
       break;
     }
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
@@ -95,7 +107,8 @@ void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__Reindex
       return;
   }
   Report(ctx, s,
-         "REINDEX " + what + " while it rebuilds, and reads that use the index (ACCESS EXCLUSIVE on the index)",
+         "REINDEX " + what +
+             " while it rebuilds, and reads that use the index (ACCESS EXCLUSIVE on the index)",
          kReindexHelp);
 }
 
@@ -123,7 +136,8 @@ const Rule& non_concurrent_index() {
       .id = "non-concurrent-index",
       .severity = Severity::kWarning,
       .category = "safety",
-      .summary = "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on a table that already exists",
+      .summary =
+          "CREATE INDEX, DROP INDEX or REINDEX without CONCURRENTLY on a table that already exists",
       .check_statement = Check,
   };
   return rule;

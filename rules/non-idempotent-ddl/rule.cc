@@ -1,11 +1,12 @@
 // non-idempotent-ddl: DDL that fails when the file runs a second time.
+#include "migralint/rule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -24,7 +25,8 @@ bool Guarded(const Statement& s) {
     }
     for (const std::string& condition : e.handled) {
       const std::string c = Lower(condition);
-      if (c.rfind("duplicate_", 0) == 0 || c.rfind("undefined_", 0) == 0 || c == "others") return true;
+      if (c.rfind("duplicate_", 0) == 0 || c.rfind("undefined_", 0) == 0 || c == "others")
+        return true;
     }
   }
   return false;
@@ -54,9 +56,11 @@ class Dropped {
     std::string name;
     if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
       const auto* l = object->list;
-      if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER || type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY) {
+      if (type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER ||
+          type == PG_QUERY__OBJECT_TYPE__OBJECT_POLICY) {
         if (l->n_items < 2) return {};
-        name = pg::Qualified(l->items, l->n_items - 1) + "." + std::string(pg::Str(l->items[l->n_items - 1]));
+        name = pg::Qualified(l->items, l->n_items - 1) + "." +
+               std::string(pg::Str(l->items[l->n_items - 1]));
       } else {
         name = pg::Qualified(l->items, l->n_items);
       }
@@ -70,13 +74,18 @@ class Dropped {
   }
   static std::string Kind(int type) {
     switch (type) {
-      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: return "trigger";
-      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: return "policy";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER:
+        return "trigger";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY:
+        return "policy";
       case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: return "function";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+        return "function";
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: return "type";
-      default: return "other";
+      case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
+        return "type";
+      default:
+        return "other";
     }
   }
 
@@ -96,7 +105,8 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
       return node->create_seq_stmt->if_not_exists ? "" : "CREATE SEQUENCE without IF NOT EXISTS";
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
-      return node->create_extension_stmt->if_not_exists ? "" : "CREATE EXTENSION without IF NOT EXISTS";
+      return node->create_extension_stmt->if_not_exists ? ""
+                                                        : "CREATE EXTENSION without IF NOT EXISTS";
     case PG_QUERY__NODE__NODE_VIEW_STMT:
       return node->view_stmt->replace ? "" : "CREATE VIEW without OR REPLACE";
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
@@ -106,12 +116,15 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
                  : "CREATE TABLE AS without IF NOT EXISTS";
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
       const auto& f = *node->create_function_stmt;
-      if (f.replace || dropped.Has("function " + pg::Qualified(f.funcname, f.n_funcname))) return "";
-      return f.is_procedure ? "CREATE PROCEDURE without OR REPLACE" : "CREATE FUNCTION without OR REPLACE";
+      if (f.replace || dropped.Has("function " + pg::Qualified(f.funcname, f.n_funcname)))
+        return "";
+      return f.is_procedure ? "CREATE PROCEDURE without OR REPLACE"
+                            : "CREATE FUNCTION without OR REPLACE";
     }
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
       const auto& t = *node->create_trig_stmt;
-      if (t.replace || dropped.Has("trigger " + pg::Qualified(t.relation) + "." + t.trigname)) return "";
+      if (t.replace || dropped.Has("trigger " + pg::Qualified(t.relation) + "." + t.trigname))
+        return "";
       return "CREATE TRIGGER without OR REPLACE or a DROP TRIGGER IF EXISTS before it";
     }
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: {
@@ -124,13 +137,21 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
       std::string name;
-      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_ENUM_STMT) name = pg::Qualified(node->create_enum_stmt->type_name, node->create_enum_stmt->n_type_name);
-      if (node->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT) name = pg::Qualified(node->composite_type_stmt->typevar);
-      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_RANGE_STMT) name = pg::Qualified(node->create_range_stmt->type_name, node->create_range_stmt->n_type_name);
-      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT) name = pg::Qualified(node->create_domain_stmt->domainname, node->create_domain_stmt->n_domainname);
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_ENUM_STMT)
+        name =
+            pg::Qualified(node->create_enum_stmt->type_name, node->create_enum_stmt->n_type_name);
+      if (node->node_case == PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT)
+        name = pg::Qualified(node->composite_type_stmt->typevar);
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_RANGE_STMT)
+        name =
+            pg::Qualified(node->create_range_stmt->type_name, node->create_range_stmt->n_type_name);
+      if (node->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT)
+        name = pg::Qualified(node->create_domain_stmt->domainname,
+                             node->create_domain_stmt->n_domainname);
       const bool domain = node->node_case == PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT;
       if (dropped.Has("type " + name)) return "";
-      return std::string(domain ? "CREATE DOMAIN" : "CREATE TYPE") + " outside a guard and without a DROP … IF EXISTS before it";
+      return std::string(domain ? "CREATE DOMAIN" : "CREATE TYPE") +
+             " outside a guard and without a DROP … IF EXISTS before it";
     }
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       return node->alter_enum_stmt->new_val && *node->alter_enum_stmt->new_val &&
@@ -149,16 +170,20 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
       for (std::size_t i = 0; i < a.n_cmds; ++i) {
         if (a.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
         const PgQuery__AlterTableCmd& c = *a.cmds[i]->alter_table_cmd;
-        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && !c.missing_ok) return "ADD COLUMN without IF NOT EXISTS";
-        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && !c.missing_ok) return "DROP COLUMN without IF EXISTS";
-        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && !c.missing_ok) return "DROP CONSTRAINT without IF EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && !c.missing_ok)
+          return "ADD COLUMN without IF NOT EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && !c.missing_ok)
+          return "DROP COLUMN without IF EXISTS";
+        if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint && !c.missing_ok)
+          return "DROP CONSTRAINT without IF EXISTS";
         if (c.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && c.def &&
             c.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
           const PgQuery__Constraint& k = *c.def->constraint;
           // Unnamed CHECK / UNIQUE / FOREIGN KEY get a fresh name each time; a named one or a
           // second primary key fail.
           const bool named = k.conname && *k.conname;
-          if ((named && !dropped.Has("constraint " + pg::Qualified(a.relation) + "." + k.conname)) ||
+          if ((named &&
+               !dropped.Has("constraint " + pg::Qualified(a.relation) + "." + k.conname)) ||
               k.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
             return "ADD CONSTRAINT without a DROP CONSTRAINT IF EXISTS before it";
           }
@@ -173,9 +198,12 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
 
 const char* Help(const std::string& problem) {
   if (problem.find("IF NOT EXISTS") != std::string::npos) return "add IF NOT EXISTS";
-  if (problem.find("OR REPLACE") != std::string::npos && problem.find("TRIGGER") == std::string::npos) return "use CREATE OR REPLACE";
+  if (problem.find("OR REPLACE") != std::string::npos &&
+      problem.find("TRIGGER") == std::string::npos)
+    return "use CREATE OR REPLACE";
   if (problem.rfind("DROP", 0) == 0) return "add IF EXISTS";
-  return "drop it IF EXISTS first, or guard it: DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog…) THEN … END IF; END $$";
+  return "drop it IF EXISTS first, or guard it: DO $$ BEGIN IF NOT EXISTS (SELECT FROM "
+         "pg_catalog…) THEN … END IF; END $$";
 }
 
 // Constraints the file drops, "schema.table.name" -> offset of the first drop.
@@ -196,7 +224,8 @@ std::map<std::string, std::uint32_t> ConstraintsDropped(const FileUnit& unit) {
 }
 
 // VALIDATE CONSTRAINT of a constraint that a later statement of the file drops.
-std::string ValidatesDropped(const Statement& s, const std::map<std::string, std::uint32_t>& dropped_later) {
+std::string ValidatesDropped(const Statement& s,
+                             const std::map<std::string, std::uint32_t>& dropped_later) {
   if (s.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) return "";
   const auto& a = *s.node->alter_table_stmt;
   for (std::size_t i = 0; i < a.n_cmds; ++i) {
@@ -230,7 +259,8 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
     if (problem.empty()) problem = ValidatesDropped(s, dropped_later);
     dropped.Record(s.node);
     if (problem.empty()) continue;
-    ctx.Report(unit, s.begin, s.end, problem + ": it fails when the file runs a second time", Help(problem));
+    ctx.Report(unit, s.begin, s.end, problem + ": it fails when the file runs a second time",
+               Help(problem));
   }
 }
 
@@ -241,7 +271,8 @@ const Rule& non_idempotent_ddl() {
       .id = "non-idempotent-ddl",
       .severity = Severity::kWarning,
       .category = "idempotency",
-      .summary = "DDL that fails when the file runs twice (no IF [NOT] EXISTS, OR REPLACE or guard)",
+      .summary =
+          "DDL that fails when the file runs twice (no IF [NOT] EXISTS, OR REPLACE or guard)",
       .check_file = Check,
   };
   return rule;

@@ -1,8 +1,8 @@
 // out-of-order: a new migration whose version sorts before already recorded ones.
+#include "migralint/rule.h"
+
 #include <map>
 #include <set>
-
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -23,8 +23,8 @@ void Check(RuleContext& ctx, const SetUnit& set) {
     auto it = latest.find(unit->file->Sequence());
     if (it == latest.end() || unit->file->version.Compare(it->second->file->version) >= 0) continue;
     ctx.Report(*unit, 0, 0,
-               "\"" + unit->file->relative + "\" is new but sorts before \"" + it->second->file->relative +
-                   "\", already recorded in " + set.lock->path +
+               "\"" + unit->file->relative + "\" is new but sorts before \"" +
+                   it->second->file->relative + "\", already recorded in " + set.lock->path +
                    ": databases that ran that one apply this out of order, or never",
                "give it a version after " + it->second->file->version.text + " (rename it)");
   }

@@ -1,20 +1,23 @@
 // policy-without-rls: a table with policies whose row level security is off when the set ends —
 // PostgreSQL ignores the policies and every role with table privileges sees every row.
+#include "migralint/rule.h"
+
 #include <cctype>
 #include <string>
-
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
 
 std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && name != "user" && name != "order";
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+               name != "user" && name != "order";
   for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   return plain ? name : "\"" + name + "\"";
 }
 
-bool Before(const Origin& a, const Origin& b) { return a.file != b.file ? a.file < b.file : a.begin < b.begin; }
+bool Before(const Origin& a, const Origin& b) {
+  return a.file != b.file ? a.file < b.file : a.begin < b.begin;
+}
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
@@ -26,12 +29,17 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     if (!first) continue;
     const FileUnit& unit = *set.migrations[static_cast<std::size_t>(first->origin.file)];
     const std::size_t n = table.policies.size();
-    const std::string policies = n == 1 ? "policy \"" + first->name + "\"" : std::to_string(n) + " policies (\"" + first->name + "\", ...)";
-    const std::string state = table.rls_origin.external() ? "is never enabled" : "is disabled again later";
+    const std::string policies =
+        n == 1 ? "policy \"" + first->name + "\""
+               : std::to_string(n) + " policies (\"" + first->name + "\", ...)";
+    const std::string state =
+        table.rls_origin.external() ? "is never enabled" : "is disabled again later";
     ctx.Report(unit, first->origin.begin, first->origin.end,
                "\"" + name + "\" has " + policies + " but its row level security " + state +
-                   ": PostgreSQL ignores the policies and every role with privileges on the table sees every row",
-               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) + " ENABLE ROW LEVEL SECURITY");
+                   ": PostgreSQL ignores the policies and every role with privileges on the table "
+                   "sees every row",
+               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) +
+                   " ENABLE ROW LEVEL SECURITY");
   }
 }
 

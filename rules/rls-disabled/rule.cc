@@ -1,17 +1,19 @@
 // rls-disabled: a table in an exposed schema that no migration of the set puts under row level
 // security — in sets that are API-exposed (Supabase, three-tier, any RLS, or exposed_schemas set).
+#include "migralint/rule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
 
 std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && name != "user" && name != "order";
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+               name != "user" && name != "order";
   for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   return plain ? name : "\"" + name + "\"";
 }
@@ -31,8 +33,10 @@ bool Temporary(const FileUnit& unit, const Origin& origin) {
   for (const Statement& s : unit.statements) {
     if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
     const PgQuery__RangeVar* relation = nullptr;
-    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) relation = s.node->create_stmt->relation;
-    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT && s.node->create_table_as_stmt->into) {
+    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT)
+      relation = s.node->create_stmt->relation;
+    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT &&
+        s.node->create_table_as_stmt->into) {
       relation = s.node->create_table_as_stmt->into->rel;
     }
     return relation && relation->relpersistence && *relation->relpersistence == 't';
@@ -54,14 +58,19 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     // Report the statement's first line: the whole CREATE TABLE would underline every column.
     std::uint32_t end = table.origin.begin;
     const std::string& text = unit.source.text;
-    while (end < table.origin.end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
+    while (end < table.origin.end && text[end] != '\n' && text[end] != '\r' &&
+           text.compare(end, 2, "--") != 0)
+      ++end;
     while (end > table.origin.begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    const std::string disabled = table.rls_origin.external() ? "never enabled" : "enabled, then disabled again";
+    const std::string disabled =
+        table.rls_origin.external() ? "never enabled" : "enabled, then disabled again";
     ctx.Report(unit, table.origin.begin, end,
-               "table \"" + name + "\" is in exposed schema \"" + table.schema + "\" but row level security is " +
-                   disabled + ": every role the API serves can read and change all of its rows",
-               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) + " ENABLE ROW LEVEL SECURITY, then add policies for the roles that need "
-               "access (no policy: only the owner and BYPASSRLS roles see rows)");
+               "table \"" + name + "\" is in exposed schema \"" + table.schema +
+                   "\" but row level security is " + disabled +
+                   ": every role the API serves can read and change all of its rows",
+               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) +
+                   " ENABLE ROW LEVEL SECURITY, then add policies for the roles that need "
+                   "access (no policy: only the owner and BYPASSRLS roles see rows)");
   }
 }
 
@@ -72,7 +81,8 @@ const Rule& rls_disabled() {
       .id = "rls-disabled",
       .severity = Severity::kError,
       .category = "security",
-      .summary = "a table in an exposed schema that no migration of the set puts under row level security",
+      .summary =
+          "a table in an exposed schema that no migration of the set puts under row level security",
       .check_schema = Check,
   };
   return rule;

@@ -1,7 +1,7 @@
 // sequence-gap: a missing number in a sequentially numbered set (never for timestamps).
-#include <map>
-
 #include "migralint/rule.h"
+
+#include <map>
 
 namespace migralint::rules {
 namespace {
@@ -32,11 +32,12 @@ void Check(RuleContext& ctx, const SetUnit& set) {
         if (current - previous > 2) {
           missing += (current - previous > 3 ? "–" : ", ") + Padded(current - 1, width);
         }
-        ctx.Report(*units[i], 0, 0,
-                   "sequence gap before \"" + file.relative + "\": " + missing + " " +
-                       (current - previous > 2 ? "are" : "is") + " missing after \"" +
-                       units[i - 1]->file->relative + "\"",
-                   "restore the deleted migration, or renumber if the gap was never applied anywhere");
+        ctx.Report(
+            *units[i], 0, 0,
+            "sequence gap before \"" + file.relative + "\": " + missing + " " +
+                (current - previous > 2 ? "are" : "is") + " missing after \"" +
+                units[i - 1]->file->relative + "\"",
+            "restore the deleted migration, or renumber if the gap was never applied anywhere");
       }
       previous = current;
     }

@@ -1,11 +1,12 @@
 // unknown-object: a statement uses a table, column, function or type that nothing earlier in
 // execution order created and that is not declared external.
+#include "migralint/rule.h"
+
 #include <cctype>
 #include <set>
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -28,14 +29,16 @@ class Checker {
     const Table* table = s_.before.FindTable(table_name);
     if (!table || !table->columns_known || column.empty() || table->FindColumn(column)) return;
     if (added_columns_.count(column)) return;
-    Report(location, "column", table_name + "." + column, "column \"" + column + "\" of \"" + table_name + "\"");
+    Report(location, "column", table_name + "." + column,
+           "column \"" + column + "\" of \"" + table_name + "\"");
   }
 
   void Type(const PgQuery__TypeName* type) {
     if (!type || type->pct_type) return;
     const ColumnType t = pg::TypeOf(type);
     if (t.name.empty() || s_.before.HasType(t.name)) return;
-    const std::string qualified = t.name.find('.') == std::string::npos ? "public." + t.name : t.name;
+    const std::string qualified =
+        t.name.find('.') == std::string::npos ? "public." + t.name : t.name;
     Report(type->location, "type", qualified);
   }
 
@@ -53,17 +56,22 @@ class Checker {
   }
 
  private:
-  void Report(int location, const std::string& kind, const std::string& name, std::string described = "") {
+  void Report(int location, const std::string& kind, const std::string& name,
+              std::string described = "") {
     const bool placed = location >= 0;
-    const std::uint32_t begin = placed ? s_.statement.parse_base + static_cast<std::uint32_t>(location) : s_.statement.begin;
+    const std::uint32_t begin = placed
+                                    ? s_.statement.parse_base + static_cast<std::uint32_t>(location)
+                                    : s_.statement.begin;
     const std::uint32_t end = placed ? s_.NameEnd(begin) : s_.statement.end;
     if (described.empty()) described = kind + " \"" + name + "\"";
     std::string message = described + " does not exist at this point";
-    std::string help = "create it in an earlier migration, or declare it in `external` of migralint.toml if it "
-                       "exists before the set runs";
+    std::string help =
+        "create it in an earlier migration, or declare it in `external` of migralint.toml if it "
+        "exists before the set runs";
     if (const FileUnit* later = s_.CreatedLater(name)) {
       message += ": it is created later, by \"" + later->file->relative + "\" (wrong order)";
-      help = "move this statement after \"" + later->file->relative + "\", or create the " + kind + " first";
+      help = "move this statement after \"" + later->file->relative + "\", or create the " + kind +
+             " first";
     }
     ctx_.Report(s_.file, begin, std::max(end, begin + 1), std::move(message), std::move(help));
   }
@@ -78,13 +86,15 @@ void ForeignKey(Checker& check, const PgQuery__Constraint& c, const std::string&
   const std::string target = pg::Qualified(c.pktable);
   if (target == self) return;
   check.Relation(c.pktable);
-  for (std::size_t i = 0; i < c.n_pk_attrs; ++i) check.Column(target, std::string(pg::Str(c.pk_attrs[i])), c.location);
+  for (std::size_t i = 0; i < c.n_pk_attrs; ++i)
+    check.Column(target, std::string(pg::Str(c.pk_attrs[i])), c.location);
 }
 
 void ColumnDefinition(Checker& check, const PgQuery__ColumnDef& def, const std::string& table) {
   check.Type(def.type_name);
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
-    if (def.constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) ForeignKey(check, *def.constraints[i]->constraint, table);
+    if (def.constraints[i]->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+      ForeignKey(check, *def.constraints[i]->constraint, table);
   }
 }
 
@@ -105,7 +115,8 @@ void AlterTable(Checker& check, const PgQuery__AlterTableStmt& s) {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
         check.Column(table, cmd.name, -1);
-        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) check.Type(cmd.def->column_def->type_name);
+        if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+          check.Type(cmd.def->column_def->type_name);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
         if (!cmd.missing_ok) check.Column(table, cmd.name, -1);
@@ -119,8 +130,10 @@ void AlterTable(Checker& check, const PgQuery__AlterTableStmt& s) {
         if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
           const PgQuery__Constraint& c = *cmd.def->constraint;
           ForeignKey(check, c, table);
-          for (std::size_t k = 0; k < c.n_fk_attrs; ++k) check.Column(table, std::string(pg::Str(c.fk_attrs[k])), c.location);
-          for (std::size_t k = 0; k < c.n_keys; ++k) check.Column(table, std::string(pg::Str(c.keys[k])), c.location);
+          for (std::size_t k = 0; k < c.n_fk_attrs; ++k)
+            check.Column(table, std::string(pg::Str(c.fk_attrs[k])), c.location);
+          for (std::size_t k = 0; k < c.n_keys; ++k)
+            check.Column(table, std::string(pg::Str(c.keys[k])), c.location);
         }
         break;
       default:
@@ -141,8 +154,10 @@ void Check(RuleContext& ctx, const StatementContext& s) {
       if (c.if_not_exists && s.before.HasRelation(table)) break;
       for (std::size_t i = 0; i < c.n_table_elts; ++i) {
         const PgQuery__Node* e = c.table_elts[i];
-        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) ColumnDefinition(check, *e->column_def, table);
-        if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) ForeignKey(check, *e->constraint, table);
+        if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+          ColumnDefinition(check, *e->column_def, table);
+        if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+          ForeignKey(check, *e->constraint, table);
       }
       break;
     }
@@ -154,7 +169,8 @@ void Check(RuleContext& ctx, const StatementContext& s) {
       check.Relation(i.relation);
       for (std::size_t k = 0; k < i.n_index_params; ++k) {
         const PgQuery__Node* p = i.index_params[k];
-        if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name && *p->index_elem->name) {
+        if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && p->index_elem->name &&
+            *p->index_elem->name) {
           check.Column(pg::Qualified(i.relation), p->index_elem->name, i.relation->location);
         }
       }
@@ -180,7 +196,8 @@ void Check(RuleContext& ctx, const StatementContext& s) {
       break;
     case PG_QUERY__NODE__NODE_RENAME_STMT: {
       const PgQuery__RenameStmt& r = *node->rename_stmt;
-      if (r.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) check.Relation(r.relation, r.missing_ok);
+      if (r.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
+        check.Relation(r.relation, r.missing_ok);
       if (r.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
         check.Relation(r.relation, r.missing_ok);
         if (!r.missing_ok) check.Column(pg::Qualified(r.relation), r.subname, -1);
@@ -196,7 +213,8 @@ void Check(RuleContext& ctx, const StatementContext& s) {
         const std::string name = pg::Qualified(o->list->items, o->list->n_items);
         if (!s.before.HasRelation(name)) {
           PgQuery__RangeVar relation = PG_QUERY__RANGE_VAR__INIT;
-          std::string schema = name.substr(0, name.find('.')), table = name.substr(name.find('.') + 1);
+          std::string schema = name.substr(0, name.find('.')),
+                      table = name.substr(name.find('.') + 1);
           relation.schemaname = schema.data();
           relation.relname = table.data();
           relation.location = -1;

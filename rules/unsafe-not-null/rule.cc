@@ -1,10 +1,11 @@
 // unsafe-not-null: SET NOT NULL on a live table without a validated CHECK (col IS NOT NULL) or a
 // backfill first; ADD COLUMN … NOT NULL without a DEFAULT on a live table.
+#include "migralint/rule.h"
+
 #include <cctype>
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -17,9 +18,12 @@ bool IsNull(const PgQuery__Node* n) {
 bool CoversNulls(const PgQuery__Node* where, const std::string& column) {
   if (!where) return true;
   if (where->node_case == PG_QUERY__NODE__NODE_NULL_TEST) {
-    return where->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL && pg::ColumnName(where->null_test->arg) == column;
+    return where->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL &&
+           pg::ColumnName(where->null_test->arg) == column;
   }
-  if (where->node_case != PG_QUERY__NODE__NODE_BOOL_EXPR || where->bool_expr->boolop != PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR) return false;
+  if (where->node_case != PG_QUERY__NODE__NODE_BOOL_EXPR ||
+      where->bool_expr->boolop != PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR)
+    return false;
   for (std::size_t i = 0; i < where->bool_expr->n_args; ++i) {
     if (CoversNulls(where->bool_expr->args[i], column)) return true;
   }
@@ -35,7 +39,8 @@ bool AnyEarlier(const StatementContext& s, int first, Visit visit) {
     for (const Statement& st : f.statements) {
       if (&st == &s.statement) break;
       if (!st.node) continue;
-      const PgQuery__Node* parent = st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
+      const PgQuery__Node* parent =
+          st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
       if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT)) continue;
       if (visit(*st.node)) return true;
     }
@@ -46,35 +51,44 @@ bool AnyEarlier(const StatementContext& s, int first, Visit visit) {
 // An UPDATE filling, or a DELETE removing, every NULL of the column: earlier in this migration or
 // the one just before it (a backfill and its constraint are often split over two), or in any
 // earlier one when the column has a DEFAULT (so rows inserted since are not NULL either).
-bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column, bool has_default) {
-  return AnyEarlier(s, has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n) {
-    if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
-      const PgQuery__DeleteStmt& d = *n.delete_stmt;
-      return pg::Qualified(d.relation) == table && d.where_clause && CoversNulls(d.where_clause, column);
-    }
-    if (n.node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) return false;
-    const PgQuery__UpdateStmt& u = *n.update_stmt;
-    if (pg::Qualified(u.relation) != table || !CoversNulls(u.where_clause, column)) return false;
-    for (std::size_t i = 0; i < u.n_target_list; ++i) {
-      const PgQuery__Node* t = u.target_list[i];
-      if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name == column && !IsNull(t->res_target->val)) return true;
-    }
-    return false;
-  });
+bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column,
+                bool has_default) {
+  return AnyEarlier(
+      s, has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n) {
+        if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
+          const PgQuery__DeleteStmt& d = *n.delete_stmt;
+          return pg::Qualified(d.relation) == table && d.where_clause &&
+                 CoversNulls(d.where_clause, column);
+        }
+        if (n.node_case != PG_QUERY__NODE__NODE_UPDATE_STMT) return false;
+        const PgQuery__UpdateStmt& u = *n.update_stmt;
+        if (pg::Qualified(u.relation) != table || !CoversNulls(u.where_clause, column))
+          return false;
+        for (std::size_t i = 0; i < u.n_target_list; ++i) {
+          const PgQuery__Node* t = u.target_list[i];
+          if (t->node_case == PG_QUERY__NODE__NODE_RES_TARGET && t->res_target->name == column &&
+              !IsNull(t->res_target->val))
+            return true;
+        }
+        return false;
+      });
 }
 
 // The table was emptied earlier in this file (DELETE without WHERE, TRUNCATE) and not refilled.
 bool Emptied(const StatementContext& s, const std::string& table) {
   bool empty = false;
   AnyEarlier(s, s.file_index, [&](const PgQuery__Node& n) {
-    if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT && pg::Qualified(n.delete_stmt->relation) == table) {
+    if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT &&
+        pg::Qualified(n.delete_stmt->relation) == table) {
       empty = empty || !n.delete_stmt->where_clause;
-    } else if (n.node_case == PG_QUERY__NODE__NODE_INSERT_STMT && pg::Qualified(n.insert_stmt->relation) == table) {
+    } else if (n.node_case == PG_QUERY__NODE__NODE_INSERT_STMT &&
+               pg::Qualified(n.insert_stmt->relation) == table) {
       empty = false;
     } else if (n.node_case == PG_QUERY__NODE__NODE_TRUNCATE_STMT) {
       for (std::size_t i = 0; i < n.truncate_stmt->n_relations; ++i) {
         const PgQuery__Node* r = n.truncate_stmt->relations[i];
-        empty = empty || (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR && pg::Qualified(r->range_var) == table);
+        empty = empty || (r->node_case == PG_QUERY__NODE__NODE_RANGE_VAR &&
+                          pg::Qualified(r->range_var) == table);
       }
     }
     return false;
@@ -82,8 +96,8 @@ bool Emptied(const StatementContext& s, const std::string& table) {
   return empty;
 }
 
-void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table, const std::string& name,
-                const std::string& column, std::uint32_t from) {
+void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table,
+                const std::string& name, const std::string& column, std::uint32_t from) {
   const Column* col = table ? table->FindColumn(column) : nullptr;
   if (col && col->not_null) return;  // already NOT NULL: PostgreSQL does nothing
   if (table) {
@@ -95,13 +109,15 @@ void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table,
   const auto [begin, end] = s.NameSpan(column, from);
   ctx.Report(s.file, begin, end,
              "SET NOT NULL on \"" + column + "\" scans all of \"" + name +
-                 "\" under an ACCESS EXCLUSIVE lock (no reads or writes meanwhile) and fails if a row is NULL",
-             "first ADD CONSTRAINT … CHECK (\"" + column + "\" IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, "
-             "then SET NOT NULL (no scan)");
+                 "\" under an ACCESS EXCLUSIVE lock (no reads or writes meanwhile) and fails if a "
+                 "row is NULL",
+             "first ADD CONSTRAINT … CHECK (\"" + column +
+                 "\" IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, "
+                 "then SET NOT NULL (no scan)");
 }
 
-void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table, const std::string& name,
-               const PgQuery__AlterTableCmd& cmd) {
+void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table,
+               const std::string& name, const PgQuery__AlterTableCmd& cmd) {
   if (!cmd.def || cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) return;
   const PgQuery__ColumnDef& def = *cmd.def->column_def;
   if (cmd.missing_ok && table && table->FindColumn(def.colname)) return;  // IF NOT EXISTS: a no-op
@@ -111,17 +127,23 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table, 
     if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const PgQuery__Constraint& c = *def.constraints[i]->constraint;
     not_null = (not_null || c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL ||
-                c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) && c.contype != PG_QUERY__CONSTR_TYPE__CONSTR_NULL;
+                c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) &&
+               c.contype != PG_QUERY__CONSTR_TYPE__CONSTR_NULL;
     has_default = has_default || c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
                   c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED ||
                   (c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && !IsNull(c.raw_expr));
   }
-  if (!not_null || has_default || pg::TypeOf(def.type_name).name.find("serial") != std::string::npos) return;
+  if (!not_null || has_default ||
+      pg::TypeOf(def.type_name).name.find("serial") != std::string::npos)
+    return;
   const std::string column = def.colname;
-  const auto [begin, end] = def.location >= 0 ? s.NameSpan(column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
-                                              : std::pair{s.statement.begin, s.statement.end};
+  const auto [begin, end] =
+      def.location >= 0
+          ? s.NameSpan(column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
+          : std::pair{s.statement.begin, s.statement.end};
   ctx.Report(s.file, begin, end,
-             "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" + name + "\"",
+             "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" +
+                 name + "\"",
              "add it nullable, backfill, then SET NOT NULL through a validated CHECK constraint");
 }
 
@@ -132,9 +154,11 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   const std::string name = pg::Qualified(stmt.relation);
   const Table* table = s.before.FindTable(name);
   if ((table && s.SameFile(table->origin)) || Emptied(s, name)) return;  // no rows yet
-  std::uint32_t from = s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
-                       static_cast<std::uint32_t>(std::string(stmt.relation->relname).size() +
-                                                  (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
+  std::uint32_t from =
+      s.statement.parse_base + static_cast<std::uint32_t>(std::max(stmt.relation->location, 0)) +
+      static_cast<std::uint32_t>(
+          std::string(stmt.relation->relname).size() +
+          (*stmt.relation->schemaname ? std::string(stmt.relation->schemaname).size() + 1 : 0));
   for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
@@ -145,8 +169,12 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     }
     // Later commands are written after this one: look for their columns from here on.
     const bool column_def = cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF;
-    const std::string written = cmd.name && *cmd.name ? cmd.name : column_def ? cmd.def->column_def->colname : "";
-    if (const auto span = s.NameSpan(written, from); !written.empty() && span.first != s.statement.begin) from = span.second;
+    const std::string written = cmd.name && *cmd.name ? cmd.name
+                                : column_def          ? cmd.def->column_def->colname
+                                                      : "";
+    if (const auto span = s.NameSpan(written, from);
+        !written.empty() && span.first != s.statement.begin)
+      from = span.second;
   }
 }
 
@@ -157,7 +185,8 @@ const Rule& unsafe_not_null() {
       .id = "unsafe-not-null",
       .severity = Severity::kError,
       .category = "safety",
-      .summary = "SET NOT NULL or ADD COLUMN … NOT NULL without DEFAULT on a table that already has rows",
+      .summary =
+          "SET NOT NULL or ADD COLUMN … NOT NULL without DEFAULT on a table that already has rows",
       .check_statement = Check,
   };
   return rule;

@@ -1,10 +1,11 @@
 // unsafe-type-change: ALTER COLUMN … TYPE on a live table, unless PostgreSQL can change the type
 // without rewriting the table or scanning it.
+#include "migralint/rule.h"
+
 #include <cctype>
 #include <string>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -13,13 +14,16 @@ constexpr int kMaxPrecision = 6;            // timestamp, time and interval: 6 i
 constexpr int kIntervalFullRange = 0x7FFF;  // INTERVAL_FULL_RANGE: no field restriction
 
 // A modifier, or `unset` when the type has none there.
-int Mod(const ColumnType& t, std::size_t i, int unset) { return i < t.modifiers.size() ? t.modifiers[i] : unset; }
+int Mod(const ColumnType& t, std::size_t i, int unset) {
+  return i < t.modifiers.size() ? t.modifiers[i] : unset;
+}
 
 // True when PostgreSQL changes `from` to `to` in the catalog only: a binary-compatible type
 // whose new modifiers accept every value the old ones did (ATColumnChangeRequiresRewrite).
 bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
   auto bare = [](const std::string& n) { return n.rfind("public.", 0) == 0 ? n.substr(7) : n; };
-  if (bare(from.name) == bare(to.name) && from.modifiers == to.modifiers && from.array == to.array) return true;
+  if (bare(from.name) == bare(to.name) && from.modifiers == to.modifiers && from.array == to.array)
+    return true;
   if (from.array || to.array) return false;
   const std::string& a = from.name;
   const std::string& b = to.name;
@@ -38,7 +42,7 @@ bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
     return p >= kMaxPrecision || p >= Mod(from, 0, kNone);
   }
   if (a == "interval" && b == "interval") {  // PostgreSQL's interval_support()
-    auto least = [](const ColumnType& t) {  // smallest field kept: second 0 … year 5
+    auto least = [](const ColumnType& t) {   // smallest field kept: second 0 … year 5
       if (t.modifiers.empty() || t.modifiers[0] == kIntervalFullRange) return 0;
       for (const auto& [bit, rank] : {std::pair{12, 0}, {11, 1}, {10, 2}, {3, 3}, {1, 4}, {2, 5}}) {
         if (t.modifiers[0] & (1 << bit)) return rank;
@@ -47,7 +51,8 @@ bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
     };
     const int p = Mod(to, 1, kNone);
     return to.modifiers.empty() ||
-           (least(to) <= least(from) && (least(from) > 0 || p >= kMaxPrecision || p >= Mod(from, 1, kNone)));
+           (least(to) <= least(from) &&
+            (least(from) > 0 || p >= kMaxPrecision || p >= Mod(from, 1, kNone)));
   }
   return false;
 }
@@ -55,13 +60,15 @@ bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
 // As written: "interval day to second(3)" rather than the modifiers' raw range mask.
 std::string Display(const ColumnType& t) {
   if (t.name != "interval" || t.modifiers.empty()) return t.Display();
-  static const std::pair<int, const char*> kFields[] = {{2, "year"},   {1, "month"},   {3, "day"},
-                                                        {10, "hour"}, {11, "minute"}, {12, "second"}};
+  static const std::pair<int, const char*> kFields[] = {
+      {2, "year"}, {1, "month"}, {3, "day"}, {10, "hour"}, {11, "minute"}, {12, "second"}};
   std::string first, last;
   for (const auto& [bit, field] : kFields) {
-    if (t.modifiers[0] != kIntervalFullRange && (t.modifiers[0] & (1 << bit))) (first.empty() ? first : last) = field;
+    if (t.modifiers[0] != kIntervalFullRange && (t.modifiers[0] & (1 << bit)))
+      (first.empty() ? first : last) = field;
   }
-  std::string out = "interval" + (first.empty() ? "" : " " + first) + (last.empty() ? "" : " to " + last);
+  std::string out =
+      "interval" + (first.empty() ? "" : " " + first) + (last.empty() ? "" : " to " + last);
   if (t.modifiers.size() > 1) out += "(" + std::to_string(t.modifiers[1]) + ")";
   return t.array ? out + "[]" : out;
 }
@@ -91,7 +98,8 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     if (!old) {
       message += "to " + Display(to) + " (its current type is unknown here) may rewrite the table";
     } else if (using_clause) {
-      message += "from " + Display(old->type) + " to " + Display(to) + " with USING rewrites the table";
+      message +=
+          "from " + Display(old->type) + " to " + Display(to) + " with USING rewrites the table";
     } else {
       message += "from " + Display(old->type) + " to " + Display(to) + " rewrites the table";
     }
@@ -101,9 +109,11 @@ void Check(RuleContext& ctx, const StatementContext& s) {
       begin = s.statement.parse_base + static_cast<std::uint32_t>(def.location);
       end = std::max(s.NameEnd(begin), begin + 1);
     }
-    ctx.Report(s.file, begin, end, std::move(message),
-               "add a column of the new type, backfill it in batches and switch the application over, "
-               "then drop the old column (widening varchar, numeric precision or time precision needs no rewrite)");
+    ctx.Report(
+        s.file, begin, end, std::move(message),
+        "add a column of the new type, backfill it in batches and switch the application over, "
+        "then drop the old column (widening varchar, numeric precision or time precision needs no "
+        "rewrite)");
   }
 }
 

@@ -1,5 +1,7 @@
 // updated-at-trigger: a table with an updated_at column (option `columns`) that has no
 // BEFORE UPDATE ... FOR EACH ROW trigger when the set ends, so the column goes stale.
+#include "migralint/rule.h"
+
 #include <algorithm>
 #include <cctype>
 #include <regex>
@@ -9,7 +11,6 @@
 #include <vector>
 
 #include "migralint/pg_nodes.h"
-#include "migralint/rule.h"
 
 namespace migralint::rules {
 namespace {
@@ -20,14 +21,16 @@ std::string Lower(std::string s) {
 }
 
 std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && name != "user" && name != "order";
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+               name != "user" && name != "order";
   for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   return plain ? name : "\"" + name + "\"";
 }
 
 // The column's definition in its CREATE TABLE or ADD COLUMN, to the end of its line (before any
 // comment); else the whole statement that created it.
-std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin, const std::string& column) {
+std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin,
+                                             const std::string& column) {
   for (const Statement& s : unit.statements) {
     if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
     std::vector<const PgQuery__Node*> elements;
@@ -37,16 +40,22 @@ std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin&
     } else if (s.node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
       const auto& alter = *s.node->alter_table_stmt;
       for (std::size_t i = 0; i < alter.n_cmds; ++i) {
-        if (alter.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) elements.push_back(alter.cmds[i]->alter_table_cmd->def);
+        if (alter.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+          elements.push_back(alter.cmds[i]->alter_table_cmd->def);
       }
     }
     for (const PgQuery__Node* e : elements) {
-      if (!e || e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || e->column_def->colname != column) continue;
+      if (!e || e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || e->column_def->colname != column)
+        continue;
       const std::string& text = unit.source.text;
-      const std::uint32_t begin = s.parse_base + static_cast<std::uint32_t>(e->column_def->location);
+      const std::uint32_t begin =
+          s.parse_base + static_cast<std::uint32_t>(e->column_def->location);
       std::uint32_t end = begin;
-      while (end < s.end && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0) ++end;
-      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t')) --end;
+      while (end < s.end && text[end] != '\n' && text[end] != '\r' &&
+             text.compare(end, 2, "--") != 0)
+        ++end;
+      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
+        --end;
       return {begin, end};
     }
   }
@@ -83,7 +92,8 @@ std::set<std::string> DieselManaged(const SetUnit& set) {
 // True when the set keeps such columns by trigger, so a table without one is an omission (and
 // not a column the application or its ORM sets on every write): the layout's convention says
 // so, the config names the rule, or the set has such triggers itself.
-bool TriggerConvention(const SetUnit& set, const Config& config, const Schema& schema, bool diesel) {
+bool TriggerConvention(const SetUnit& set, const Config& config, const Schema& schema,
+                       bool diesel) {
   if (set.set->layout == Layout::kSupabase || set.set->layout == Layout::kThreeTier) return true;
   if (diesel || config.Rule("updated-at-trigger")) return true;
   for (const auto& [name, table] : schema.tables) {
@@ -111,7 +121,8 @@ std::string Problem(const Table& table) {
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   std::vector<std::string> names = {"updated_at", "updatedAt"};
   if (const RuleSettings* settings = ctx.config().Rule("updated-at-trigger")) {
-    if (auto it = settings->options.find("columns"); it != settings->options.end()) names = it->second;
+    if (auto it = settings->options.find("columns"); it != settings->options.end())
+      names = it->second;
   }
   for (std::string& n : names) n = Lower(n);
   const std::set<std::string> diesel = DieselManaged(set);
@@ -130,14 +141,15 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
       if (origin.external() || problem.empty()) break;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(origin.file)];
       const auto [begin, end] = Span(unit, origin, column.name);
-      ctx.Report(unit, begin, end,
-                 "\"" + name + "\" has column \"" + column.name + "\" but " + problem +
-                     ": updates leave \"" + column.name + "\" at its old value",
-                 "add a row trigger that sets it: CREATE TRIGGER " + table.name + "_set_" + Lower(column.name) +
-                     " BEFORE UPDATE ON " + Quote(table.schema) + "." + Quote(table.name) +
-                     " FOR EACH ROW EXECUTE FUNCTION " +
-                     (function.empty() ? "<a function setting NEW." + Quote(column.name) + " = now()>"
-                                       : function + "()"));
+      ctx.Report(
+          unit, begin, end,
+          "\"" + name + "\" has column \"" + column.name + "\" but " + problem +
+              ": updates leave \"" + column.name + "\" at its old value",
+          "add a row trigger that sets it: CREATE TRIGGER " + table.name + "_set_" +
+              Lower(column.name) + " BEFORE UPDATE ON " + Quote(table.schema) + "." +
+              Quote(table.name) + " FOR EACH ROW EXECUTE FUNCTION " +
+              (function.empty() ? "<a function setting NEW." + Quote(column.name) + " = now()>"
+                                : function + "()"));
       break;  // one finding per table
     }
   }

@@ -39,8 +39,10 @@ QueryResult Collect(pg_conn* conn, Result result) {
   for (int row = 0; row < PQntuples(result.get()); ++row) {
     std::vector<std::optional<std::string>> values;
     for (int col = 0; col < PQnfields(result.get()); ++col) {
-      if (PQgetisnull(result.get(), row, col)) values.emplace_back(std::nullopt);
-      else values.emplace_back(PQgetvalue(result.get(), row, col));
+      if (PQgetisnull(result.get(), row, col))
+        values.emplace_back(std::nullopt);
+      else
+        values.emplace_back(PQgetvalue(result.get(), row, col));
     }
     out.rows.push_back(std::move(values));
   }
@@ -63,14 +65,17 @@ std::unique_ptr<Connection> Connection::Open(const std::string& conninfo, std::s
   pg_conn* conn = PQconnectdb(conninfo.c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn ? PQerrorMessage(conn) : "out of memory";
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     // libpq may print several lines (one per address tried): keep the last, without the password.
-    if (const std::size_t nl = message.rfind('\n'); nl != std::string::npos) message = message.substr(nl + 1);
+    if (const std::size_t nl = message.rfind('\n'); nl != std::string::npos)
+      message = message.substr(nl + 1);
     error = RedactPassword(message);
     if (conn) PQfinish(conn);
     return nullptr;
   }
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);  // NOTICEs are not errors
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);  // NOTICEs are not errors
   return std::unique_ptr<Connection>(new Connection(conn));
 }
 
@@ -81,11 +86,12 @@ QueryResult Connection::Exec(const std::string& sql) {
   return Collect(conn_, Result(PQexec(conn_, sql.c_str())));
 }
 
-QueryResult Connection::ExecParams(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+QueryResult Connection::ExecParams(const std::string& sql,
+                                   const std::vector<std::optional<std::string>>& params) {
   std::vector<const char*> values;
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  return Collect(conn_, Result(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                            values.data(), nullptr, nullptr, 0)));
+  return Collect(conn_, Result(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()),
+                                            nullptr, values.data(), nullptr, nullptr, 0)));
 }
 
 bool Connection::Alive() const { return PQstatus(conn_) == CONNECTION_OK; }

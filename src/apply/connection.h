@@ -30,7 +30,8 @@ class Connection {
   /// Runs one or more statements (simple query protocol).
   QueryResult Exec(const std::string& sql);
   /// Runs one statement with text parameters $1, $2, ... (extended protocol).
-  QueryResult ExecParams(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+  QueryResult ExecParams(const std::string& sql,
+                         const std::vector<std::optional<std::string>>& params);
   bool Alive() const;
 
  private:

@@ -143,7 +143,8 @@ std::unique_ptr<EmbeddedServer> EmbeddedServer::Start(std::string& error) {
   std::unique_ptr<EmbeddedServer> server(new EmbeddedServer);
   server->bin_ = FindBinaries();
   if (server->bin_.empty()) {
-    error = "no PostgreSQL server binaries found (install postgresql-15, or set MIGRALINT_PG_BINDIR)";
+    error =
+        "no PostgreSQL server binaries found (install postgresql-15, or set MIGRALINT_PG_BINDIR)";
     return nullptr;
   }
   char pattern[] = "/tmp/migralint-pg-XXXXXX";
@@ -170,8 +171,8 @@ std::unique_ptr<EmbeddedServer> EmbeddedServer::Start(std::string& error) {
     }
   }
   const std::string log = server->folder_ + "/setup.log";
-  const int status = Run({server->bin_ + "/initdb", "-D", server->folder_ + "/data", "-U", "postgres", "-A", "trust",
-                          "-E", "UTF8", "--locale=C", "--no-sync"},
+  const int status = Run({server->bin_ + "/initdb", "-D", server->folder_ + "/data", "-U",
+                          "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"},
                          server->uid_, server->gid_, log);
   if (status != 0) {
     error = "initdb failed: " + LastLines(log);
@@ -185,9 +186,11 @@ bool EmbeddedServer::StartServer(std::string& error) {
   const std::string log = folder_ + "/server.log";
   // fsync=off: the data dies with the folder anyway, and a killed server loses nothing that the
   // OS already has. Commits stay synchronous, so what a migration committed survives a crash.
-  const std::string options = "-k " + folder_ + " -c listen_addresses='' -p " + std::to_string(kPort) + " -c fsync=off";
-  if (Run({bin_ + "/pg_ctl", "-D", folder_ + "/data", "-l", log, "-o", options, "-w", "-t", "60", "start"}, uid_, gid_,
-          folder_ + "/setup.log") != 0) {
+  const std::string options =
+      "-k " + folder_ + " -c listen_addresses='' -p " + std::to_string(kPort) + " -c fsync=off";
+  if (Run({bin_ + "/pg_ctl", "-D", folder_ + "/data", "-l", log, "-o", options, "-w", "-t", "60",
+           "start"},
+          uid_, gid_, folder_ + "/setup.log") != 0) {
     error = "PostgreSQL did not start: " + LastLines(log);
     return false;
   }
@@ -200,7 +203,8 @@ bool EmbeddedServer::StartServer(std::string& error) {
 
 bool EmbeddedServer::Restart(std::string& error) {
   Unregister(pid_);
-  Run({bin_ + "/pg_ctl", "-D", folder_ + "/data", "-m", "immediate", "-w", "stop"}, uid_, gid_, folder_ + "/setup.log");
+  Run({bin_ + "/pg_ctl", "-D", folder_ + "/data", "-m", "immediate", "-w", "stop"}, uid_, gid_,
+      folder_ + "/setup.log");
   return StartServer(error);
 }
 

@@ -48,8 +48,10 @@ Diagnostic Failure(const FileUnit& unit, const Statement& s, const QueryResult& 
   d.rule = "apply";
   d.severity = Severity::kError;
   d.path = unit.source.path;
-  const std::string_view statement = std::string_view(unit.source.text).substr(s.begin, s.end - s.begin);
-  const std::uint32_t at = s.begin + (r.position > 0 ? parse::CursorToOffset(statement, r.position) : 0);
+  const std::string_view statement =
+      std::string_view(unit.source.text).substr(s.begin, s.end - s.begin);
+  const std::uint32_t at =
+      s.begin + (r.position > 0 ? parse::CursorToOffset(statement, r.position) : 0);
   d.start = unit.source.At(at);
   d.end = {d.start.line, d.start.column + 1};
   d.message = r.message + " (SQLSTATE " + r.sqlstate + ")";
@@ -62,7 +64,8 @@ bool AcquireLock(Connection& db, int timeout_seconds, std::ostream* out, std::st
   const auto deadline = Clock::now() + std::chrono::seconds(timeout_seconds);
   bool told = false;
   while (true) {
-    const QueryResult r = db.ExecParams("SELECT pg_try_advisory_lock($1::bigint)", {std::string(kLockKey)});
+    const QueryResult r =
+        db.ExecParams("SELECT pg_try_advisory_lock($1::bigint)", {std::string(kLockKey)});
     if (!r.ok) {
       error = "cannot take the advisory lock: " + r.message;
       return false;
@@ -74,7 +77,8 @@ bool AcquireLock(Connection& db, int timeout_seconds, std::ostream* out, std::st
       told = true;
     }
     if (Clock::now() >= deadline) {
-      error = "another migralint run has held the advisory lock for more than " + std::to_string(timeout_seconds) +
+      error = "another migralint run has held the advisory lock for more than " +
+              std::to_string(timeout_seconds) +
               " s; nothing applied (raise --lock-timeout to wait longer)";
       return false;
     }
@@ -89,15 +93,21 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
   auto exec = [&](const std::string& sql) { return db.Exec(sql); };
   if (options.dry_run) exec("BEGIN");
   if (const QueryResult r = EnsureHistoryTable(db); !r.ok) {
-    result.error = "cannot create the history table " + std::string(kHistoryTable) + ": " + r.message;
+    result.error =
+        "cannot create the history table " + std::string(kHistoryTable) + ": " + r.message;
     if (options.dry_run) exec("ROLLBACK");
     return result;
   }
   for (const MigrationState& state : plan) {
     if (!state.file) continue;
     const MigrationFile& file = *state.file;
-    HistoryRow row{.path = file.relative, .version = file.version.text, .name = file.name, .tier = file.tier,
-                   .source = file.source, .checksum_raw = state.raw, .checksum_sem = state.sem};
+    HistoryRow row{.path = file.relative,
+                   .version = file.version.text,
+                   .name = file.name,
+                   .tier = file.tier,
+                   .source = file.source,
+                   .checksum_raw = state.raw,
+                   .checksum_sem = state.sem};
     row.applied_by = OsUser();
     if (state.state == "applied" && state.by_other_runner && options.adopt) {
       row.status = "adopted";
@@ -106,7 +116,8 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
         break;
       }
       ++result.adopted;
-      if (out) *out << "adopted  " << state.display << " (applied by another runner; not run again)\n";
+      if (out)
+        *out << "adopted  " << state.display << " (applied by another runner; not run again)\n";
       continue;
     }
     if (state.state != "pending" && state.state != "failed") continue;
@@ -142,7 +153,8 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
         break;
       }
     }
-    row.execution_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    row.execution_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
     if (failed_at) {
       result.failure = Failure(unit, *failed_at, failure);
       if (options.dry_run) break;
@@ -157,16 +169,20 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
     const QueryResult recorded = RecordRun(db, row);
     if (wrap) exec(recorded.ok ? "COMMIT" : "ROLLBACK");
     if (!recorded.ok) {
-      result.error = "cannot record " + state.display + " in " + kHistoryTable + ": " + recorded.message;
+      result.error =
+          "cannot record " + state.display + " in " + kHistoryTable + ": " + recorded.message;
       break;
     }
     ++result.applied;
     if (out) {
-      *out << (options.dry_run ? "would apply " : "applied  ") << state.display << " (" << row.execution_ms
-           << " ms, " << statements << " statement" << (statements == 1 ? "" : "s");
-      if (no_transaction && !options.dry_run) *out << ", one by one without a transaction (migralint:no-transaction)";
+      *out << (options.dry_run ? "would apply " : "applied  ") << state.display << " ("
+           << row.execution_ms << " ms, " << statements << " statement"
+           << (statements == 1 ? "" : "s");
+      if (no_transaction && !options.dry_run)
+        *out << ", one by one without a transaction (migralint:no-transaction)";
       if (own && !options.dry_run) *out << ", in the file's own transaction";
-      if (skipped) *out << ", " << skipped << " left out of the dry run: they cannot run in a transaction";
+      if (skipped)
+        *out << ", " << skipped << " left out of the dry run: they cannot run in a transaction";
       *out << ")\n";
     }
   }

@@ -16,7 +16,7 @@ namespace migralint::apply {
 
 struct ExecutorOptions {
   bool dry_run = false;
-  bool adopt = false;          // record migrations applied by another runner, without running them
+  bool adopt = false;  // record migrations applied by another runner, without running them
   int lock_timeout_seconds = 60;
   std::ostream* out = nullptr;  // one line per file
 };
@@ -24,8 +24,9 @@ struct ExecutorOptions {
 struct ExecutorResult {
   int applied = 0;
   int adopted = 0;
-  std::optional<Diagnostic> failure;  // path:line:col of the failing statement, PostgreSQL's message
-  std::string error;                  // a failure outside any file (lock, history table)
+  std::optional<Diagnostic>
+      failure;        // path:line:col of the failing statement, PostgreSQL's message
+  std::string error;  // a failure outside any file (lock, history table)
   bool ok() const { return !failure && error.empty(); }
 };
 

@@ -24,7 +24,8 @@ std::optional<ForeignHistory> ParseForeignHistory(std::string_view name);
 
 /// The set's migrations (relative paths) that the runner's tables record as applied. A missing
 /// table records nothing; nullopt (with `error`) when a query fails.
-std::optional<std::set<std::string>> ReadForeignApplied(Connection& db, ForeignHistory kind, const MigrationSet& set,
+std::optional<std::set<std::string>> ReadForeignApplied(Connection& db, ForeignHistory kind,
+                                                        const MigrationSet& set,
                                                         std::string& error);
 
 }  // namespace migralint::apply

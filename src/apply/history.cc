@@ -5,7 +5,8 @@ namespace migralint::apply {
 
 std::optional<std::map<std::string, HistoryRow>> ReadHistory(Connection& db, std::string& error) {
   std::map<std::string, HistoryRow> rows;
-  const QueryResult exists = db.ExecParams("SELECT to_regclass($1) IS NOT NULL", {std::string(kHistoryTable)});
+  const QueryResult exists =
+      db.ExecParams("SELECT to_regclass($1) IS NOT NULL", {std::string(kHistoryTable)});
   if (!exists.ok) {
     error = exists.message;
     return std::nullopt;
@@ -13,7 +14,8 @@ std::optional<std::map<std::string, HistoryRow>> ReadHistory(Connection& db, std
   if (exists.rows.empty() || exists.rows[0][0] != std::optional<std::string>("t")) return rows;
   const QueryResult r = db.Exec(
       "SELECT path, version, name, tier, source, checksum_raw, checksum_sem, "
-      "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), applied_by, execution_ms, status, "
+      "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), applied_by, "
+      "execution_ms, status, "
       "coalesce(error, '') FROM migralint.schema_migrations ORDER BY applied_at, path");
   if (!r.ok) {
     error = r.message;
@@ -58,14 +60,18 @@ QueryResult EnsureHistoryTable(Connection& db) {
 
 QueryResult RecordRun(Connection& db, const HistoryRow& row) {
   return db.ExecParams(
-      "INSERT INTO migralint.schema_migrations AS h (path, version, name, tier, source, checksum_raw, checksum_sem, "
-      "applied_by, execution_ms, status, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::bigint, $10, $11) "
-      "ON CONFLICT (path) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, tier = EXCLUDED.tier, "
-      "source = EXCLUDED.source, checksum_raw = EXCLUDED.checksum_raw, checksum_sem = EXCLUDED.checksum_sem, "
+      "INSERT INTO migralint.schema_migrations AS h (path, version, name, tier, source, "
+      "checksum_raw, checksum_sem, "
+      "applied_by, execution_ms, status, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9::bigint, $10, $11) "
+      "ON CONFLICT (path) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, tier = "
+      "EXCLUDED.tier, "
+      "source = EXCLUDED.source, checksum_raw = EXCLUDED.checksum_raw, checksum_sem = "
+      "EXCLUDED.checksum_sem, "
       "applied_at = now(), applied_by = EXCLUDED.applied_by, execution_ms = EXCLUDED.execution_ms, "
       "status = EXCLUDED.status, error = EXCLUDED.error",
-      {row.path, row.version, row.name, row.tier, row.source, row.checksum_raw, row.checksum_sem, row.applied_by,
-       std::to_string(row.execution_ms), row.status,
+      {row.path, row.version, row.name, row.tier, row.source, row.checksum_raw, row.checksum_sem,
+       row.applied_by, std::to_string(row.execution_ms), row.status,
        row.error.empty() ? std::nullopt : std::optional<std::string>(row.error)});
 }
 

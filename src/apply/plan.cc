@@ -16,12 +16,14 @@ void Checksums(const MigrationFile& file, std::string& raw, std::string& sem) {
   bytes << in.rdbuf();
   const std::string text = bytes.str();
   raw = lock::Sha256Hex(text);
-  sem = lock::SemanticHash(text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? std::string_view(text).substr(3) : text);
+  sem = lock::SemanticHash(
+      text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? std::string_view(text).substr(3) : text);
 }
 
 }  // namespace
 
-std::vector<MigrationState> PlanSet(const MigrationSet& set, const std::map<std::string, HistoryRow>& history,
+std::vector<MigrationState> PlanSet(const MigrationSet& set,
+                                    const std::map<std::string, HistoryRow>& history,
                                     const std::set<std::string>& foreign) {
   std::vector<MigrationState> plan;
   std::set<std::string> present;
@@ -70,7 +72,8 @@ std::vector<Diagnostic> DriftFindings(const std::vector<MigrationState>& plan) {
     if (s.state == "modified") {
       d.rule = "modified-migration";
       d.lesser = !s.semantic;
-      d.message = "\"" + s.relative + "\" changed after it was applied to the database (" + s.row->applied_at + "): " +
+      d.message = "\"" + s.relative + "\" changed after it was applied to the database (" +
+                  s.row->applied_at + "): " +
                   (s.semantic ? "semantic change: the database does not have what the file now says"
                               : "cosmetic change (comments or whitespace only)");
       d.help = s.semantic ? "revert the edit and put the change in a new migration"

@@ -21,12 +21,13 @@ struct MigrationState {
   bool semantic = false;                // modified: the statements changed, not only layout
   bool by_other_runner = false;         // applied according to a foreign history table
   const HistoryRow* row = nullptr;
-  std::string raw, sem;                 // the file's checksums now
+  std::string raw, sem;  // the file's checksums now
 };
 
 /// The state of every migration of `set` (in execution order), then recorded rows whose file is
 /// gone. `foreign` holds migrations another runner applied.
-std::vector<MigrationState> PlanSet(const MigrationSet& set, const std::map<std::string, HistoryRow>& history,
+std::vector<MigrationState> PlanSet(const MigrationSet& set,
+                                    const std::map<std::string, HistoryRow>& history,
                                     const std::set<std::string>& foreign);
 
 /// modified-migration / missing-migration findings for drift against the database.

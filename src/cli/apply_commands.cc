@@ -33,8 +33,8 @@ struct Target {
   std::string label;  // for messages, without password
 };
 
-std::optional<Target> Connect(const CommonOptions& o, const std::vector<MigrationSet>& sets, bool allow_embedded,
-                              int& exit_code) {
+std::optional<Target> Connect(const CommonOptions& o, const std::vector<MigrationSet>& sets,
+                              bool allow_embedded, int& exit_code) {
   Target target;
   std::string url = GivenUrl(o), error;
   if (url.empty()) {
@@ -79,7 +79,8 @@ struct SetPlan {
 };
 
 // Reads migralint's history (and another runner's, when asked) and plans every set.
-std::optional<std::vector<SetPlan>> PlanAll(apply::Connection& db, const std::vector<MigrationSet>& sets,
+std::optional<std::vector<SetPlan>> PlanAll(apply::Connection& db,
+                                            const std::vector<MigrationSet>& sets,
                                             const CommonOptions& o, int& exit_code) {
   std::optional<apply::ForeignHistory> foreign;
   if (!o.history_from.empty()) foreign = apply::ParseForeignHistory(o.history_from);
@@ -113,7 +114,8 @@ bool ValidHistoryFrom(const CommonOptions& o) {
 }  // namespace
 
 int Apply(const CommonOptions& o) {
-  if (!ValidHistoryFrom(o)) return UsageError("--history-from must be seed000, supabase or schema_migrations");
+  if (!ValidHistoryFrom(o))
+    return UsageError("--history-from must be seed000, supabase or schema_migrations");
   auto linted = DiscoverAndLint(o);
   if (!linted) return kUsage;
   for (const std::string& e : linted->result.io_errors) std::cerr << "migralint: " << e << "\n";
@@ -123,7 +125,8 @@ int Apply(const CommonOptions& o) {
   std::optional<Target> target = Connect(o, linted->discovery.sets, true, exit_code);
   if (!target) return exit_code;
   // Progress goes to stdout beside a text report, to stderr beside a machine-readable one.
-  std::ostream& progress = (o.format == "text" || o.format == "gcc") && o.output.empty() ? std::cout : std::cerr;
+  std::ostream& progress =
+      (o.format == "text" || o.format == "gcc") && o.output.empty() ? std::cout : std::cerr;
 
   // Drift against the database is part of the gate. Reading the history creates nothing.
   auto plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
@@ -131,7 +134,8 @@ int Apply(const CommonOptions& o) {
   for (const SetPlan& p : *plans) {
     for (const apply::MigrationState& s : p.plan) linted->result.states[s.display] = s.state;
     for (Diagnostic d : apply::DriftFindings(p.plan)) {
-      if (lint::Finalize(d, *p.set->config, linted->options)) linted->result.diagnostics.push_back(std::move(d));
+      if (lint::Finalize(d, *p.set->config, linted->options))
+        linted->result.diagnostics.push_back(std::move(d));
     }
   }
   std::sort(linted->result.diagnostics.begin(), linted->result.diagnostics.end(), DiagnosticLess);
@@ -142,11 +146,15 @@ int Apply(const CommonOptions& o) {
   }
 
   std::string error;
-  if (!o.dry_run && !apply::AcquireLock(*target->db, o.lock_timeout, &progress, error)) return DatabaseError(error);
+  if (!o.dry_run && !apply::AcquireLock(*target->db, o.lock_timeout, &progress, error))
+    return DatabaseError(error);
   const std::string timeout =
-      !o.statement_timeout.empty() ? o.statement_timeout : linted->configs->For(o.paths.empty() ? "." : o.paths.front())->statement_timeout;
+      !o.statement_timeout.empty()
+          ? o.statement_timeout
+          : linted->configs->For(o.paths.empty() ? "." : o.paths.front())->statement_timeout;
   if (!timeout.empty()) {
-    const apply::QueryResult r = target->db->ExecParams("SELECT set_config('statement_timeout', $1, false)", {timeout});
+    const apply::QueryResult r =
+        target->db->ExecParams("SELECT set_config('statement_timeout', $1, false)", {timeout});
     if (!r.ok) return UsageError("invalid statement timeout \"" + timeout + "\": " + r.message);
   }
   // Another run may have applied migrations while this one waited for the lock.
@@ -154,28 +162,35 @@ int Apply(const CommonOptions& o) {
   if (!plans) return exit_code;
   int applied = 0, adopted = 0;
   for (const SetPlan& p : *plans) {
-    apply::ExecutorOptions options{.dry_run = o.dry_run, .adopt = o.adopt, .lock_timeout_seconds = o.lock_timeout,
+    apply::ExecutorOptions options{.dry_run = o.dry_run,
+                                   .adopt = o.adopt,
+                                   .lock_timeout_seconds = o.lock_timeout,
                                    .out = &progress};
     const apply::ExecutorResult result = apply::Execute(*target->db, p.plan, options);
     applied += result.applied;
     adopted += result.adopted;
     if (result.failure) {
       const Diagnostic& f = *result.failure;
-      progress << f.path << ":" << f.start.line << ":" << f.start.column << ": error: " << f.message << "\n";
-      progress << "migralint: stopped at " << f.path << "; it was rolled back and nothing after it ran\n";
+      progress << f.path << ":" << f.start.line << ":" << f.start.column << ": error: " << f.message
+               << "\n";
+      progress << "migralint: stopped at " << f.path
+               << "; it was rolled back and nothing after it ran\n";
       return kDatabase;
     }
     if (!result.error.empty()) return DatabaseError(result.error);
   }
-  progress << (o.dry_run ? "dry run of " : "applied ") << applied << " migration" << (applied == 1 ? "" : "s");
+  progress << (o.dry_run ? "dry run of " : "applied ") << applied << " migration"
+           << (applied == 1 ? "" : "s");
   if (adopted) progress << ", adopted " << adopted;
   progress << " on " << target->label << "\n";
   return kClean;
 }
 
 int Status(const CommonOptions& o) {
-  if (!ValidHistoryFrom(o)) return UsageError("--history-from must be seed000, supabase or schema_migrations");
-  if (o.format != "text" && o.format != "json") return UsageError("status prints --format text or json");
+  if (!ValidHistoryFrom(o))
+    return UsageError("--history-from must be seed000, supabase or schema_migrations");
+  if (o.format != "text" && o.format != "json")
+    return UsageError("status prints --format text or json");
   auto linted = DiscoverAndLint(o, false);
   if (!linted) return kUsage;
   int exit_code = kClean;
@@ -189,9 +204,10 @@ int Status(const CommonOptions& o) {
     for (const SetPlan& p : *plans) {
       nlohmann::json migrations = nlohmann::json::array();
       for (const apply::MigrationState& s : p.plan) {
-        nlohmann::json m = {{"path", s.display},
-                            {"version", s.file ? s.file->version.text : (s.row ? s.row->version : "")},
-                            {"status", s.state}};
+        nlohmann::json m = {
+            {"path", s.display},
+            {"version", s.file ? s.file->version.text : (s.row ? s.row->version : "")},
+            {"status", s.state}};
         if (s.by_other_runner) m["applied_by_runner"] = o.history_from;
         if (s.row) {
           m["applied_at"] = s.row->applied_at;
@@ -209,13 +225,16 @@ int Status(const CommonOptions& o) {
     std::cout << p.set->root_display << " (" << LayoutName(p.set->layout) << ")\n";
     for (const apply::MigrationState& s : p.plan) {
       std::string state = s.state + (s.by_other_runner ? "*" : "");
-      std::cout << "  " << state << std::string(state.size() < 10 ? 10 - state.size() : 1, ' ') << s.display;
-      if (s.row && !s.row->applied_at.empty()) std::cout << "  " << s.row->applied_at << "  " << s.row->execution_ms << " ms";
+      std::cout << "  " << state << std::string(state.size() < 10 ? 10 - state.size() : 1, ' ')
+                << s.display;
+      if (s.row && !s.row->applied_at.empty())
+        std::cout << "  " << s.row->applied_at << "  " << s.row->execution_ms << " ms";
       if (s.row && !s.row->error.empty()) std::cout << "  " << s.row->error;
       std::cout << "\n";
     }
   }
-  if (!o.history_from.empty()) std::cout << "* applied by another runner (" << o.history_from << "), not yet adopted\n";
+  if (!o.history_from.empty())
+    std::cout << "* applied by another runner (" << o.history_from << "), not yet adopted\n";
   return kClean;
 }
 

@@ -25,7 +25,9 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_option("--disable", o.disable, "Turn a rule off (repeatable)")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  command.add_option("--fail-on", o.fail_on, "Exit 1 on findings at or above: error | warning | info | never")
+  command
+      .add_option("--fail-on", o.fail_on,
+                  "Exit 1 on findings at or above: error | warning | info | never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   command.add_option("--pg-version", o.pg_version, "Target PostgreSQL major version (default 15)")
       ->check(CLI::Range(10, 18));
@@ -41,8 +43,9 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
 void AddDatabaseOptions(CLI::App& command, CommonOptions& o) {
   command.add_option("--database-url", o.database_url,
                      "Target database (else DATABASE_URL, else a throwaway PostgreSQL)");
-  command.add_option("--history-from", o.history_from,
-                     "Also read another runner's history: seed000 | supabase | schema_migrations")
+  command
+      .add_option("--history-from", o.history_from,
+                  "Also read another runner's history: seed000 | supabase | schema_migrations")
       ->check(CLI::IsMember({"seed000", "supabase", "schema_migrations"}));
 }
 
@@ -57,33 +60,44 @@ int Main(int argc, char** argv) {
   bool lint_apply = false;
   CLI::App* lint = app.add_subcommand("lint", "Discover the sets under each PATH, lint, report");
   AddCommonOptions(*lint, lint_options);
-  lint->add_flag("--apply", lint_apply, "Then apply pending migrations, if nothing at or above --fail-on remains");
+  lint->add_flag("--apply", lint_apply,
+                 "Then apply pending migrations, if nothing at or above --fail-on remains");
   AddDatabaseOptions(*lint, lint_options);
 
   CommonOptions apply_options;
-  CLI::App* apply = app.add_subcommand("apply", "Lint; if nothing at or above --fail-on remains, apply pending migrations");
+  CLI::App* apply = app.add_subcommand(
+      "apply", "Lint; if nothing at or above --fail-on remains, apply pending migrations");
   AddCommonOptions(*apply, apply_options);
   AddDatabaseOptions(*apply, apply_options);
-  for (auto [command, options] : {std::pair{lint, &lint_options}, std::pair{apply, &apply_options}}) {
-    command->add_flag("--dry-run", options->dry_run, "Apply everything pending in one transaction, then roll back");
-    command->add_flag("--adopt", options->adopt,
-                      "Record migrations another runner applied (--history-from) without running them");
-    command->add_option("--lock-timeout", options->lock_timeout, "Seconds to wait for another run (default 60)")
+  for (auto [command, options] :
+       {std::pair{lint, &lint_options}, std::pair{apply, &apply_options}}) {
+    command->add_flag("--dry-run", options->dry_run,
+                      "Apply everything pending in one transaction, then roll back");
+    command->add_flag(
+        "--adopt", options->adopt,
+        "Record migrations another runner applied (--history-from) without running them");
+    command
+        ->add_option("--lock-timeout", options->lock_timeout,
+                     "Seconds to wait for another run (default 60)")
         ->check(CLI::Range(0, 86400));
-    command->add_option("--statement-timeout", options->statement_timeout,
-                        "Cancel any migration statement running longer (PostgreSQL units: 500ms, 30s, 5min)");
+    command->add_option(
+        "--statement-timeout", options->statement_timeout,
+        "Cancel any migration statement running longer (PostgreSQL units: 500ms, 30s, 5min)");
   }
 
   CommonOptions status_options;
-  CLI::App* status = app.add_subcommand("status", "Applied / pending / modified / missing / failed, per migration");
+  CLI::App* status = app.add_subcommand(
+      "status", "Applied / pending / modified / missing / failed, per migration");
   status->add_option("paths", status_options.paths, "Migration sets or folders (default: .)");
-  status->add_option("--format", status_options.format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  status->add_option("--format", status_options.format, "text | json")
+      ->check(CLI::IsMember({"text", "json"}));
   status->add_option("--config", status_options.config, "Config file");
   AddDatabaseOptions(*status, status_options);
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "Every rule: id, severity, category, summary");
-  rules->add_option("--format", rules_format, "text | json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--format", rules_format, "text | json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   std::string rule_id;
   CLI::App* explain = app.add_subcommand("explain", "A rule's documentation and examples");
@@ -95,7 +109,8 @@ int Main(int argc, char** argv) {
   lock->add_option("--config", lock_options.config, "Config file");
 
   std::string new_name, new_set;
-  CLI::App* create = app.add_subcommand("new", "Create the next migration of a set, with its header");
+  CLI::App* create =
+      app.add_subcommand("new", "Create the next migration of a set, with its header");
   create->add_option("name", new_name, "What the migration does, e.g. \"add tags\"")->required();
   create->add_option("--set", new_set, "The set's folder (default: the one set under .)");
 

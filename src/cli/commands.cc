@@ -40,7 +40,8 @@ int Rules(const std::string& format) {
     const std::string category(entry.rule->category);
     std::cout << id << std::string(width - id.size() + 2, ' ') << severity
               << std::string(9 - severity.size(), ' ') << category
-              << std::string(category.size() < 13 ? 13 - category.size() : 1, ' ') << entry.rule->summary << "\n";
+              << std::string(category.size() < 13 ? 13 - category.size() : 1, ' ')
+              << entry.rule->summary << "\n";
   }
   return kClean;
 }
@@ -49,7 +50,8 @@ int Explain(const std::string& id) {
   const lint::RuleEntry* entry = lint::FindRule(id);
   if (!entry) return UsageError("unknown rule \"" + id + "\" (`migralint rules` lists them)");
   std::cout << entry->docs;
-  std::cout << "\n## Default\n" << SeverityName(entry->rule->severity) << " (" << entry->rule->category << ")\n";
+  std::cout << "\n## Default\n"
+            << SeverityName(entry->rule->severity) << " (" << entry->rule->category << ")\n";
   std::cout << "\n## Flagged\n```sql\n" << entry->bad << "```\n";
   std::cout << "\n## Not flagged\n```sql\n" << entry->good << "```\n";
   return kClean;

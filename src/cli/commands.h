@@ -26,7 +26,8 @@ struct CommonOptions {
   bool adopt = false;
   std::string history_from;  // seed000 | supabase | schema_migrations
   int lock_timeout = 60;     // seconds
-  std::string statement_timeout;  // PostgreSQL statement_timeout for the migrations ("30s"); else config
+  std::string
+      statement_timeout;  // PostgreSQL statement_timeout for the migrations ("30s"); else config
 };
 
 int Lint(const CommonOptions& options);

@@ -98,7 +98,8 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   }
   if (usage_error) return nullptr;
 
-  linted->fail_on = !o.fail_on.empty() ? *ParseFailOn(o.fail_on) : configs.For(paths.front())->fail_on;
+  linted->fail_on =
+      !o.fail_on.empty() ? *ParseFailOn(o.fail_on) : configs.For(paths.front())->fail_on;
   if (lint) linted->result = lint::Run(discovery.sets, options);
   return linted;
 }

@@ -36,8 +36,10 @@ std::string Utc(const char* format) {
 std::string Slug(const std::string& name) {
   std::string slug;
   for (unsigned char c : name) {
-    if (std::isalnum(c)) slug.push_back(static_cast<char>(std::tolower(c)));
-    else if (!slug.empty() && slug.back() != '_') slug.push_back('_');
+    if (std::isalnum(c))
+      slug.push_back(static_cast<char>(std::tolower(c)));
+    else if (!slug.empty() && slug.back() != '_')
+      slug.push_back('_');
   }
   while (!slug.empty() && slug.back() == '_') slug.pop_back();
   return slug;
@@ -70,7 +72,8 @@ std::string NextVersion(const MigrationFile* last) {
 
 int Lock(const CommonOptions& o) {
   const config::KnownRules known = lint::KnownRuleOptions();
-  config::ConfigResolver configs(known, o.config.empty() ? std::nullopt : std::optional<fs::path>(o.config));
+  config::ConfigResolver configs(
+      known, o.config.empty() ? std::nullopt : std::optional<fs::path>(o.config));
   discover::Discovery discovery =
       discover::Discover(o.paths.empty() ? std::vector<std::string>{"."} : o.paths, configs);
   for (const std::string& e : configs.errors()) std::cerr << e << "\n";
@@ -118,7 +121,8 @@ int New(const std::string& name, const std::string& set_dir) {
   std::vector<fs::path> files;
   if (set.layout == Layout::kFolderPerMigration) {
     folder = set.root / (version + "_" + slug);
-    files.push_back(folder / (last && last->FileName() == "migration.sql" ? "migration.sql" : "up.sql"));
+    files.push_back(folder /
+                    (last && last->FileName() == "migration.sql" ? "migration.sql" : "up.sql"));
   } else if (set.layout == Layout::kUpDown) {
     files.push_back(folder / (version + "_" + slug + ".up.sql"));
     files.push_back(folder / (version + "_" + slug + ".down.sql"));

@@ -1,12 +1,13 @@
 // load_config.cc: migralint.toml (spec §5) through toml++; every unknown key is an error.
 #include "config/load_config.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "migralint/migration_set.h"
 
@@ -90,7 +91,8 @@ class Reader {
       } else if (auto severity = ParseSeverity(*level)) {
         settings.severity = severity;
       } else {
-        Error(level_node, "`" + key + "` must be one of off, info, warning, error (got \"" + *level + "\")");
+        Error(level_node,
+              "`" + key + "` must be one of off, info, warning, error (got \"" + *level + "\")");
       }
     };
     if (node.is_string()) {
@@ -108,8 +110,10 @@ class Reader {
       if (k == "severity") {
         set_level(value, full);
       } else if (std::find(known->second.begin(), known->second.end(), k) != known->second.end()) {
-        if (value.is_string()) settings.options[k] = {*value.value<std::string>()};
-        else if (auto list = Strings(value, full)) settings.options[k] = *list;
+        if (value.is_string())
+          settings.options[k] = {*value.value<std::string>()};
+        else if (auto list = Strings(value, full))
+          settings.options[k] = *list;
       } else {
         Error(value, "unknown option `" + k + "` for rule `" + id + "`");
       }
@@ -132,8 +136,10 @@ class Reader {
       for (const auto& [key, value] : *table) {
         const std::string k(key.str());
         std::optional<std::string> v;
-        if (k == "path" || k == "pattern" || k == "layout") v = String(value, "sets." + k);
-        else Error(value, "unknown key `sets." + k + "`");
+        if (k == "path" || k == "pattern" || k == "layout")
+          v = String(value, "sets." + k);
+        else
+          Error(value, "unknown key `sets." + k + "`");
         if (!v) continue;
         if (k == "path") declared.path = *v;
         if (k == "pattern") {
@@ -144,7 +150,8 @@ class Reader {
             try {
               std::regex check(*v);
             } catch (const std::regex_error& e) {
-              Error(value, "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
+              Error(value,
+                    "`sets.pattern` is not a valid regular expression: " + std::string(e.what()));
             }
           }
         }
@@ -152,12 +159,14 @@ class Reader {
           declared.layout = *v;
           std::string names;
           bool known = false;
-          for (Layout layout : {Layout::kNumbered, Layout::kUpDown, Layout::kFolderPerMigration, Layout::kDbmate,
-                                Layout::kSupabase, Layout::kThreeTier, Layout::kDeclared}) {
+          for (Layout layout :
+               {Layout::kNumbered, Layout::kUpDown, Layout::kFolderPerMigration, Layout::kDbmate,
+                Layout::kSupabase, Layout::kThreeTier, Layout::kDeclared}) {
             known |= LayoutName(layout) == *v;
             names += (names.empty() ? "" : ", ") + std::string(LayoutName(layout));
           }
-          if (!known) Error(value, "`sets.layout` must be one of " + names + " (got \"" + *v + "\")");
+          if (!known)
+            Error(value, "`sets.layout` must be one of " + names + " (got \"" + *v + "\")");
         }
       }
       if (declared.path.empty()) Error(item, "[[sets]] entry needs a `path`");
@@ -197,9 +206,13 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
       }
     } else if (k == "transaction") {
       if (auto v = reader.String(value, k)) {
-        if (*v == "per-file") config.per_file_transaction = true;
-        else if (*v == "none") config.per_file_transaction = false;
-        else reader.Error(value, "`transaction` must be \"per-file\" or \"none\" (got \"" + *v + "\")");
+        if (*v == "per-file")
+          config.per_file_transaction = true;
+        else if (*v == "none")
+          config.per_file_transaction = false;
+        else
+          reader.Error(value,
+                       "`transaction` must be \"per-file\" or \"none\" (got \"" + *v + "\")");
       }
     } else if (k == "exposed_schemas") {
       if (auto v = reader.Strings(value, k)) {
@@ -210,11 +223,17 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
       if (auto v = reader.Strings(value, k)) config.external = *v;
     } else if (k == "fail_on") {
       if (auto v = reader.String(value, k)) {
-        if (*v == "error") config.fail_on = FailOn::kError;
-        else if (*v == "warning") config.fail_on = FailOn::kWarning;
-        else if (*v == "info") config.fail_on = FailOn::kInfo;
-        else if (*v == "never") config.fail_on = FailOn::kNever;
-        else reader.Error(value, "`fail_on` must be error, warning, info or never (got \"" + *v + "\")");
+        if (*v == "error")
+          config.fail_on = FailOn::kError;
+        else if (*v == "warning")
+          config.fail_on = FailOn::kWarning;
+        else if (*v == "info")
+          config.fail_on = FailOn::kInfo;
+        else if (*v == "never")
+          config.fail_on = FailOn::kNever;
+        else
+          reader.Error(value,
+                       "`fail_on` must be error, warning, info or never (got \"" + *v + "\")");
       }
     } else if (k == "active_theme") {
       if (auto v = reader.String(value, k)) config.active_theme = *v;
@@ -269,7 +288,8 @@ std::shared_ptr<const Config> ConfigResolver::Load(const fs::path& file) {
   if (it != loaded_.end()) return it->second;
   LoadResult result = LoadConfigFile(file, rules_);
   for (auto& e : result.errors) errors_.push_back(e);
-  auto config = std::make_shared<const Config>(result.config ? std::move(*result.config) : Config{});
+  auto config =
+      std::make_shared<const Config>(result.config ? std::move(*result.config) : Config{});
   loaded_.emplace(file, config);
   return config;
 }

@@ -17,7 +17,7 @@ namespace migralint::config {
 using KnownRules = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 struct LoadResult {
-  std::optional<Config> config;  // empty when the file is invalid
+  std::optional<Config> config;     // empty when the file is invalid
   std::vector<std::string> errors;  // "path:line:col: message"
 };
 

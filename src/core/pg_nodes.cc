@@ -16,7 +16,8 @@ std::vector<std::string> Strings(PgQuery__Node* const* items, std::size_t n) {
 
 std::string Qualified(const PgQuery__RangeVar* relation) {
   if (!relation) return {};
-  const std::string schema = relation->schemaname && *relation->schemaname ? relation->schemaname : "public";
+  const std::string schema =
+      relation->schemaname && *relation->schemaname ? relation->schemaname : "public";
   return schema + "." + relation->relname;
 }
 
@@ -34,7 +35,8 @@ ColumnType TypeOf(const PgQuery__TypeName* type) {
   for (std::size_t i = 0; i < names.size(); ++i) out.name += (i ? "." : "") + names[i];
   for (std::size_t i = 0; i < type->n_typmods; ++i) {
     const PgQuery__Node* mod = type->typmods[i];
-    if (mod->node_case == PG_QUERY__NODE__NODE_A_CONST && mod->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+    if (mod->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        mod->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
       out.modifiers.push_back(mod->a_const->ival->ival);
     }
   }
@@ -43,13 +45,17 @@ ColumnType TypeOf(const PgQuery__TypeName* type) {
 }
 
 std::string ColumnName(const PgQuery__Node* node) {
-  if (!node || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF || node->column_ref->n_fields == 0) return {};
+  if (!node || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+      node->column_ref->n_fields == 0)
+    return {};
   return std::string(Str(node->column_ref->fields[node->column_ref->n_fields - 1]));
 }
 
-const PgQuery__DefElem* Option(PgQuery__Node* const* options, std::size_t n, std::string_view name) {
+const PgQuery__DefElem* Option(PgQuery__Node* const* options, std::size_t n,
+                               std::string_view name) {
   for (std::size_t i = 0; i < n; ++i) {
-    if (options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && name == options[i]->def_elem->defname) {
+    if (options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+        name == options[i]->def_elem->defname) {
       return options[i]->def_elem;
     }
   }

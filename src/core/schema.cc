@@ -1,7 +1,7 @@
 // schema.cc: lookups on the schema model.
-#include <algorithm>
-
 #include "migralint/schema.h"
+
+#include <algorithm>
 
 namespace migralint {
 
@@ -9,14 +9,16 @@ std::string ColumnType::Display() const {
   std::string out = name;
   if (!modifiers.empty()) {
     out += "(";
-    for (std::size_t i = 0; i < modifiers.size(); ++i) out += (i ? "," : "") + std::to_string(modifiers[i]);
+    for (std::size_t i = 0; i < modifiers.size(); ++i)
+      out += (i ? "," : "") + std::to_string(modifiers[i]);
     out += ")";
   }
   return array ? out + "[]" : out;
 }
 
 const Column* Table::FindColumn(const std::string& column) const {
-  auto it = std::find_if(columns.begin(), columns.end(), [&](const Column& c) { return c.name == column; });
+  auto it = std::find_if(columns.begin(), columns.end(),
+                         [&](const Column& c) { return c.name == column; });
   return it == columns.end() ? nullptr : &*it;
 }
 
@@ -53,7 +55,8 @@ bool InCatalog(const std::string& qualified) {
 }  // namespace
 
 bool Schema::HasRelation(const std::string& q) const {
-  return tables.count(q) || views.count(q) || sequences.count(q) || externals.count(q) || InCatalog(q);
+  return tables.count(q) || views.count(q) || sequences.count(q) || externals.count(q) ||
+         InCatalog(q);
 }
 
 bool Schema::HasFunction(const std::string& q) const {
@@ -63,15 +66,26 @@ bool Schema::HasFunction(const std::string& q) const {
 bool Schema::HasType(const std::string& name) const {
   // Built-in names are unqualified (pg_catalog stripped); user types may be either.
   static const std::set<std::string> kBuiltin = {
-      "bigint", "bigserial", "bit", "bool", "boolean", "box", "bpchar", "bytea", "char", "cidr",
-      "circle", "date", "daterange", "decimal", "float4", "float8", "inet", "int2", "int4", "int8",
-      "int4range", "int8range", "integer", "interval", "json", "jsonb", "jsonpath", "line", "lseg",
-      "macaddr", "macaddr8", "money", "numeric", "numrange", "oid", "path", "pg_lsn", "point",
-      "polygon", "real", "record", "regclass", "regproc", "regtype", "serial", "serial2", "serial4",
-      "serial8", "smallint", "smallserial", "text", "time", "timestamp", "timestamptz", "timetz",
-      "tsquery", "tsrange", "tstzrange", "tsvector", "txid_snapshot", "uuid", "varbit", "varchar",
-      "xml", "name", "void", "trigger", "anyelement", "anyarray", "event_trigger", "character",
-      "double precision", "bit varying", "int", "float", "datemultirange", "int4multirange"};
+      "bigint",        "bigserial",     "bit",       "bool",
+      "boolean",       "box",           "bpchar",    "bytea",
+      "char",          "cidr",          "circle",    "date",
+      "daterange",     "decimal",       "float4",    "float8",
+      "inet",          "int2",          "int4",      "int8",
+      "int4range",     "int8range",     "integer",   "interval",
+      "json",          "jsonb",         "jsonpath",  "line",
+      "lseg",          "macaddr",       "macaddr8",  "money",
+      "numeric",       "numrange",      "oid",       "path",
+      "pg_lsn",        "point",         "polygon",   "real",
+      "record",        "regclass",      "regproc",   "regtype",
+      "serial",        "serial2",       "serial4",   "serial8",
+      "smallint",      "smallserial",   "text",      "time",
+      "timestamp",     "timestamptz",   "timetz",    "tsquery",
+      "tsrange",       "tstzrange",     "tsvector",  "txid_snapshot",
+      "uuid",          "varbit",        "varchar",   "xml",
+      "name",          "void",          "trigger",   "anyelement",
+      "anyarray",      "event_trigger", "character", "double precision",
+      "bit varying",   "int",           "float",     "datemultirange",
+      "int4multirange"};
   if (kBuiltin.count(name) || InCatalog(name)) return true;
   const std::string qualified = name.find('.') == std::string::npos ? "public." + name : name;
   return types.count(qualified) || externals.count(qualified) || externals.count("*") ||

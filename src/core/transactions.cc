@@ -13,13 +13,15 @@ bool HasNoTransactionDirective(const FileUnit& unit) {
       if (c.begin < first) return true;
     }
     // dbmate marks the whole up section, wherever the marker is.
-    if (c.text.rfind("migrate:up", 0) == 0 && c.text.find("transaction:false") != std::string::npos) return true;
+    if (c.text.rfind("migrate:up", 0) == 0 && c.text.find("transaction:false") != std::string::npos)
+      return true;
   }
   return false;
 }
 
 int TransactionKind(const Statement& statement) {
-  if (!statement.node || statement.node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) return 0;
+  if (!statement.node || statement.node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
+    return 0;
   return statement.node->transaction_stmt->kind;
 }
 

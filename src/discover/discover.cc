@@ -10,8 +10,8 @@
 #include <system_error>
 
 #include "discover/file_name.h"
-#include "migralint/display_path.h"
 #include "discover/layouts.h"
+#include "migralint/display_path.h"
 
 namespace fs = std::filesystem;
 
@@ -48,7 +48,8 @@ void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<
   std::vector<fs::path> children;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     std::error_code type_ec;
-    if (entry.is_directory(type_ec) && !SkippedFolder(entry.path())) children.push_back(entry.path());
+    if (entry.is_directory(type_ec) && !SkippedFolder(entry.path()))
+      children.push_back(entry.path());
   }
   std::sort(children.begin(), children.end());
   for (const auto& child : children) {
@@ -77,7 +78,9 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   for (int up = 0; up < 8; ++up) {
     std::vector<std::string> ignored;
     if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
-      auto holds = [&](const MigrationFile& f) { return fs::weakly_canonical(f.fs_path, ec) == target; };
+      auto holds = [&](const MigrationFile& f) {
+        return fs::weakly_canonical(f.fs_path, ec) == target;
+      };
       if (std::any_of(set->migrations.begin(), set->migrations.end(), holds) ||
           std::any_of(set->others.begin(), set->others.end(), holds)) {
         return std::move(*set);
@@ -121,9 +124,11 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
       std::error_code link_ec;
-      result.errors.push_back(given + (ec == std::errc::too_many_symbolic_link_levels ? ": symbolic link loop"
-                                       : fs::is_symlink(fs::symlink_status(path, link_ec)) ? ": broken symbolic link"
-                                                                                           : ": no such file or directory"));
+      result.errors.push_back(given + (ec == std::errc::too_many_symbolic_link_levels
+                                           ? ": symbolic link loop"
+                                       : fs::is_symlink(fs::symlink_status(path, link_ec))
+                                           ? ": broken symbolic link"
+                                           : ": no such file or directory"));
       continue;
     }
     if (fs::is_regular_file(status)) {
@@ -139,9 +144,12 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
     const std::size_t sets_before = result.sets.size(), errors_before = result.errors.size();
     std::set<fs::path> visited;
     FindSets(path, configs, result.sets, result.errors, visited, 0);
-    for (std::size_t i = sets_before; i < result.sets.size(); ++i) whole_roots.insert(canonical(result.sets[i].root));
+    for (std::size_t i = sets_before; i < result.sets.size(); ++i)
+      whole_roots.insert(canonical(result.sets[i].root));
     if (result.sets.size() == sets_before && result.errors.size() == errors_before) {
-      result.errors.push_back(given + ": no migration files found (see `migralint explain file-naming` for the layouts recognised)");
+      result.errors.push_back(given +
+                              ": no migration files found (see `migralint explain file-naming` for "
+                              "the layouts recognised)");
     }
   }
   for (const auto& [file, root] : named) {

@@ -17,9 +17,8 @@ bool StripSuffix(std::string& s, std::string_view suffix) {
   return true;
 }
 
-constexpr std::array<std::string_view, 7> kDialects = {"postgres", "postgresql", "sqlite",
-                                                        "sqlite3",  "mysql",      "cockroach",
-                                                        "mssql"};
+constexpr std::array<std::string_view, 7> kDialects = {
+    "postgres", "postgresql", "sqlite", "sqlite3", "mysql", "cockroach", "mssql"};
 
 // "<version>[_<name>]" where the version is digits, or YYYYMMDD_NNN (a date then a sequence).
 bool SplitVersionName(const std::string& base, NameInfo& info) {

@@ -13,9 +13,9 @@ struct NameInfo {
   FileRole role = FileRole::kUnrecognised;
   std::string version;  // as written
   std::string name;
-  std::string dialect;  // pop/kratos: "postgres", "sqlite", ...; empty = every dialect
-  bool up_down = false;          // named <version>_<name>.up.sql / _up.sql
-  bool autocommit = false;       // pop/kratos ".autocommit": runs outside a transaction
+  std::string dialect;      // pop/kratos: "postgres", "sqlite", ...; empty = every dialect
+  bool up_down = false;     // named <version>_<name>.up.sql / _up.sql
+  bool autocommit = false;  // pop/kratos ".autocommit": runs outside a transaction
   bool flyway_repeatable = false;
 };
 

@@ -7,8 +7,8 @@
 #include <regex>
 #include <set>
 
-#include "migralint/display_path.h"
 #include "discover/file_name.h"
+#include "migralint/display_path.h"
 
 namespace fs = std::filesystem;
 
@@ -114,8 +114,10 @@ Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& ti
         if (!IsSqlFile(inner)) continue;
         const std::string name = inner.path().filename().string();
         NameInfo info = *folder;
-        if (name == "down.sql") info.role = FileRole::kRollback;
-        else if (name != "up.sql" && name != "migration.sql") info.role = FileRole::kUnrecognised;
+        if (name == "down.sql")
+          info.role = FileRole::kRollback;
+        else if (name != "up.sql" && name != "migration.sql")
+          info.role = FileRole::kUnrecognised;
         scan.folders = scan.any_sql = true;
         add(inner.path(), info);
       }
@@ -218,8 +220,10 @@ std::optional<MigrationSet> ThreeTierAt(const fs::path& dir, const Config& confi
   };
   const std::vector<std::string> plugins = SubfolderNames(plugins_dir);
   take(dir / "core" / "migrations", "core", "core", false);
-  for (const auto& theme : themes) take(themes_dir / theme / "migrations", "theme", theme, theme != active);
-  for (const auto& plugin : plugins) take(plugins_dir / plugin / "migrations", "plugin", plugin, false);
+  for (const auto& theme : themes)
+    take(themes_dir / theme / "migrations", "theme", theme, theme != active);
+  for (const auto& plugin : plugins)
+    take(plugins_dir / plugin / "migrations", "plugin", plugin, false);
   for (const auto& theme : themes) take_entities(themes_dir / theme, theme, theme != active);
   for (const auto& plugin : plugins) take_entities(plugins_dir / plugin, plugin, false);
   return set;
@@ -268,11 +272,14 @@ std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<con
   MigrationSet set;
   set.root = dir;
   set.root_display = DisplayPath(dir);
-  if (scan.folders) set.layout = Layout::kFolderPerMigration;
-  else if (scan.up_down) set.layout = Layout::kUpDown;
+  if (scan.folders)
+    set.layout = Layout::kFolderPerMigration;
+  else if (scan.up_down)
+    set.layout = Layout::kUpDown;
   else if (!scan.migrations.empty() && StartsWithDbmateMarker(scan.migrations.front().fs_path))
     set.layout = Layout::kDbmate;
-  else set.layout = Layout::kNumbered;
+  else
+    set.layout = Layout::kNumbered;
   set.migrations = std::move(scan.migrations);
   set.others = std::move(scan.others);
   set.config = std::move(config);
@@ -280,7 +287,8 @@ std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<con
 }
 
 std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet& declared,
-                                          std::shared_ptr<const Config> config, std::string& error) {
+                                          std::shared_ptr<const Config> config,
+                                          std::string& error) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     error = DisplayPath(dir) + ": declared set folder does not exist";

@@ -27,7 +27,8 @@ void RunModelRules(const SetUnit& set, const Config& config, const std::vector<M
       if (!statement.node && !statement.IsNested()) {
         // A statement PostgreSQL rejects (already a syntax-error): assume what it meant to
         // create, so that later statements are not reported for its failure as well.
-        replay.AssumeCreated(std::string_view(unit.source.text).substr(statement.begin, statement.end - statement.begin),
+        replay.AssumeCreated(std::string_view(unit.source.text)
+                                 .substr(statement.begin, statement.end - statement.begin),
                              Origin{file_index, statement.begin, statement.end});
         continue;
       }

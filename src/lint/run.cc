@@ -3,18 +3,18 @@
 #include "lint/run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <set>
-#include <atomic>
 #include <thread>
 
 #include "lint/registry.h"
 #include "lint/replay_rules.h"
-#include "model/creations.h"
 #include "lint/suppressions.h"
 #include "lock/hashing.h"
 #include "lock/lock_file.h"
+#include "model/creations.h"
 #include "parse/parse_file.h"
 #include "read/read_file.h"
 
@@ -40,7 +40,9 @@ bool HoldsAny(const MigrationSet& set, const std::vector<fs::path>& files) {
   std::error_code ec;
   std::set<fs::path> wanted;
   for (const fs::path& p : files) wanted.insert(fs::weakly_canonical(p, ec));
-  auto held = [&](const MigrationFile& f) { return wanted.count(fs::weakly_canonical(f.fs_path, ec)) > 0; };
+  auto held = [&](const MigrationFile& f) {
+    return wanted.count(fs::weakly_canonical(f.fs_path, ec)) > 0;
+  };
   return std::any_of(set.migrations.begin(), set.migrations.end(), held) ||
          std::any_of(set.others.begin(), set.others.end(), held);
 }
@@ -103,8 +105,10 @@ class Context final : public RuleContext {
 
 void SetSeverity(Diagnostic& d, const Config& config) {
   const RuleSettings* settings = config.Rule(d.rule);
-  d.severity = settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
-  if (d.lesser && d.severity != Severity::kInfo) d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+  d.severity =
+      settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
+  if (d.lesser && d.severity != Severity::kInfo)
+    d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
 }
 
 std::vector<std::string> EnabledRules(const Config& config, const Options& options) {
@@ -113,8 +117,10 @@ std::vector<std::string> EnabledRules(const Config& config, const Options& optio
     const std::string id(entry.rule->id);
     const RuleSettings* settings = config.Rule(id);
     bool on = !(settings && settings->off);
-    if (std::find(options.disable.begin(), options.disable.end(), id) != options.disable.end()) on = false;
-    if (std::find(options.enable.begin(), options.enable.end(), id) != options.enable.end()) on = true;
+    if (std::find(options.disable.begin(), options.disable.end(), id) != options.disable.end())
+      on = false;
+    if (std::find(options.enable.begin(), options.enable.end(), id) != options.enable.end())
+      on = true;
     if (on) enabled.push_back(id);
   }
   return enabled;
@@ -125,11 +131,13 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   const Config& config = set.config ? *set.config : kDefaults;
 
   std::vector<const MigrationFile*> files;
-  SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(), 0, 0};
+  SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(),
+                     0, 0};
   for (const auto& f : set.migrations) files.push_back(&f);
   for (const auto* group : {&set.migrations, &set.others}) {
     for (const auto& f : *group) {
-      summary.timeline.push_back({f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
+      summary.timeline.push_back(
+          {f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
     }
   }
   for (const auto& f : set.others) {
@@ -143,7 +151,8 @@ void LintSet(const MigrationSet& set, const Options& options, LintResult& result
   result.sets.push_back(std::move(summary));
 
   std::vector<FileWork> work(files.size());
-  ParallelFor(files.size(), options.jobs, [&](std::size_t i) { ReadAndParse(*files[i], options, work[i]); });
+  ParallelFor(files.size(), options.jobs,
+              [&](std::size_t i) { ReadAndParse(*files[i], options, work[i]); });
 
   // Checksums against migralint.lock: the normalised one only where the bytes differ.
   const std::optional<LockFile> lock = lock::ReadLockFile(set.root);

@@ -11,7 +11,8 @@ namespace {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -48,8 +49,9 @@ const Statement* CoveredStatement(const FileUnit& unit, const Comment& comment) 
 // "migralint-ignore[-file]" or "squawk-ignore[-file]" at the start of a comment.
 bool StripIgnorePrefix(std::string_view& text, bool& squawk, bool& file_wide) {
   for (auto [prefix, is_squawk, is_file] :
-       {std::tuple{"migralint-ignore-file", false, true}, std::tuple{"migralint-ignore", false, false},
-        std::tuple{"squawk-ignore-file", true, true}, std::tuple{"squawk-ignore", true, false}}) {
+       {std::tuple{"migralint-ignore-file", false, true},
+        std::tuple{"migralint-ignore", false, false}, std::tuple{"squawk-ignore-file", true, true},
+        std::tuple{"squawk-ignore", true, false}}) {
     const std::string_view p(prefix);
     if (text.substr(0, p.size()) == p &&
         (text.size() == p.size() || text[p.size()] == ' ' || text[p.size()] == ':')) {
@@ -66,7 +68,8 @@ bool StripIgnorePrefix(std::string_view& text, bool& squawk, bool& file_wide) {
 
 std::vector<Ignore> FindIgnores(const FileUnit& unit) {
   std::vector<Ignore> ignores;
-  const std::uint32_t first_statement = unit.statements.empty() ? ~0u : unit.statements.front().begin;
+  const std::uint32_t first_statement =
+      unit.statements.empty() ? ~0u : unit.statements.front().begin;
   for (const Comment& comment : unit.comments) {
     std::string_view text = comment.text;
     bool squawk = false, file_wide = false;
@@ -78,8 +81,10 @@ std::vector<Ignore> FindIgnores(const FileUnit& unit) {
     ignore.comment_end = unit.source.At(comment.end);
     for (const std::string& name : RuleNames(Trim(text))) {
       std::string id = squawk ? std::string(SquawkAlias(name)) : name;
-      if (!id.empty() && FindRule(id)) ignore.rules.push_back(id);
-      else ignore.unknown.push_back(name);
+      if (!id.empty() && FindRule(id))
+        ignore.rules.push_back(id);
+      else
+        ignore.unknown.push_back(name);
     }
     if (file_wide) {
       // Only in the leading comments, before the first statement.
@@ -94,7 +99,8 @@ std::vector<Ignore> FindIgnores(const FileUnit& unit) {
         ignore.first_line = ignore.comment_start.line;
         ignore.last_line = ignore.comment_start.line + (comment.own_line ? 1 : 0);
       }
-      if (!comment.own_line) ignore.first_line = std::min(ignore.first_line, ignore.comment_start.line);
+      if (!comment.own_line)
+        ignore.first_line = std::min(ignore.first_line, ignore.comment_start.line);
     }
     ignores.push_back(std::move(ignore));
   }

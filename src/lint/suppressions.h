@@ -11,8 +11,8 @@
 namespace migralint::lint {
 
 struct Ignore {
-  std::vector<std::string> rules;  // migralint ids (squawk names already mapped)
-  std::vector<std::string> unknown;  // names that map to no rule
+  std::vector<std::string> rules;               // migralint ids (squawk names already mapped)
+  std::vector<std::string> unknown;             // names that map to no rule
   std::uint32_t first_line = 0, last_line = 0;  // lines covered; whole file when file_wide
   bool file_wide = false;
   bool from_squawk = false;

@@ -40,18 +40,18 @@ std::string NormalisedText(std::string_view sql) {
   out.reserve(input.size());
   for (std::size_t i = 0; i < tokens->n_tokens; ++i) {
     const PgQuery__ScanToken* token = tokens->tokens[i];
-    if (token->token == PG_QUERY__TOKEN__SQL_COMMENT || token->token == PG_QUERY__TOKEN__C_COMMENT) {
+    if (token->token == PG_QUERY__TOKEN__SQL_COMMENT ||
+        token->token == PG_QUERY__TOKEN__C_COMMENT) {
       continue;
     }
     std::string_view text(input.data() + token->start,
                           static_cast<std::size_t>(token->end - token->start));
     if (!out.empty()) out.push_back(' ');
     const char first = text.empty() ? '\0' : text.front();
-    const bool exact = first == '\'' || first == '"' || first == '$' ||
-                       token->token == PG_QUERY__TOKEN__SCONST ||
-                       token->token == PG_QUERY__TOKEN__USCONST ||
-                       token->token == PG_QUERY__TOKEN__UIDENT ||
-                       token->token == PG_QUERY__TOKEN__BCONST || token->token == PG_QUERY__TOKEN__XCONST;
+    const bool exact =
+        first == '\'' || first == '"' || first == '$' || token->token == PG_QUERY__TOKEN__SCONST ||
+        token->token == PG_QUERY__TOKEN__USCONST || token->token == PG_QUERY__TOKEN__UIDENT ||
+        token->token == PG_QUERY__TOKEN__BCONST || token->token == PG_QUERY__TOKEN__XCONST;
     for (char c : text) {
       out.push_back(exact ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }

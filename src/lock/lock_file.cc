@@ -37,9 +37,11 @@ LockFile ParseLockFile(std::string_view text, std::string display_path) {
   lock.path = std::move(display_path);
   const std::size_t first_end = text.find('\n');
   const std::string_view header = text.substr(0, first_end);
-  const std::string_view body = first_end == std::string_view::npos ? std::string_view() : text.substr(first_end + 1);
+  const std::string_view body =
+      first_end == std::string_view::npos ? std::string_view() : text.substr(first_end + 1);
   if (header.substr(0, kMagic.size()) != kMagic || !IsHex64(header.substr(kMagic.size()))) {
-    lock.problems.emplace_back(1, "not a migralint lock file header (expected `migralint-lock 1 sum:<sha256>`)");
+    lock.problems.emplace_back(
+        1, "not a migralint lock file header (expected `migralint-lock 1 sum:<sha256>`)");
     lock.sum_ok = false;
   } else {
     lock.sum_ok = header.substr(kMagic.size()) == Sha256Hex(body);
@@ -58,10 +60,12 @@ LockFile ParseLockFile(std::string_view text, std::string display_path) {
     const std::size_t raw = line.rfind(" sha256:", sem);
     if (sem == std::string_view::npos || raw == std::string_view::npos || raw == 0 ||
         !IsHex64(line.substr(raw + 8, sem - raw - 8)) || !IsHex64(line.substr(sem + 5))) {
-      lock.problems.emplace_back(line_number, "unreadable lock line (expected `<path> sha256:<hex> sem:<hex>`)");
+      lock.problems.emplace_back(line_number,
+                                 "unreadable lock line (expected `<path> sha256:<hex> sem:<hex>`)");
       continue;
     }
-    lock.entries.push_back({std::string(line.substr(0, raw)), std::string(line.substr(raw + 8, sem - raw - 8)),
+    lock.entries.push_back({std::string(line.substr(0, raw)),
+                            std::string(line.substr(raw + 8, sem - raw - 8)),
                             std::string(line.substr(sem + 5)), line_number});
   }
   return lock;

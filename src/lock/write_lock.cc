@@ -29,14 +29,16 @@ std::vector<LockEntry> ComputeEntries(const MigrationSet& set, std::vector<std::
     std::ostringstream bytes;
     bytes << in.rdbuf();
     const std::string raw = bytes.str();
-    const std::string_view text =
-        raw.compare(0, 3, "\xEF\xBB\xBF") == 0 ? std::string_view(raw).substr(3) : std::string_view(raw);
+    const std::string_view text = raw.compare(0, 3, "\xEF\xBB\xBF") == 0
+                                      ? std::string_view(raw).substr(3)
+                                      : std::string_view(raw);
     entries.push_back({file.relative, Sha256Hex(raw), SemanticHash(text), 0});
   }
   return entries;
 }
 
-bool WriteLockFile(const MigrationSet& set, const std::vector<LockEntry>& entries, std::string& error) {
+bool WriteLockFile(const MigrationSet& set, const std::vector<LockEntry>& entries,
+                   std::string& error) {
   const fs::path path = set.root / kLockFileName;
   const fs::path temporary = set.root / (std::string(kLockFileName) + ".tmp");
   {

@@ -14,6 +14,7 @@ namespace migralint::lock {
 std::vector<LockEntry> ComputeEntries(const MigrationSet& set, std::vector<std::string>& errors);
 
 /// Writes <set root>/migralint.lock; returns false (with `error`) when it cannot.
-bool WriteLockFile(const MigrationSet& set, const std::vector<LockEntry>& entries, std::string& error);
+bool WriteLockFile(const MigrationSet& set, const std::vector<LockEntry>& entries,
+                   std::string& error);
 
 }  // namespace migralint::lock

@@ -13,7 +13,9 @@ constexpr int kTriggerRow = 1 << 0, kTriggerBefore = 1 << 1, kTriggerInsert = 1 
               kTriggerDelete = 1 << 3, kTriggerUpdate = 1 << 4, kTriggerTruncate = 1 << 5,
               kTriggerInstead = 1 << 6;
 
-std::string SchemaOf(const std::string& qualified) { return qualified.substr(0, qualified.find('.')); }
+std::string SchemaOf(const std::string& qualified) {
+  return qualified.substr(0, qualified.find('.'));
+}
 
 // A DROP or RENAME object given as a name list: ["s", "t"] or ["t"] -> "s.t" / "public.t".
 std::string ObjectName(const PgQuery__Node* object) {
@@ -36,9 +38,11 @@ std::string ObjectName(const PgQuery__Node* object) {
 
 // For triggers and policies: [schema?, table, name] -> ("schema.table", "name").
 std::pair<std::string, std::string> TableAndName(const PgQuery__Node* object) {
-  if (!object || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2) return {};
+  if (!object || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2)
+    return {};
   const auto n = object->list->n_items;
-  return {pg::Qualified(object->list->items, n - 1), std::string(pg::Str(object->list->items[n - 1]))};
+  return {pg::Qualified(object->list->items, n - 1),
+          std::string(pg::Str(object->list->items[n - 1]))};
 }
 
 }  // namespace
@@ -48,7 +52,8 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   index.table = pg::Qualified(s.relation);
   for (std::size_t i = 0; i < s.n_index_params; ++i) {
     const PgQuery__Node* param = s.index_params[i];
-    index.columns.push_back(param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && param->index_elem->name
+    index.columns.push_back(param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM &&
+                                    param->index_elem->name
                                 ? param->index_elem->name
                                 : "");
   }
@@ -57,7 +62,8 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   // expression) and picks a free name by appending a number: an unnamed index is always created.
   std::string name = named ? s.idxname : s.relation->relname;
   if (!named) {
-    for (const std::string& column : index.columns) name += "_" + (column.empty() ? std::string("expr") : column);
+    for (const std::string& column : index.columns)
+      name += "_" + (column.empty() ? std::string("expr") : column);
     name += s.unique ? "_key" : "_idx";
   }
   index.name = SchemaOf(index.table) + "." + name;
@@ -86,7 +92,8 @@ void Replay::CreateTrigger(const PgQuery__CreateTrigStmt& s, const Origin& origi
   trigger.on_truncate = s.events & kTriggerTruncate;
   trigger.function = pg::Qualified(s.funcname, s.n_funcname);
   trigger.origin = origin;
-  std::erase_if(table->triggers, [&](const Trigger& t) { return t.name == trigger.name; });  // OR REPLACE
+  std::erase_if(table->triggers,
+                [&](const Trigger& t) { return t.name == trigger.name; });  // OR REPLACE
   table->triggers.push_back(std::move(trigger));
 }
 
@@ -148,22 +155,26 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
           std::erase_if(*objects, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         }
         std::erase_if(schema_.tables, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
-        std::erase_if(schema_.indexes, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
-        std::erase_if(schema_.functions, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        std::erase_if(schema_.indexes,
+                      [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        std::erase_if(schema_.functions,
+                      [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         std::erase_if(schema_.types, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {
         auto [table_name, trigger] = TableAndName(object);
         if (Table* table = schema_.FindTable(table_name)) {
-          std::erase_if(table->triggers, [&name = trigger](const Trigger& t) { return t.name == name; });
+          std::erase_if(table->triggers,
+                        [&name = trigger](const Trigger& t) { return t.name == name; });
         }
         break;
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
         auto [table_name, policy] = TableAndName(object);
         if (Table* table = schema_.FindTable(table_name)) {
-          std::erase_if(table->policies, [&name = policy](const Policy& p) { return p.name == name; });
+          std::erase_if(table->policies,
+                        [&name = policy](const Policy& p) { return p.name == name; });
         }
         break;
       }
@@ -205,7 +216,8 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
         if (c.not_null_column == old_name) c.not_null_column = new_name;
       }
       for (auto& [key, index] : schema_.indexes) {
-        if (index.table == table->QualifiedName()) std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
+        if (index.table == table->QualifiedName())
+          std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
       }
       break;
     }

@@ -10,7 +10,9 @@ namespace {
 
 char Action(const char* action) { return action && *action ? action[0] : 'a'; }
 
-std::vector<std::string> Keys(PgQuery__Node* const* keys, std::size_t n) { return pg::Strings(keys, n); }
+std::vector<std::string> Keys(PgQuery__Node* const* keys, std::size_t n) {
+  return pg::Strings(keys, n);
+}
 
 // The name PostgreSQL gives an unnamed constraint (table_col_fkey, table_col_check, ...).
 std::string DefaultName(const Table& table, const Constraint& c) {
@@ -77,7 +79,8 @@ void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin
   table.columns.push_back(column);
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     const PgQuery__Node* node = def.constraints[i];
-    if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) AddConstraint(table, *node->constraint, def.colname, origin);
+    if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+      AddConstraint(table, *node->constraint, def.colname, origin);
   }
 }
 
@@ -112,8 +115,9 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       constraint.kind = primary ? Constraint::Kind::kPrimaryKey : Constraint::Kind::kUnique;
       constraint.columns = columns_or_self(Keys(c.keys, c.n_keys));
       // USING INDEX: the key is the existing index's, which takes the constraint's name.
-      auto existing = c.indexname && *c.indexname ? schema_.indexes.find(table.schema + "." + c.indexname)
-                                                  : schema_.indexes.end();
+      auto existing = c.indexname && *c.indexname
+                          ? schema_.indexes.find(table.schema + "." + c.indexname)
+                          : schema_.indexes.end();
       const bool using_index = existing != schema_.indexes.end();
       if (using_index) {
         Index index = std::move(existing->second);
@@ -130,10 +134,12 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       if (using_index) break;
       // Both are backed by a unique index, which also serves foreign keys.
       Index index;
-      index.name = table.schema + "." +
-                   (c.indexname && *c.indexname ? c.indexname
-                    : !constraint.name.empty()  ? constraint.name
-                                                : table.name + (primary ? "_pkey" : "_" + constraint.columns.front() + "_key"));
+      index.name =
+          table.schema + "." +
+          (c.indexname && *c.indexname ? c.indexname
+           : !constraint.name.empty()
+               ? constraint.name
+               : table.name + (primary ? "_pkey" : "_" + constraint.columns.front() + "_key"));
       index.table = table.QualifiedName();
       index.columns = constraint.columns;
       index.unique = true;
@@ -168,21 +174,25 @@ void Replay::AlterTable(const PgQuery__AlterTableStmt& s, const Origin& origin) 
   Table* table = schema_.FindTable(pg::Qualified(s.relation));
   if (!table) return;
   for (std::size_t i = 0; i < s.n_cmds; ++i) {
-    if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) AlterTableCommand(*table, *s.cmds[i]->alter_table_cmd, origin);
+    if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
+      AlterTableCommand(*table, *s.cmds[i]->alter_table_cmd, origin);
   }
 }
 
-void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, const Origin& origin) {
+void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
+                               const Origin& origin) {
   const std::string name = cmd.name ? cmd.name : "";
   Column* column = name.empty() ? nullptr : table.FindColumn(name);
   switch (cmd.subtype) {
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) AddColumn(table, *cmd.def->column_def, origin);
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+        AddColumn(table, *cmd.def->column_def, origin);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
       std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
       std::erase_if(table.constraints, [&](const Constraint& c) {
-        return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() || c.not_null_column == name;
+        return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() ||
+               c.not_null_column == name;
       });
       std::erase_if(schema_.indexes, [&](const auto& entry) {
         const Index& index = entry.second;
@@ -208,7 +218,8 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, 
       if (column) column->has_default = true;
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) AddConstraint(table, *cmd.def->constraint, "", origin);
+      if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
+        AddConstraint(table, *cmd.def->constraint, "", origin);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
       for (Constraint& c : table.constraints) {

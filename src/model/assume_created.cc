@@ -20,7 +20,8 @@ std::vector<std::string> HeadWords(std::string_view text) {
       ++i;
     } else if (c == '"') {
       const std::size_t close = text.find('"', i + 1);
-      words.emplace_back(text.substr(i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
+      words.emplace_back(text.substr(
+          i + 1, close == std::string_view::npos ? std::string_view::npos : close - i - 1));
       i = close == std::string_view::npos ? text.size() : close + 1;
     } else if (c == '.') {
       if (!words.empty()) words.back() += ".";
@@ -34,16 +35,21 @@ std::vector<std::string> HeadWords(std::string_view text) {
           words.back() += std::string(text.substr(j + 1, close - j - 1));
           i = close == std::string_view::npos ? text.size() : close + 1;
         } else {
-          while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+          while (j < text.size() &&
+                 (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+            ++j;
           std::string part(text.substr(i, j - i));
-          for (char& ch : part) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          for (char& ch : part)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
           words.back() += part;
           i = j;
         }
       }
     } else {
       std::size_t j = i;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+        ++j;
       if (j == i) break;
       std::string word(text.substr(i, j - i));
       for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

@@ -10,22 +10,40 @@ void AddBuiltins(Layout layout, Schema& schema) {
   const Origin outside;
   schema.schemas.emplace("public", outside);
   // Tracking tables that migration runners create themselves, before the first migration.
-  for (const char* name : {"public.schema_migrations", "public.__diesel_schema_migrations",
-                           "public._prisma_migrations", "public.flyway_schema_history",
-                           "public.goose_db_version", "public.schema_version",
-                           "supabase_migrations.schema_migrations", "migralint.schema_migrations"}) {
+  for (const char* name :
+       {"public.schema_migrations", "public.__diesel_schema_migrations",
+        "public._prisma_migrations", "public.flyway_schema_history", "public.goose_db_version",
+        "public.schema_version", "supabase_migrations.schema_migrations",
+        "migralint.schema_migrations"}) {
     schema.externals.insert(name);
   }
   if (layout != Layout::kSupabase) return;
-  for (const char* name : {"auth", "storage", "extensions", "realtime", "graphql", "graphql_public", "vault"}) {
+  for (const char* name :
+       {"auth", "storage", "extensions", "realtime", "graphql", "graphql_public", "vault"}) {
     schema.schemas.emplace(name, outside);
   }
-  for (const char* name :
-       {"auth.users", "auth.identities", "auth.sessions", "auth.refresh_tokens", "auth.audit_log_entries",
-        "auth.mfa_factors", "auth.mfa_challenges", "auth.one_time_tokens", "storage.objects",
-        "storage.buckets", "storage.migrations", "auth.uid", "auth.jwt", "auth.role", "auth.email",
-        "storage.foldername", "storage.filename", "storage.extension", "extensions.uuid_generate_v4",
-        "extensions.gen_random_uuid", "vault.secrets", "vault.decrypted_secrets"}) {
+  for (const char* name : {"auth.users",
+                           "auth.identities",
+                           "auth.sessions",
+                           "auth.refresh_tokens",
+                           "auth.audit_log_entries",
+                           "auth.mfa_factors",
+                           "auth.mfa_challenges",
+                           "auth.one_time_tokens",
+                           "storage.objects",
+                           "storage.buckets",
+                           "storage.migrations",
+                           "auth.uid",
+                           "auth.jwt",
+                           "auth.role",
+                           "auth.email",
+                           "storage.foldername",
+                           "storage.filename",
+                           "storage.extension",
+                           "extensions.uuid_generate_v4",
+                           "extensions.gen_random_uuid",
+                           "vault.secrets",
+                           "vault.decrypted_secrets"}) {
     schema.externals.insert(name);
   }
 }
@@ -38,7 +56,9 @@ void AddExtensionObjects(const std::string& extension, Schema& schema) {
       {"vector", {"public.vector", "public.halfvec", "public.sparsevec"}},
       {"postgis", {"public.geometry", "public.geography", "public.box2d", "public.box3d"}},
       {"uuid-ossp", {"public.uuid_generate_v1", "public.uuid_generate_v4", "public.uuid_nil"}},
-      {"pgcrypto", {"public.gen_random_uuid", "public.crypt", "public.gen_salt", "public.digest", "public.hmac"}},
+      {"pgcrypto",
+       {"public.gen_random_uuid", "public.crypt", "public.gen_salt", "public.digest",
+        "public.hmac"}},
       {"pg_trgm", {"public.similarity", "public.word_similarity"}},
       {"btree_gist", {}},
       {"btree_gin", {}},

@@ -13,17 +13,20 @@ std::string CreatedName(const PgQuery__Node* node) {
     case PG_QUERY__NODE__NODE_VIEW_STMT:
       return pg::Qualified(node->view_stmt->view);
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-      return node->create_table_as_stmt->into ? pg::Qualified(node->create_table_as_stmt->into->rel) : "";
+      return node->create_table_as_stmt->into ? pg::Qualified(node->create_table_as_stmt->into->rel)
+                                              : "";
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
       return pg::Qualified(node->create_seq_stmt->sequence);
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
-      return pg::Qualified(node->create_function_stmt->funcname, node->create_function_stmt->n_funcname);
+      return pg::Qualified(node->create_function_stmt->funcname,
+                           node->create_function_stmt->n_funcname);
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
       return pg::Qualified(node->create_enum_stmt->type_name, node->create_enum_stmt->n_type_name);
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
       return pg::Qualified(node->composite_type_stmt->typevar);
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
-      return pg::Qualified(node->create_domain_stmt->domainname, node->create_domain_stmt->n_domainname);
+      return pg::Qualified(node->create_domain_stmt->domainname,
+                           node->create_domain_stmt->n_domainname);
     default:
       return {};
   }

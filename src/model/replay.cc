@@ -13,7 +13,8 @@ Replay::Replay(const Config& config, Layout layout) {
   AddBuiltins(layout, schema_);
   for (const std::string& name : config.external) {
     std::string qualified = name;
-    if (qualified.size() > 2 && qualified.compare(qualified.size() - 2, 2, "()") == 0) qualified.resize(qualified.size() - 2);
+    if (qualified.size() > 2 && qualified.compare(qualified.size() - 2, 2, "()") == 0)
+      qualified.resize(qualified.size() - 2);
     if (qualified.find('.') == std::string::npos) qualified = "public." + qualified;
     schema_.externals.insert(qualified);
   }
@@ -60,7 +61,8 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
       const auto& s = *node->create_enum_stmt;
       AddType(pg::Qualified(s.type_name, s.n_type_name), UserType::Kind::kEnum, origin);
-      schema_.types[pg::Qualified(s.type_name, s.n_type_name)].labels = pg::Strings(s.vals, s.n_vals);
+      schema_.types[pg::Qualified(s.type_name, s.n_type_name)].labels =
+          pg::Strings(s.vals, s.n_vals);
       break;
     }
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
@@ -72,7 +74,8 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       break;
     }
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
-      AddType(pg::Qualified(node->composite_type_stmt->typevar), UserType::Kind::kComposite, origin);
+      AddType(pg::Qualified(node->composite_type_stmt->typevar), UserType::Kind::kComposite,
+              origin);
       break;
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
       const auto& s = *node->create_domain_stmt;
@@ -115,7 +118,10 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       table.schema = s.newschema;
       // Its indexes move with it.
       for (auto i = schema_.indexes.begin(); i != schema_.indexes.end();) {
-        if (i->second.table != old_name) { ++i; continue; }
+        if (i->second.table != old_name) {
+          ++i;
+          continue;
+        }
         Index index = std::move(i->second);
         i = schema_.indexes.erase(i);
         index.table = table.QualifiedName();
@@ -160,13 +166,15 @@ void Replay::CreateFunction(const PgQuery__CreateFunctionStmt& s, const Origin& 
     f.language = std::string(pg::Str(language->arg));
   }
   if (const auto* security = pg::Option(s.options, s.n_options, "security")) {
-    f.security_definer = security->arg && security->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
+    f.security_definer = security->arg &&
+                         security->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
                          security->arg->boolean->boolval;
   }
   for (std::size_t i = 0; i < s.n_options; ++i) {
     const PgQuery__Node* o = s.options[i];
-    if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM && std::strcmp(o->def_elem->defname, "set") == 0 &&
-        o->def_elem->arg && o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+    if (o->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+        std::strcmp(o->def_elem->defname, "set") == 0 && o->def_elem->arg &&
+        o->def_elem->arg->node_case == PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
         std::strcmp(o->def_elem->arg->variable_set_stmt->name, "search_path") == 0) {
       f.sets_search_path = true;
     }

@@ -9,10 +9,10 @@ namespace {
 bool IsIdentStart(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
-bool IsIdentChar(unsigned char c) {
-  return IsIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
+bool IsIdentChar(unsigned char c) { return IsIdentStart(c) || (c >= '0' && c <= '9') || c == '$'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::uint32_t U32(std::size_t v) { return static_cast<std::uint32_t>(v); }
 
@@ -107,8 +107,8 @@ Lexed Lex(std::string_view text) {
       ++i;
     } else if (c == '-' && i + 1 < n && text[i + 1] == '-') {
       const std::size_t end = LineCommentEnd(text, i);
-      out.comments.push_back({U32(i), U32(end), std::string(Trim(text.substr(i + 2, end - i - 2))),
-                              !line_has_code});
+      out.comments.push_back(
+          {U32(i), U32(end), std::string(Trim(text.substr(i + 2, end - i - 2))), !line_has_code});
       i = end;
     } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
       const std::size_t end = BlockCommentEnd(text, i);

@@ -31,8 +31,9 @@ std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnos
     Diagnostic d = SyntaxError(unit.source, meta.begin,
                                "psql meta-command `" + std::string(command.substr(0, space)) +
                                    "` is not SQL: only psql runs it");
-    d.help = "use SQL instead (e.g. SET for \\set), or run the file with psql and keep it out of "
-             "the migration set";
+    d.help =
+        "use SQL instead (e.g. SET for \\set), or run the file with psql and keep it out of "
+        "the migration set";
     out.push_back(std::move(d));
     Blank(masked, meta.begin, meta.end);
   }
@@ -67,7 +68,8 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
   if (cuts.empty()) cuts = lexed.semicolons;
   const auto n = static_cast<std::uint32_t>(masked.size());
   // An unterminated literal or comment runs to the end of the file, as in PostgreSQL.
-  const std::uint32_t limit = lexed.unterminated >= 0 ? static_cast<std::uint32_t>(lexed.unterminated) : n;
+  const std::uint32_t limit =
+      lexed.unterminated >= 0 ? static_cast<std::uint32_t>(lexed.unterminated) : n;
   std::vector<Span> pieces;
   std::uint32_t from = 0;
   for (std::uint32_t cut : cuts) {
@@ -108,7 +110,8 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
     const std::uint32_t end = pieces[i + used - 1].end;
     if (parsed.error) {
       const std::string_view chunk = std::string_view(masked).substr(piece.begin);
-      out.push_back(SyntaxError(unit.source, piece.begin + CursorToOffset(chunk, parsed.error->cursor),
+      out.push_back(SyntaxError(unit.source,
+                                piece.begin + CursorToOffset(chunk, parsed.error->cursor),
                                 parsed.error->message));
       Statement broken;  // kept, unparsed, so rules still see where it was
       broken.begin = SkipTrivia(masked, piece.begin, piece.end);

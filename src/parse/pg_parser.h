@@ -1,14 +1,14 @@
 // pg_parser.h: libpg_query behind RAII — PostgreSQL's own grammar, its tree as protobuf structs.
 #pragma once
 
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
 
 namespace migralint::parse {
 
@@ -23,7 +23,7 @@ struct PgError {
 };
 
 struct PgParse {
-  ParseTree tree;              // set on success
+  ParseTree tree;                // set on success
   std::optional<PgError> error;  // set on failure
 };
 

@@ -138,16 +138,19 @@ class Walker {
     if (query.empty()) return;
     const std::string_view text = unit_.source.text;
     const Position body_start = unit_.source.At(body_.begin);
-    const std::uint32_t line = body_start.line + static_cast<std::uint32_t>(lineno > 0 ? lineno - 1 : 0);
-    std::uint32_t from = line <= unit_.source.lines.LineCount() ? unit_.source.lines.LineStart(line) : body_.begin;
+    const std::uint32_t line =
+        body_start.line + static_cast<std::uint32_t>(lineno > 0 ? lineno - 1 : 0);
+    std::uint32_t from =
+        line <= unit_.source.lines.LineCount() ? unit_.source.lines.LineStart(line) : body_.begin;
     if (from < body_.begin) from = body_.begin;
     std::size_t at = text.substr(0, body_.end).find(query, from);
     if (at == std::string_view::npos) at = text.substr(0, body_.end).find(query, body_.begin);
     if (at == std::string_view::npos) at = body_.begin;  // a body written as a '' string
     PgParse parsed = ParseSql(query.c_str());
     if (!parsed.tree) return;  // PostgreSQL only checks these when the body runs
-    AppendStatements(unit_, unit_.source.text, std::move(parsed.tree), static_cast<std::uint32_t>(at),
-                     static_cast<std::uint32_t>(at + query.size()), parent_, stack_, out_);
+    AppendStatements(unit_, unit_.source.text, std::move(parsed.tree),
+                     static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + query.size()),
+                     parent_, stack_, out_);
   }
 
   FileUnit& unit_;
@@ -189,10 +192,11 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
     // Without the catalog, libpg_query's PL/pgSQL parser misjudges what depends on context
     // (RETURN NEXT with OUT parameters, unknown variables): only grammar errors are reported.
     const std::string message = result.error->message ? result.error->message : "";
-    if (message.rfind("syntax error", 0) != 0 && message.rfind("unterminated", 0) != 0) return nested;
-    const std::uint32_t at =
-        result.error->cursorpos > 0 ? top.begin + CursorToOffset(statement, result.error->cursorpos)
-                                    : body.begin;
+    if (message.rfind("syntax error", 0) != 0 && message.rfind("unterminated", 0) != 0)
+      return nested;
+    const std::uint32_t at = result.error->cursorpos > 0
+                                 ? top.begin + CursorToOffset(statement, result.error->cursorpos)
+                                 : body.begin;
     out.push_back(SyntaxError(unit.source, at, std::string("PL/pgSQL: ") + result.error->message));
     return nested;
   }

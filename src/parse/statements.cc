@@ -8,7 +8,9 @@
 namespace migralint::parse {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Moves `end` back over whitespace and over comments that end there.
 std::uint32_t TrimEnd(const FileUnit& unit, std::string_view text, std::uint32_t begin,

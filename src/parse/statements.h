@@ -12,8 +12,7 @@ namespace migralint::parse {
 /// or the same with psql lines blanked), to `out`, with spans trimmed to their first and last
 /// tokens. The tree is kept alive in `unit.trees`.
 void AppendStatements(FileUnit& unit, std::string_view text, ParseTree tree, std::uint32_t base,
-                      std::uint32_t chunk_end,
-                      int parent, const std::vector<Enclosure>& enclosures,
+                      std::uint32_t chunk_end, int parent, const std::vector<Enclosure>& enclosures,
                       std::vector<Statement>& out);
 
 /// A syntax-error diagnostic at byte `at`, underlining the token there.

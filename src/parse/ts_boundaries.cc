@@ -1,11 +1,11 @@
 // ts_boundaries.cc: walks tree-sitter's tree for ';' leaves, ERROR nodes included.
 #include "parse/ts_boundaries.h"
 
+#include <tree_sitter/api.h>
+#include <tree_sitter/tree-sitter-sql.h>
+
 #include <cstring>
 #include <memory>
-#include <tree_sitter/api.h>
-
-#include <tree_sitter/tree-sitter-sql.h>
 
 namespace migralint::parse {
 namespace {
@@ -29,7 +29,7 @@ std::vector<std::uint32_t> StatementSemicolons(std::string_view text) {
 
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree.get()));
   std::unique_ptr<TSTreeCursor, void (*)(TSTreeCursor*)> cursor_guard(&cursor,
-                                                                     ts_tree_cursor_delete);
+                                                                      ts_tree_cursor_delete);
   // Depth-first over every node; a ';' is always a leaf.
   bool descending = true;
   while (true) {

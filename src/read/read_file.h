@@ -16,9 +16,9 @@ constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
 
 struct ReadResult {
   SourceFile source;
-  bool parseable = false;  // text that the parser may look at
+  bool parseable = false;               // text that the parser may look at
   std::vector<Diagnostic> diagnostics;  // file-encoding findings
-  std::string io_error;  // set when the file could not be read at all (exit 2)
+  std::string io_error;                 // set when the file could not be read at all (exit 2)
 };
 
 /// Reads a file from disk.

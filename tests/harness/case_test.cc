@@ -39,8 +39,11 @@ std::vector<Case> AllCases() {
   for (const auto& entry : lint::Registry()) {
     const std::string id(entry.rule->id);
     const fs::path dir = kSource / "rules" / id;
-    for (const auto& [kind, base] : {std::pair{Case::Kind::kBad, "bad"}, std::pair{Case::Kind::kGood, "good"}}) {
-      fs::path path = fs::exists(dir / (std::string(base) + ".sql")) ? dir / (std::string(base) + ".sql") : dir / base;
+    for (const auto& [kind, base] :
+         {std::pair{Case::Kind::kBad, "bad"}, std::pair{Case::Kind::kGood, "good"}}) {
+      fs::path path = fs::exists(dir / (std::string(base) + ".sql"))
+                          ? dir / (std::string(base) + ".sql")
+                          : dir / base;
       cases.push_back({safe("rule_" + id + "_" + base), path, id, kind});
     }
   }
@@ -52,7 +55,8 @@ std::vector<Case> AllCases() {
     }
   }
   std::sort(found.begin(), found.end());
-  for (const auto& f : found) cases.push_back({safe("file_" + f.stem().string()), f, "", Case::Kind::kFile});
+  for (const auto& f : found)
+    cases.push_back({safe("file_" + f.stem().string()), f, "", Case::Kind::kFile});
   found.clear();
   for (const fs::path& root : {kSource / "tests" / "cases" / "sets", kSource / "corpus"}) {
     if (!fs::is_directory(root)) continue;
@@ -62,7 +66,8 @@ std::vector<Case> AllCases() {
   }
   std::sort(found.begin(), found.end());
   for (const auto& d : found) {
-    cases.push_back({safe(d.parent_path().filename().string() + "_" + d.filename().string()), d, "", Case::Kind::kSet});
+    cases.push_back({safe(d.parent_path().filename().string() + "_" + d.filename().string()), d, "",
+                     Case::Kind::kSet});
   }
   return cases;
 }
@@ -95,8 +100,8 @@ TEST_P(CaseTest, FindingsMatchExpectations) {
 
   const std::vector<Expectation> expected = ReadExpectationsBelow(c.path);
   for (const Expectation& e : expected) {
-    EXPECT_TRUE(lint::FindRule(e.rule)) << e.file.string() << ":" << e.written_at
-                                        << ": expect names unknown rule " << e.rule;
+    EXPECT_TRUE(lint::FindRule(e.rule))
+        << e.file.string() << ":" << e.written_at << ": expect names unknown rule " << e.rule;
   }
   if (c.kind == Case::Kind::kGood) {
     EXPECT_TRUE(expected.empty()) << c.path << ": a good example declares no findings";
@@ -112,7 +117,9 @@ TEST_P(CaseTest, FindingsMatchExpectations) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(AllCases()),
-                         [](const ::testing::TestParamInfo<Case>& param) { return param.param.name; });
+                         [](const ::testing::TestParamInfo<Case>& param) {
+                           return param.param.name;
+                         });
 
 // Registry meta-tests: every rule documents itself the same way.
 TEST(Registry, EveryRuleIsDocumented) {

@@ -12,7 +12,8 @@ namespace {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -69,7 +70,8 @@ std::vector<Expectation> ReadExpectations(const fs::path& file) {
         target = static_cast<std::uint32_t>(j + 1);
       }
       for (auto& [rule, part] : Items(std::string_view(lines[i]).substr(at + marker.size()))) {
-        out.push_back({absolute, whole_file ? 0u : target, rule, part, static_cast<std::uint32_t>(i + 1)});
+        out.push_back(
+            {absolute, whole_file ? 0u : target, rule, part, static_cast<std::uint32_t>(i + 1)});
       }
       break;
     }
@@ -144,15 +146,17 @@ std::vector<std::string> Mismatches(const std::vector<Diagnostic>& found,
   for (std::size_t k = 0; k < found.size(); ++k) {
     if (matched[k]) continue;
     const Diagnostic& d = found[k];
-    problems.push_back(d.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) +
-                       ": unexpected " + d.rule + ": " + d.message);
+    problems.push_back(d.path + ":" + std::to_string(d.start.line) + ":" +
+                       std::to_string(d.start.column) + ": unexpected " + d.rule + ": " +
+                       d.message);
   }
   for (std::size_t i = 0; i < expected.size(); ++i) {
     if (used[i]) continue;
     const Expectation& e = expected[i];
-    problems.push_back(e.file.string() + ":" + std::to_string(e.written_at) + ": missing " + e.rule +
-                       (e.line ? " on line " + std::to_string(e.line) : std::string(" in this file")) +
-                       (e.message_part.empty() ? "" : " \"" + e.message_part + "\""));
+    problems.push_back(
+        e.file.string() + ":" + std::to_string(e.written_at) + ": missing " + e.rule +
+        (e.line ? " on line " + std::to_string(e.line) : std::string(" in this file")) +
+        (e.message_part.empty() ? "" : " \"" + e.message_part + "\""));
   }
   return problems;
 }

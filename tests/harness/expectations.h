@@ -15,7 +15,7 @@ struct Expectation {
   std::filesystem::path file;  // absolute
   std::uint32_t line = 0;      // 0: anywhere in the file (expect-file)
   std::string rule;
-  std::string message_part;  // must occur in the message when set
+  std::string message_part;      // must occur in the message when set
   std::uint32_t written_at = 0;  // line of the expect comment, for failure messages
 };
 

@@ -29,7 +29,8 @@ class Faults : public ::testing::Test {
     server_ = apply::EmbeddedServer::Start(error);
     ASSERT_NE(server_, nullptr) << error;
     dir_ = fs::temp_directory_path() /
-           ("migralint-faults-" + std::to_string(getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("migralint-faults-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "db/migrations");
     Write("001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
@@ -37,7 +38,9 @@ class Faults : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / "db/migrations" / name) << text; }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / "db/migrations" / name) << text;
+  }
 
   std::string Scalar(const std::string& sql) {
     std::string error;
@@ -47,7 +50,9 @@ class Faults : public ::testing::Test {
     return r.ok && !r.rows.empty() && r.rows[0][0] ? *r.rows[0][0] : r.message;
   }
   std::string History() {
-    return Scalar("SELECT coalesce(string_agg(path || '=' || status, ',' ORDER BY path), '') FROM migralint.schema_migrations");
+    return Scalar(
+        "SELECT coalesce(string_agg(path || '=' || status, ',' ORDER BY path), '') FROM "
+        "migralint.schema_migrations");
   }
 
   // Starts `migralint apply` in the background; returns its pid.
@@ -57,8 +62,8 @@ class Faults : public ::testing::Test {
       if (chdir(dir_.c_str()) != 0) _exit(126);
       const std::string out = (dir_ / ".out").string();
       if (!freopen(out.c_str(), "w", stdout) || !freopen(out.c_str(), "a", stderr)) _exit(126);
-      const std::string command = "exec '" + kBinary.string() + "' apply --database-url '" + server_->ConnInfo() +
-                                  "' " + extra + " db";
+      const std::string command = "exec '" + kBinary.string() + "' apply --database-url '" +
+                                  server_->ConnInfo() + "' " + extra + " db";
       execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
       _exit(127);
     }
@@ -82,7 +87,9 @@ class Faults : public ::testing::Test {
   // Waits until a backend runs pg_sleep (the slow file is mid-way).
   bool WaitForSleep() {
     for (int i = 0; i < 200; ++i) {
-      if (Scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'") == "1") return true;
+      if (Scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'") ==
+          "1")
+        return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     return false;
@@ -115,7 +122,8 @@ TEST_F(Faults, MigralintKilledMidFile) {
   kill(child, SIGKILL);
   Wait(child);
   // The server notices the client is gone: the transaction rolls back, the lock is released.
-  for (int i = 0; i < 100 && Scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") != "0"; ++i) {
+  for (int i = 0;
+       i < 100 && Scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") != "0"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   EXPECT_EQ(Scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), "0");
@@ -132,7 +140,8 @@ TEST_F(Faults, StatementTimeout) {
   std::ofstream(dir_ / "migralint.toml") << "statement_timeout = \"300ms\"\n";
   std::string out;
   EXPECT_EQ(ApplyNow(&out), 3) << out;
-  EXPECT_NE(out.find("db/migrations/002_b.sql:2:1: error: canceling statement due to statement timeout (SQLSTATE 57014)"),
+  EXPECT_NE(out.find("db/migrations/002_b.sql:2:1: error: canceling statement due to statement "
+                     "timeout (SQLSTATE 57014)"),
             std::string::npos)
       << out;
   EXPECT_EQ(History(), "001_a.sql=applied,002_b.sql=failed");
@@ -143,7 +152,9 @@ TEST_F(Faults, ConnectionDropped) {
   Write("002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\nSELECT pg_sleep(30);\n");
   const pid_t child = StartApply();
   ASSERT_TRUE(WaitForSleep());
-  EXPECT_EQ(Scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'"), "1");
+  EXPECT_EQ(Scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE "
+                   "'SELECT pg_sleep%'"),
+            "1");
   EXPECT_EQ(Wait(child), 3);
   EXPECT_EQ(History(), "001_a.sql=applied");
   Write("002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");

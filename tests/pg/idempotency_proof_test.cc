@@ -42,8 +42,9 @@ class Proof : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     std::cout << "proof: " << totals_.files << " files applied twice (" << totals_.statements
-              << " statements), " << totals_.skipped << " files not provable (their first run fails), "
-              << totals_.transaction_checks << " statements tried inside a transaction\n";
+              << " statements), " << totals_.skipped
+              << " files not provable (their first run fails), " << totals_.transaction_checks
+              << " statements tried inside a transaction\n";
     delete server_;
   }
 
@@ -88,7 +89,8 @@ class Proof : public ::testing::Test {
     }
   }
 
-  void ProveFile(apply::Connection& db, const MigrationFile& file, const std::vector<Diagnostic>& all) {
+  void ProveFile(apply::Connection& db, const MigrationFile& file,
+                 const std::vector<Diagnostic>& all) {
     FileUnit unit;
     unit.file = &file;
     read::ReadResult read = read::ReadFile(file.fs_path, file.path);
@@ -112,8 +114,8 @@ class Proof : public ::testing::Test {
     const int failed = RunFile(db, unit, message);
     if (failed < 0) {
       for (const Diagnostic* d : reported) {
-        ADD_FAILURE() << file.path << ":" << d->start.line << ": non-idempotent-ddl reported \"" << d->message
-                      << "\", but the file ran a second time without error";
+        ADD_FAILURE() << file.path << ":" << d->start.line << ": non-idempotent-ddl reported \""
+                      << d->message << "\", but the file ran a second time without error";
       }
     } else {
       const Statement& s = unit.statements[static_cast<std::size_t>(failed)];
@@ -121,14 +123,16 @@ class Proof : public ::testing::Test {
       const bool covered = std::any_of(reported.begin(), reported.end(), [&](const Diagnostic* d) {
         return d->start.line >= first && d->start.line <= last;
       });
-      EXPECT_TRUE(covered) << file.path << ":" << first << ": the second run fails here (" << message
+      EXPECT_TRUE(covered) << file.path << ":" << first << ": the second run fails here ("
+                           << message
                            << "), but non-idempotent-ddl reported nothing for this statement";
     }
     ProveTransactions(db, unit, flagged);
   }
 
   // Each statement that runs in a transaction, tried in one (and rolled back).
-  void ProveTransactions(apply::Connection& db, const FileUnit& unit, const std::vector<const Diagnostic*>& flagged) {
+  void ProveTransactions(apply::Connection& db, const FileUnit& unit,
+                         const std::vector<const Diagnostic*>& flagged) {
     const bool own = ManagesOwnTransaction(unit);
     const bool wrapped = !own && !HasNoTransactionDirective(unit);
     bool open = false;
@@ -151,7 +155,8 @@ class Proof : public ::testing::Test {
         return d->start.line >= first && d->start.line <= last;
       });
       EXPECT_EQ(rejected, is_flagged)
-          << unit.source.path << ":" << first << ": PostgreSQL " << (rejected ? "rejects" : "accepts")
+          << unit.source.path << ":" << first << ": PostgreSQL "
+          << (rejected ? "rejects" : "accepts")
           << " this statement inside a transaction, but concurrently-in-transaction "
           << (is_flagged ? "flags" : "does not flag") << " it";
     }
@@ -166,7 +171,8 @@ class Proof : public ::testing::Test {
 std::vector<MigrationSet> Sets(const fs::path& path) {
   static const config::KnownRules known = lint::KnownRuleOptions();
   config::ConfigResolver configs(known, std::nullopt);
-  if (fs::is_regular_file(path)) return {discover::SingleFileSet(path, configs.For(path.parent_path()))};
+  if (fs::is_regular_file(path))
+    return {discover::SingleFileSet(path, configs.For(path.parent_path()))};
   return discover::Discover({path.string()}, configs).sets;
 }
 

@@ -37,7 +37,8 @@ namespace {
 const std::vector<std::string>& Statements() {
   static const std::vector<std::string> statements = {
       "CREATE TABLE accounts (id bigint PRIMARY KEY, name text NOT NULL);",
-      "CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, account_id bigint REFERENCES accounts (id));",
+      "CREATE TABLE IF NOT EXISTS orders (id bigint PRIMARY KEY, account_id bigint REFERENCES "
+      "accounts (id));",
       "CREATE INDEX orders_account_idx ON orders (account_id);",
       "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_id_idx ON orders (id);",
       "ALTER TABLE accounts ADD COLUMN email text NOT NULL;",
@@ -48,9 +49,11 @@ const std::vector<std::string>& Statements() {
       "ALTER TABLE missing_table ADD COLUMN x int;",
       "INSERT INTO accounts (id, name) VALUES (1, 'admin');",
       "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;",
-      "CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n"
+      "CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger LANGUAGE plpgsql AS "
+      "$fn$\nBEGIN\n"
       "  NEW.updated_at = now();\n  RETURN NEW;\nEND\n$fn$;",
-      "CREATE TABLE IF NOT EXISTS items (id uuid PRIMARY KEY, updated_at timestamptz NOT NULL DEFAULT now());",
+      "CREATE TABLE IF NOT EXISTS items (id uuid PRIMARY KEY, updated_at timestamptz NOT NULL "
+      "DEFAULT now());",
       "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'x') THEN\n"
       "    CREATE TABLE x (id int);\n  END IF;\nEND $$;",
       "DO $$ BEGIN PERFORM 1; RAISE NOTICE 'ok'; END $$;",
@@ -59,7 +62,8 @@ const std::vector<std::string>& Statements() {
       "CREATE POLICY accounts_read ON accounts FOR SELECT USING (true);",
       "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;",
       "CREATE VIEW account_names AS SELECT name FROM accounts;",
-      "ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);",
+      "ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES "
+      "accounts (id);",
       "CREATE UNIQUE INDEX accounts_email_key ON accounts (email);",
       "ALTER TABLE accounts RENAME COLUMN name TO full_name;",
       "CREATE EXTENSION IF NOT EXISTS pgcrypto;",
@@ -80,9 +84,10 @@ std::vector<std::string> RuleIds() {
 
 // Tokens that upset lexers: quotes, comment openers, dollar tags, odd bytes.
 rc::Gen<std::string> Token() {
-  return rc::gen::element<std::string>("'", "\"", "$$", "$a$", "/*", "*/", "--", ";", "(", ")", "\n", "\r\n",
-                                       std::string(1, '\0'), "\xff", "\xc3\xa9", "\\", "E'", "::", " ",
-                                       "\xef\xbb\xbf", "-- migralint-ignore syntax-error\n");
+  return rc::gen::element<std::string>("'", "\"", "$$", "$a$", "/*", "*/", "--", ";", "(", ")",
+                                       "\n", "\r\n", std::string(1, '\0'), "\xff", "\xc3\xa9", "\\",
+                                       "E'", "::", " ", "\xef\xbb\xbf",
+                                       "-- migralint-ignore syntax-error\n");
 }
 
 std::string Mutate(std::string s) {
@@ -107,13 +112,14 @@ std::string Mutate(std::string s) {
 }
 
 rc::Gen<std::string> Comment() {
-  return rc::gen::oneOf(
-      rc::gen::element<std::string>("-- a note\n", "/* block */\n", "/* nested /* inner */ still */\n",
-                                    "-- migrate:up\n", "-- migrate:down\n", "/* unclosed\n",
-                                    "-- migralint-ignore-file hardcoded-data: seed rows\n",
-                                    "-- squawk-ignore prefer-robust-stmts\n"),
-      rc::gen::map(rc::gen::elementOf(RuleIds()),
-                   [](const std::string& id) { return "-- migralint-ignore " + id + ": generated\n"; }));
+  return rc::gen::oneOf(rc::gen::element<std::string>(
+                            "-- a note\n", "/* block */\n", "/* nested /* inner */ still */\n",
+                            "-- migrate:up\n", "-- migrate:down\n", "/* unclosed\n",
+                            "-- migralint-ignore-file hardcoded-data: seed rows\n",
+                            "-- squawk-ignore prefer-robust-stmts\n"),
+                        rc::gen::map(rc::gen::elementOf(RuleIds()), [](const std::string& id) {
+                          return "-- migralint-ignore " + id + ": generated\n";
+                        }));
 }
 
 // One piece of a file. Every piece ends with a line end unless it is raw bytes.
@@ -184,7 +190,8 @@ rc::Gen<std::string> ConfigText() {
       {{6, ""},
        {2, "exposed_schemas = [\"public\"]\n"},
        {1, "transaction = \"none\"\n"},
-       {1, "fail_on = \"warning\"\n[rules]\nhardcoded-data = \"off\"\nsyntax-error = \"warning\"\n"}});
+       {1,
+        "fail_on = \"warning\"\n[rules]\nhardcoded-data = \"off\"\nsyntax-error = \"warning\"\n"}});
 }
 
 // A generated set on disk, with a generated migralint.toml beside its folder; removed when it
@@ -192,9 +199,11 @@ rc::Gen<std::string> ConfigText() {
 class SetOnDisk {
  public:
   // Under `base`: the temporary folder, or the current one for paths that display relative.
-  explicit SetOnDisk(const std::vector<GenFile>& files, const fs::path& base = fs::temp_directory_path()) {
+  explicit SetOnDisk(const std::vector<GenFile>& files,
+                     const fs::path& base = fs::temp_directory_path()) {
     static int counter = 0;
-    root_ = base / ("migralint-prop-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    root_ =
+        base / ("migralint-prop-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(root_);
     fs::create_directories(root_ / "migrations");
     for (const GenFile& f : files) Write(f);
@@ -206,13 +215,18 @@ class SetOnDisk {
     std::error_code ignored;
     fs::remove_all(root_, ignored);
   }
-  void Write(const GenFile& f) { std::ofstream(root_ / "migrations" / f.name, std::ios::binary) << f.Text(); }
-  std::string DisplayOf(const std::string& name) const { return DisplayPath(root_ / "migrations" / name); }
+  void Write(const GenFile& f) {
+    std::ofstream(root_ / "migrations" / f.name, std::ios::binary) << f.Text();
+  }
+  std::string DisplayOf(const std::string& name) const {
+    return DisplayPath(root_ / "migrations" / name);
+  }
 
   lint::LintResult Lint(const lint::Options& options) const {
     const config::KnownRules known = lint::KnownRuleOptions();
     config::ConfigResolver configs(known, std::nullopt);
-    const discover::Discovery discovery = discover::Discover({(root_ / "migrations").string()}, configs);
+    const discover::Discovery discovery =
+        discover::Discover({(root_ / "migrations").string()}, configs);
     RC_ASSERT(discovery.errors.empty());
     RC_ASSERT(configs.errors().empty());
     return lint::Run(discovery.sets, options);
@@ -240,12 +254,15 @@ lint::Options Jobs(unsigned jobs) {
   return options;
 }
 
-using Key = std::tuple<std::string, std::string, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
-Key KeyOf(const Diagnostic& d) { return {d.rule, d.path, d.start.line, d.start.column, d.end.line, d.end.column}; }
+using Key = std::tuple<std::string, std::string, std::uint32_t, std::uint32_t, std::uint32_t,
+                       std::uint32_t>;
+Key KeyOf(const Diagnostic& d) {
+  return {d.rule, d.path, d.start.line, d.start.column, d.end.line, d.end.column};
+}
 
 std::string Show(const Key& k) {
-  return std::get<1>(k) + ":" + std::to_string(std::get<2>(k)) + ":" + std::to_string(std::get<3>(k)) + " [" +
-         std::get<0>(k) + "]";
+  return std::get<1>(k) + ":" + std::to_string(std::get<2>(k)) + ":" +
+         std::to_string(std::get<3>(k)) + " [" + std::get<0>(k) + "]";
 }
 
 RC_GTEST_PROP(LintProperties, OutputIsDeterministicForAnyJobs, ()) {
@@ -261,7 +278,8 @@ RC_GTEST_PROP(LintProperties, SpansLieInsideTheirFiles, ()) {
   const SetOnDisk set(files);
   const lint::LintResult result = set.Lint(Jobs(2));
   fuzz::Problems problems;
-  for (const GenFile& f : files) fuzz::CheckSpans(result.diagnostics, fuzz::Source(f.Text(), set.DisplayOf(f.name)), problems);
+  for (const GenFile& f : files)
+    fuzz::CheckSpans(result.diagnostics, fuzz::Source(f.Text(), set.DisplayOf(f.name)), problems);
   for (const auto& p : problems) RC_LOG() << p << "\n";
   RC_ASSERT(problems.empty());
 }
@@ -277,7 +295,8 @@ RC_GTEST_PROP(LintProperties, JsonAndSarifParse, ()) {
 
 // The unused-ignore findings about X itself may change when X is off; everything else stays.
 bool Concerns(const Diagnostic& d, const std::string& x) {
-  return d.rule == x || (d.rule == "unused-ignore" && d.message.find(" " + x + " ") != std::string::npos);
+  return d.rule == x ||
+         (d.rule == "unused-ignore" && d.message.find(" " + x + " ") != std::string::npos);
 }
 
 RC_GTEST_PROP(LintProperties, DisablingARuleHidesNoOtherRulesFindings, ()) {
@@ -315,7 +334,8 @@ RC_GTEST_PROP(LintProperties, AnIgnoreCommentHidesNoOtherRulesFindings, ()) {
   // The comment goes on a line of its own, before a piece that starts a line.
   const auto f = *rc::gen::inRange<std::size_t>(0, files.size()).as("file");
   GenFile& file = files[f];
-  RC_PRE(file.Text().rfind("\xef\xbb\xbf", 0) != 0);  // the comment would move the BOM off the start
+  RC_PRE(file.Text().rfind("\xef\xbb\xbf", 0) !=
+         0);  // the comment would move the BOM off the start
   std::vector<std::size_t> places = {0};
   for (std::size_t c = 1; c < file.chunks.size(); ++c) {
     if (!file.chunks[c - 1].empty() && file.chunks[c - 1].back() == '\n') places.push_back(c);
@@ -324,14 +344,16 @@ RC_GTEST_PROP(LintProperties, AnIgnoreCommentHidesNoOtherRulesFindings, ()) {
   const bool file_wide = place == 0 && *rc::gen::arbitrary<bool>().as("file-wide");
   std::string prefix;
   for (std::size_t c = 0; c < place; ++c) prefix += file.chunks[c];
-  const auto inserted_line = static_cast<std::uint32_t>(std::count(prefix.begin(), prefix.end(), '\n') + 1);
+  const auto inserted_line =
+      static_cast<std::uint32_t>(std::count(prefix.begin(), prefix.end(), '\n') + 1);
   file.chunks.insert(file.chunks.begin() + static_cast<std::ptrdiff_t>(place),
-                     std::string(file_wide ? "-- migralint-ignore-file " : "-- migralint-ignore ") + x +
-                         ": property\n");
+                     std::string(file_wide ? "-- migralint-ignore-file " : "-- migralint-ignore ") +
+                         x + ": property\n");
   set.Write(file);
   const lint::LintResult after = set.Lint(Jobs(1));
   // dbmate is recognised by a marker in the first 512 bytes of the first file: not this property.
-  RC_PRE(before.sets.size() == 1 && after.sets.size() == 1 && before.sets[0].layout == after.sets[0].layout);
+  RC_PRE(before.sets.size() == 1 && after.sets.size() == 1 &&
+         before.sets[0].layout == after.sets[0].layout);
 
   // Findings of the commented file below the comment moved down one line: map them back.
   const std::string path = set.DisplayOf(file.name);
@@ -353,14 +375,15 @@ RC_GTEST_PROP(LintProperties, AnIgnoreCommentHidesNoOtherRulesFindings, ()) {
 }
 
 RC_GTEST_PROP(LintProperties, ArbitraryBytesNeverCrashLint, ()) {
-  const std::string bytes = *rc::gen::oneOf(
-      rc::gen::arbitrary<std::string>(),
-      rc::gen::container<std::string>(rc::gen::arbitrary<char>()),
-      rc::gen::map(rc::gen::container<std::vector<std::string>>(Token()), [](const std::vector<std::string>& t) {
-        std::string s;
-        for (const auto& x : t) s += x;
-        return s;
-      }));
+  const std::string bytes =
+      *rc::gen::oneOf(rc::gen::arbitrary<std::string>(),
+                      rc::gen::container<std::string>(rc::gen::arbitrary<char>()),
+                      rc::gen::map(rc::gen::container<std::vector<std::string>>(Token()),
+                                   [](const std::vector<std::string>& t) {
+                                     std::string s;
+                                     for (const auto& x : t) s += x;
+                                     return s;
+                                   }));
   const fuzz::Problems problems = fuzz::LintFile(bytes);
   for (const auto& p : problems) RC_LOG() << p << "\n";
   RC_ASSERT(problems.empty());
@@ -370,14 +393,17 @@ RC_GTEST_PROP(LintProperties, ArbitraryBytesNeverCrashLint, ()) {
 // `unused-ignore = "off"`) still reported unused ignores, made after the rules that are off had
 // been filtered out.
 TEST(LintProperties, UnusedIgnoreCanBeTurnedOff) {
-  const fs::path root = fs::temp_directory_path() / ("migralint-prop-unused-" + std::to_string(::getpid()));
+  const fs::path root =
+      fs::temp_directory_path() / ("migralint-prop-unused-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "migrations");
-  std::ofstream(root / "migrations" / "001_a.sql") << "-- migralint-ignore syntax-error: nothing to hide\n"
-                                                      "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n";
+  std::ofstream(root / "migrations" / "001_a.sql")
+      << "-- migralint-ignore syntax-error: nothing to hide\n"
+         "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n";
   const config::KnownRules known = lint::KnownRuleOptions();
   config::ConfigResolver configs(known, std::nullopt);
-  const discover::Discovery discovery = discover::Discover({(root / "migrations").string()}, configs);
+  const discover::Discovery discovery =
+      discover::Discover({(root / "migrations").string()}, configs);
   ASSERT_TRUE(discovery.errors.empty());
   lint::Options options;
   ASSERT_EQ(lint::Run(discovery.sets, options).diagnostics.size(), 1u);  // unused-ignore
@@ -392,7 +418,8 @@ TEST(LintProperties, GeneratedSarifValidates) {
   const fs::path source = MIGRALINT_SOURCE_DIR;
   const fs::path schema = source / ".." / "shared" / "schemas" / "sarif-schema-2.1.0.json";
   if (!fs::exists(schema)) GTEST_SKIP() << schema << " absent: SARIF schema validation skipped";
-  const fs::path out = fs::temp_directory_path() / ("migralint-prop-sarif-" + std::to_string(::getpid()));
+  const fs::path out =
+      fs::temp_directory_path() / ("migralint-prop-sarif-" + std::to_string(::getpid()));
   fs::remove_all(out);
   fs::create_directories(out);
   struct Cleanup {
@@ -410,7 +437,8 @@ TEST(LintProperties, GeneratedSarifValidates) {
     const lint::LintResult result = set.Lint(Jobs(1));
     ++runs;
     // Keep a spread: the first with findings, then every tenth run.
-    if ((logs.empty() && !result.diagnostics.empty()) || runs % 10 == 0) logs.push_back(Sarif(result));
+    if ((logs.empty() && !result.diagnostics.empty()) || runs % 10 == 0)
+      logs.push_back(Sarif(result));
   }));
   ASSERT_FALSE(logs.empty());
   std::string files;
@@ -419,8 +447,9 @@ TEST(LintProperties, GeneratedSarifValidates) {
     std::ofstream(file, std::ios::binary) << logs[i];
     files += " '" + file.string() + "'";
   }
-  const std::string command = "/usr/bin/python3 '" + (source / "tests" / "sarif_validate.py").string() + "' '" +
-                              schema.string() + "'" + files + " > '" + (out / "validate.log").string() + "' 2>&1";
+  const std::string command =
+      "/usr/bin/python3 '" + (source / "tests" / "sarif_validate.py").string() + "' '" +
+      schema.string() + "'" + files + " > '" + (out / "validate.log").string() + "' 2>&1";
   const int status = std::system(command.c_str());
   std::ifstream log(out / "validate.log");
   std::ostringstream text;

@@ -21,18 +21,48 @@ struct Token {
 const std::vector<std::vector<Token>>& Statements() {
   using K = Kind;
   static const std::vector<std::vector<Token>> statements = {
-      {{"CREATE", K::kKeyword}, {"TABLE", K::kKeyword}, {"accounts", K::kIdentifier}, {"(", K::kPunct},
-       {"id", K::kIdentifier}, {"bigint", K::kIdentifier}, {"PRIMARY", K::kKeyword}, {"KEY", K::kKeyword},
-       {",", K::kPunct}, {"\"Name\"", K::kQuoted}, {"text", K::kIdentifier}, {"DEFAULT", K::kKeyword},
-       {"'Ann'", K::kLiteral}, {")", K::kPunct}, {";", K::kPunct}},
-      {{"ALTER", K::kKeyword}, {"TABLE", K::kKeyword}, {"accounts", K::kIdentifier}, {"ADD", K::kKeyword},
-       {"COLUMN", K::kKeyword}, {"age", K::kIdentifier}, {"int", K::kIdentifier}, {"CHECK", K::kKeyword},
-       {"(", K::kPunct}, {"age", K::kIdentifier}, {">", K::kPunct}, {"18", K::kLiteral}, {")", K::kPunct},
+      {{"CREATE", K::kKeyword},
+       {"TABLE", K::kKeyword},
+       {"accounts", K::kIdentifier},
+       {"(", K::kPunct},
+       {"id", K::kIdentifier},
+       {"bigint", K::kIdentifier},
+       {"PRIMARY", K::kKeyword},
+       {"KEY", K::kKeyword},
+       {",", K::kPunct},
+       {"\"Name\"", K::kQuoted},
+       {"text", K::kIdentifier},
+       {"DEFAULT", K::kKeyword},
+       {"'Ann'", K::kLiteral},
+       {")", K::kPunct},
        {";", K::kPunct}},
-      {{"CREATE", K::kKeyword}, {"INDEX", K::kKeyword}, {"accounts_age_idx", K::kIdentifier},
-       {"ON", K::kKeyword}, {"accounts", K::kIdentifier}, {"(", K::kPunct}, {"age", K::kIdentifier},
-       {")", K::kPunct}, {"WHERE", K::kKeyword}, {"age", K::kIdentifier}, {"<", K::kPunct},
-       {"120", K::kLiteral}, {";", K::kPunct}},
+      {{"ALTER", K::kKeyword},
+       {"TABLE", K::kKeyword},
+       {"accounts", K::kIdentifier},
+       {"ADD", K::kKeyword},
+       {"COLUMN", K::kKeyword},
+       {"age", K::kIdentifier},
+       {"int", K::kIdentifier},
+       {"CHECK", K::kKeyword},
+       {"(", K::kPunct},
+       {"age", K::kIdentifier},
+       {">", K::kPunct},
+       {"18", K::kLiteral},
+       {")", K::kPunct},
+       {";", K::kPunct}},
+      {{"CREATE", K::kKeyword},
+       {"INDEX", K::kKeyword},
+       {"accounts_age_idx", K::kIdentifier},
+       {"ON", K::kKeyword},
+       {"accounts", K::kIdentifier},
+       {"(", K::kPunct},
+       {"age", K::kIdentifier},
+       {")", K::kPunct},
+       {"WHERE", K::kKeyword},
+       {"age", K::kIdentifier},
+       {"<", K::kPunct},
+       {"120", K::kLiteral},
+       {";", K::kPunct}},
   };
   return statements;
 }
@@ -44,8 +74,9 @@ std::string Join(const std::vector<Token>& tokens) {
 }
 
 rc::Gen<std::string> Separator() {
-  return rc::gen::element<std::string>(" ", "\n", "\t", "  \r\n  ", " /* note */ ", " /* a /* nested */ b */ ",
-                                       " -- trailing; comment\n", "\n\n-- line\n");
+  return rc::gen::element<std::string>(" ", "\n", "\t", "  \r\n  ", " /* note */ ",
+                                       " /* a /* nested */ b */ ", " -- trailing; comment\n",
+                                       "\n\n-- line\n");
 }
 
 std::string Recase(const std::string& s, const std::vector<bool>& upper) {
@@ -58,14 +89,16 @@ std::string Recase(const std::string& s, const std::vector<bool>& upper) {
 }
 
 RC_GTEST_PROP(NormalisedHash, IgnoresWhitespaceCommentsAndCase, ()) {
-  const auto statements = *rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 3)).as("statements");
+  const auto statements =
+      *rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 3)).as("statements");
   RC_PRE(!statements.empty());
   std::string plain, noisy = *Separator();
   for (int index : statements) {
     for (const Token& token : Statements()[static_cast<std::size_t>(index)]) {
       plain += (plain.empty() ? "" : " ") + token.text;
       const bool foldable = token.kind == Kind::kKeyword || token.kind == Kind::kIdentifier;
-      const auto upper = *rc::gen::container<std::vector<bool>>(1 + token.text.size(), rc::gen::arbitrary<bool>());
+      const auto upper =
+          *rc::gen::container<std::vector<bool>>(1 + token.text.size(), rc::gen::arbitrary<bool>());
       noisy += (foldable ? Recase(token.text, upper) : token.text) + *Separator();
     }
   }
@@ -75,7 +108,8 @@ RC_GTEST_PROP(NormalisedHash, IgnoresWhitespaceCommentsAndCase, ()) {
 RC_GTEST_PROP(NormalisedHash, SeesEveryChangeOfALiteralIdentifierOrKeyword, ()) {
   const auto index = static_cast<std::size_t>(*rc::gen::inRange(0, 3));
   std::vector<Token> tokens = Statements()[index];
-  const auto at = static_cast<std::size_t>(*rc::gen::inRange<int>(0, static_cast<int>(tokens.size())));
+  const auto at =
+      static_cast<std::size_t>(*rc::gen::inRange<int>(0, static_cast<int>(tokens.size())));
   Token& token = tokens[at];
   RC_PRE(token.kind != Kind::kPunct);
   const std::string before = Join(tokens);
@@ -90,7 +124,9 @@ RC_GTEST_PROP(NormalisedHash, SeesEveryChangeOfALiteralIdentifierOrKeyword, ()) 
       token.text = "\"name\"";  // quoted identifiers keep their case
       break;
     case Kind::kKeyword:
-      token.text = token.text == "CREATE" ? "DROP" : token.text == "ADD" ? "DROP" : "NOT " + token.text;
+      token.text = token.text == "CREATE" ? "DROP"
+                   : token.text == "ADD"  ? "DROP"
+                                          : "NOT " + token.text;
       break;
     case Kind::kPunct:
       break;
@@ -99,8 +135,10 @@ RC_GTEST_PROP(NormalisedHash, SeesEveryChangeOfALiteralIdentifierOrKeyword, ()) 
 }
 
 TEST(NormalisedHash, DollarQuotedBodiesAreExact) {
-  EXPECT_NE(SemanticHash("DO $$ BEGIN PERFORM 1; END $$;"), SemanticHash("DO $$ BEGIN PERFORM 2; END $$;"));
-  EXPECT_EQ(SemanticHash("do $$ BEGIN PERFORM 1; END $$ ;"), SemanticHash("DO $$ BEGIN PERFORM 1; END $$;"));
+  EXPECT_NE(SemanticHash("DO $$ BEGIN PERFORM 1; END $$;"),
+            SemanticHash("DO $$ BEGIN PERFORM 2; END $$;"));
+  EXPECT_EQ(SemanticHash("do $$ BEGIN PERFORM 1; END $$ ;"),
+            SemanticHash("DO $$ BEGIN PERFORM 1; END $$;"));
 }
 
 }  // namespace
