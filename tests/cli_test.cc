@@ -9,9 +9,13 @@
 #include <set>
 #include <sstream>
 
+#include "temp_folder.h"
+
 namespace fs = std::filesystem;
 
 namespace {
+
+using migralint::testing::Slurp;
 
 const fs::path kSource = MIGRALINT_SOURCE_DIR;
 const fs::path kBinary = MIGRALINT_BINARY;
@@ -22,28 +26,9 @@ struct Result {
   std::string err;
 };
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class Cli : public ::testing::Test {
+class Cli : public migralint::testing::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("migralint-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  void Write(const std::string& relative, const std::string& text) {
-    fs::create_directories((dir_ / relative).parent_path());
-    std::ofstream(dir_ / relative, std::ios::binary) << text;
-  }
+  Cli() : TempFolderTest("cli") {}
 
   // Runs `migralint ARGS` in the temporary folder, optionally with standard input.
   Result Run(const std::string& args, const std::string& input = "") {
@@ -69,8 +54,6 @@ class Cli : public ::testing::Test {
           "CREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\nCREATE TABLE IF NOT EXISTS c "
           "(id int);\n");
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Cli, CleanSetExitsZero) {

@@ -15,9 +15,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "temp_folder.h"
+
 namespace fs = std::filesystem;
 
 namespace {
+
+using migralint::testing::Slurp;
 
 const fs::path kBinary = MIGRALINT_BINARY;
 
@@ -28,13 +32,6 @@ struct Result {
   std::string err;
 };
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string Repeat(const std::string& s, std::size_t n) {
   std::string out;
   out.reserve(s.size() * n);
@@ -42,21 +39,10 @@ std::string Repeat(const std::string& s, std::size_t n) {
   return out;
 }
 
-class Hostile : public ::testing::Test {
+class Hostile : public migralint::testing::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("migralint-hostile-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  Hostile() : TempFolderTest("hostile") {}
 
-  void Write(const std::string& relative, const std::string& bytes) {
-    fs::create_directories((dir_ / relative).parent_path());
-    std::ofstream(dir_ / relative, std::ios::binary) << bytes;
-  }
   void Fifo(const std::string& relative) {
     fs::create_directories((dir_ / relative).parent_path());
     ASSERT_EQ(::mkfifo((dir_ / relative).c_str(), 0600), 0);
@@ -83,8 +69,6 @@ class Hostile : public ::testing::Test {
     r.err = Slurp(err);
     return r;
   }
-
-  fs::path dir_;
 };
 
 #define EXPECT_CONTAINS(haystack, needle) \

@@ -8,33 +8,21 @@
 #include <regex>
 #include <sstream>
 
+#include "temp_folder.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
+using migralint::testing::Slurp;
+
 const fs::path kBinary = MIGRALINT_BINARY;
 
-class Workspace : public ::testing::Test {
+class Workspace : public migralint::testing::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("migralint-lock-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  Workspace() : TempFolderTest("lock") {}
 
-  void Write(const std::string& relative, const std::string& text) {
-    fs::create_directories((dir_ / relative).parent_path());
-    std::ofstream(dir_ / relative, std::ios::binary) << text;
-  }
-  std::string Read(const std::string& relative) {
-    std::ifstream in(dir_ / relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  std::string Read(const std::string& relative) { return Slurp(dir_ / relative); }
   // Runs a shell command in the workspace; returns its exit code, output in `out`.
   int Sh(const std::string& command, std::string* out = nullptr) {
     const fs::path log = dir_ / ".out";
@@ -46,8 +34,6 @@ class Workspace : public ::testing::Test {
   int Migralint(const std::string& args, std::string* out = nullptr) {
     return Sh("NO_COLOR=1 '" + kBinary.string() + "' " + args, out);
   }
-
-  fs::path dir_;
 };
 
 TEST_F(Workspace, LockThenEditsAreClassified) {
