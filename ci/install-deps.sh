@@ -11,6 +11,7 @@ PACKAGES=(
   patch                      # cmake/TreeSitterSql.cmake applies cmake/tree-sitter-sql-scanner.patch
   # libraries (cmake/Dependencies.cmake)
   libpg-query-dev libprotobuf-c-dev libtree-sitter-dev libcli11-dev nlohmann-json3-dev
+  libsimdjson-dev
   libtomlplusplus-dev libssl-dev libpq-dev
   # tests
   libgtest-dev librapidcheck-dev postgresql-15 python3-jsonschema

@@ -20,6 +20,8 @@ std::vector<std::string> Strings(PgQuery__Node* const* items, std::size_t n);
 std::string Qualified(const PgQuery__RangeVar* relation);
 /// "schema.name" from a name list (["s", "t"] or ["t"]).
 std::string Qualified(PgQuery__Node* const* names, std::size_t n);
+/// True for a TEMPORARY relation (relpersistence 't').
+bool Temporary(const PgQuery__RangeVar* relation);
 /// The type a TypeName denotes, pg_catalog names without their schema.
 ColumnType TypeOf(const PgQuery__TypeName* type);
 /// The column a ColumnRef names (its last field), or "".

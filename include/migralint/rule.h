@@ -4,6 +4,7 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,7 +30,7 @@ struct FileUnit {
   std::vector<Statement>
       statements;  // source order; nested PL/pgSQL statements follow their parent
   std::vector<Comment> comments;
-  std::vector<std::shared_ptr<const void>> trees;  // keeps the statements' parse trees alive
+  std::vector<std::shared_ptr<const void>> trees;  // the parse trees, until the file is replayed
   /// sha256 of the raw bytes; and of the normalised statements, filled only where a rule needs
   /// it (the file differs from its lock entry). Hex.
   std::string raw_sha256;
@@ -40,8 +41,16 @@ struct FileUnit {
   bool RunsWithMigration(const Statement& statement) const {
     if (!statement.IsNested()) return true;
     const Statement& parent = statements[static_cast<std::size_t>(statement.parent)];
-    return parent.node && parent.node->node_case == PG_QUERY__NODE__NODE_DO_STMT;
+    return parent.kind == PG_QUERY__NODE__NODE_DO_STMT;
   }
+};
+
+/// A statement that reads or writes rows, and the migration (index) it runs in. `node` is a copy
+/// of its tree that outlives the file's (without the rows of VALUES lists).
+struct DataStatement {
+  int file;
+  const Statement* statement;
+  const PgQuery__Node* node;
 };
 
 /// A whole set after reading and parsing, files in execution order.
@@ -51,7 +60,20 @@ struct SetUnit {
   std::vector<const FileUnit*> others;
   const LockFile* lock = nullptr;  // migralint.lock at the set root, when there is one
   /// The first migration (index in `migrations`) that creates each object, "schema.name".
+  /// Complete once every migration has been read (for RuleContext::AtEndOfSet).
   std::map<std::string, int> creations;
+  /// The INSERT, UPDATE, DELETE, TRUNCATE and CREATE TABLE AS statements that run with their
+  /// migration, in execution order: what rules looking back for a backfill or a copy visit
+  /// (rather than every statement of every earlier migration).
+  std::vector<DataStatement> data_statements;
+
+  /// The migration after migration `index` that first creates `qualified`, or null.
+  const FileUnit* CreatedAfter(const std::string& qualified, int index) const {
+    auto it = creations.find(qualified);
+    return it != creations.end() && it->second > index
+               ? migrations[static_cast<std::size_t>(it->second)]
+               : nullptr;
+  }
 };
 
 /// What a statement-level rule sees: the statement, its file, and the schema just before it.
@@ -73,12 +95,16 @@ struct StatementContext {
                                                    std::uint32_t from) const;
   /// One past the (possibly qualified, possibly quoted) name written at `at`.
   std::uint32_t NameEnd(std::uint32_t at) const;
-  /// The migration after this one that first creates `qualified`, or null.
-  const FileUnit* CreatedLater(const std::string& qualified) const {
-    auto it = set.creations.find(qualified);
-    return it != set.creations.end() && it->second > file_index
-               ? set.migrations[static_cast<std::size_t>(it->second)]
-               : nullptr;
+  /// Calls `visit(node, migration index)` for each data statement (SetUnit::data_statements)
+  /// that runs before this one, from migration `first` on; stops when it returns true.
+  template <typename Visit>
+  bool AnyDataEarlier(int first, Visit visit) const {
+    for (const DataStatement& d : set.data_statements) {
+      if (d.file < first) continue;
+      if (d.file > file_index || (d.file == file_index && d.statement >= &statement)) break;
+      if (visit(*d.node, d.file)) return true;
+    }
+    return false;
   }
 };
 
@@ -94,6 +120,9 @@ class RuleContext {
   /// level below the rule's (a milder variant of what it flags).
   virtual void ReportAt(std::string path, Position start, Position end, std::string message,
                         std::string help, bool lesser = false) = 0;
+  /// Runs `report` after the whole set has been replayed: for a finding whose wording depends
+  /// on later migrations. What it references must live as long as the set's FileUnits.
+  virtual void AtEndOfSet(std::function<void()> report) = 0;
 };
 
 /// A rule: its permanent id, default severity, category and summary, and the hook(s) it runs.

@@ -15,6 +15,7 @@ namespace migralint {
 struct Origin {
   int file = -1;  // index in SetUnit::migrations; -1: exists before the set (external, built-in)
   std::uint32_t begin = 0, end = 0;  // span of the creating statement (or clause) in that file
+  std::uint32_t base = 0;  // the statement's parse base: its nodes' locations are relative to it
   bool external() const { return file < 0; }
 };
 
@@ -34,6 +35,7 @@ struct Column {
   bool has_default = false;  // DEFAULT, identity or generated: existing rows get a value
   bool generated = false;
   Origin origin;
+  std::int64_t declared_at = -1;  // byte offset of its definition in its file; -1 unknown
 };
 
 struct Constraint {
@@ -47,6 +49,9 @@ struct Constraint {
   bool validated = true;                  // false while NOT VALID and not yet validated
   std::string not_null_column;            // CHECK (col IS NOT NULL): that column
   Origin origin;
+  /// Byte offset in its file where it is declared (the constraint clause, or the column that
+  /// carries it); -1 when unknown.
+  std::int64_t declared_at = -1;
 };
 
 struct Index {
@@ -55,6 +60,8 @@ struct Index {
   std::vector<std::string> columns;  // key columns in order; "" for an expression
   bool unique = false;
   bool partial = false;
+  /// A partial index whose WHERE is nothing but (ANDed) `col IS NOT NULL` tests: those columns.
+  std::vector<std::string> where_not_null;
   Origin origin;
 };
 
@@ -82,6 +89,7 @@ struct Table {
   std::vector<Policy> policies;
   std::vector<Trigger> triggers;
   bool columns_known = true;  // false for LIKE, INHERITS, CREATE TABLE AS: columns not tracked
+  bool temporary = false;     // CREATE TEMPORARY TABLE: gone with the session
   bool rls_enabled = false, rls_forced = false;
   Origin rls_origin;  // where RLS was last enabled
   Origin origin;

@@ -124,19 +124,9 @@ bool Copies(const PgQuery__Node& n, const std::string& table, const std::string&
 // copy (a merge, a move to another table); in an earlier one, the column itself assigned to
 // another column (the expand phase of a rename or type change).
 bool Copied(const StatementContext& s, const std::string& table, const std::string& column) {
-  for (int i = column.empty() ? s.file_index : 0; i <= s.file_index; ++i) {
-    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
-    for (const Statement& st : f.statements) {
-      if (&st == &s.statement) break;
-      if (!st.node) continue;
-      const PgQuery__Node* parent =
-          st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
-      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT))
-        continue;  // function body
-      if (Copies(*st.node, table, column, i != s.file_index)) return true;
-    }
-  }
-  return false;
+  return s.AnyDataEarlier(column.empty() ? s.file_index : 0, [&](const PgQuery__Node& n, int file) {
+    return Copies(n, table, column, file != s.file_index);
+  });
 }
 
 // A table the set does not know, created again later in this file: a scratch table being reset.

@@ -28,22 +28,6 @@ bool ApiExposed(const SetUnit& set, const Config& config, const Schema& schema) 
   });
 }
 
-// The statement that created the table, when it is CREATE TEMPORARY TABLE (gone with the session).
-bool Temporary(const FileUnit& unit, const Origin& origin) {
-  for (const Statement& s : unit.statements) {
-    if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
-    const PgQuery__RangeVar* relation = nullptr;
-    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT)
-      relation = s.node->create_stmt->relation;
-    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT &&
-        s.node->create_table_as_stmt->into) {
-      relation = s.node->create_table_as_stmt->into->rel;
-    }
-    return relation && relation->relpersistence && *relation->relpersistence == 't';
-  }
-  return false;
-}
-
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   const Config& config = ctx.config();
   if (!ApiExposed(set, config, schema)) return;
@@ -53,8 +37,8 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
         config.exposed_schemas.end()) {
       continue;
     }
+    if (table.temporary) continue;
     const FileUnit& unit = *set.migrations[static_cast<std::size_t>(table.origin.file)];
-    if (Temporary(unit, table.origin)) continue;
     // Report the statement's first line: the whole CREATE TABLE would underline every column.
     std::uint32_t end = table.origin.begin;
     const std::string& text = unit.source.text;

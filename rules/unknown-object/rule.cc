@@ -68,12 +68,16 @@ class Checker {
     std::string help =
         "create it in an earlier migration, or declare it in `external` of migralint.toml if it "
         "exists before the set runs";
-    if (const FileUnit* later = s_.CreatedLater(name)) {
-      message += ": it is created later, by \"" + later->file->relative + "\" (wrong order)";
-      help = "move this statement after \"" + later->file->relative + "\", or create the " + kind +
-             " first";
-    }
-    ctx_.Report(s_.file, begin, std::max(end, begin + 1), std::move(message), std::move(help));
+    // Whether a later migration creates it is known once the whole set has been read.
+    ctx_.AtEndOfSet([&ctx = ctx_, &set = s_.set, &file = s_.file, at = s_.file_index, begin,
+                     end = std::max(end, begin + 1), name, kind, message, help]() mutable {
+      if (const FileUnit* later = set.CreatedAfter(name, at)) {
+        message += ": it is created later, by \"" + later->file->relative + "\" (wrong order)";
+        help = "move this statement after \"" + later->file->relative + "\", or create the " +
+               kind + " first";
+      }
+      ctx.Report(file, begin, end, std::move(message), std::move(help));
+    });
   }
 
   RuleContext& ctx_;

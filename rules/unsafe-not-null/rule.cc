@@ -30,31 +30,13 @@ bool CoversNulls(const PgQuery__Node* where, const std::string& column) {
   return false;
 }
 
-// Calls `visit` with each statement that runs before this one, from file `first` on (function
-// bodies excluded); stops when it returns true.
-template <typename Visit>
-bool AnyEarlier(const StatementContext& s, int first, Visit visit) {
-  for (int i = first; i <= s.file_index; ++i) {
-    const FileUnit& f = *s.set.migrations[static_cast<std::size_t>(i)];
-    for (const Statement& st : f.statements) {
-      if (&st == &s.statement) break;
-      if (!st.node) continue;
-      const PgQuery__Node* parent =
-          st.IsNested() ? f.statements[static_cast<std::size_t>(st.parent)].node : nullptr;
-      if (st.IsNested() && (!parent || parent->node_case != PG_QUERY__NODE__NODE_DO_STMT)) continue;
-      if (visit(*st.node)) return true;
-    }
-  }
-  return false;
-}
-
 // An UPDATE filling, or a DELETE removing, every NULL of the column: earlier in this migration or
 // the one just before it (a backfill and its constraint are often split over two), or in any
 // earlier one when the column has a DEFAULT (so rows inserted since are not NULL either).
 bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column,
                 bool has_default) {
-  return AnyEarlier(
-      s, has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n) {
+  return s.AnyDataEarlier(
+      has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n, int) {
         if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
           const PgQuery__DeleteStmt& d = *n.delete_stmt;
           return pg::Qualified(d.relation) == table && d.where_clause &&
@@ -77,7 +59,7 @@ bool Backfilled(const StatementContext& s, const std::string& table, const std::
 // The table was emptied earlier in this file (DELETE without WHERE, TRUNCATE) and not refilled.
 bool Emptied(const StatementContext& s, const std::string& table) {
   bool empty = false;
-  AnyEarlier(s, s.file_index, [&](const PgQuery__Node& n) {
+  s.AnyDataEarlier(s.file_index, [&](const PgQuery__Node& n, int) {
     if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT &&
         pg::Qualified(n.delete_stmt->relation) == table) {
       empty = empty || !n.delete_stmt->where_clause;

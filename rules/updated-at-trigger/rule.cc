@@ -30,36 +30,17 @@ std::string Quote(const std::string& name) {
 // The column's definition in its CREATE TABLE or ADD COLUMN, to the end of its line (before any
 // comment); else the whole statement that created it.
 std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin,
-                                             const std::string& column) {
-  for (const Statement& s : unit.statements) {
-    if (s.begin != origin.begin || s.end != origin.end || !s.node) continue;
-    std::vector<const PgQuery__Node*> elements;
-    if (s.node->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
-      const auto& create = *s.node->create_stmt;
-      elements.assign(create.table_elts, create.table_elts + create.n_table_elts);
-    } else if (s.node->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
-      const auto& alter = *s.node->alter_table_stmt;
-      for (std::size_t i = 0; i < alter.n_cmds; ++i) {
-        if (alter.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
-          elements.push_back(alter.cmds[i]->alter_table_cmd->def);
-      }
-    }
-    for (const PgQuery__Node* e : elements) {
-      if (!e || e->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF || e->column_def->colname != column)
-        continue;
-      const std::string& text = unit.source.text;
-      const std::uint32_t begin =
-          s.parse_base + static_cast<std::uint32_t>(e->column_def->location);
-      std::uint32_t end = begin;
-      while (end < s.end && text[end] != '\n' && text[end] != '\r' &&
-             text.compare(end, 2, "--") != 0)
-        ++end;
-      while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
-        --end;
-      return {begin, end};
-    }
-  }
-  return {origin.begin, origin.end};
+                                             const Column& column) {
+  if (column.origin.external() || column.declared_at < 0) return {origin.begin, origin.end};
+  const std::string& text = unit.source.text;
+  const auto begin = static_cast<std::uint32_t>(column.declared_at);
+  std::uint32_t end = begin;
+  while (end < column.origin.end && text[end] != '\n' && text[end] != '\r' &&
+         text.compare(end, 2, "--") != 0)
+    ++end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
+    --end;
+  return {begin, end};
 }
 
 // A trigger or function name that says it keeps a modification time.
@@ -78,7 +59,7 @@ std::set<std::string> DieselManaged(const SetUnit& set) {
   std::set<std::string> tables;
   for (const FileUnit* unit : set.migrations) {
     for (const Statement& s : unit->statements) {
-      if (!s.node || s.node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) continue;
+      if (s.kind != PG_QUERY__NODE__NODE_SELECT_STMT) continue;
       const std::string text = unit->source.text.substr(s.begin, s.end - s.begin);
       for (std::sregex_iterator m(text.begin(), text.end(), kCall), none; m != none; ++m) {
         const std::string name = Lower((*m)[1]);
@@ -140,7 +121,7 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
       const std::string problem = Problem(table);
       if (origin.external() || problem.empty()) break;
       const FileUnit& unit = *set.migrations[static_cast<std::size_t>(origin.file)];
-      const auto [begin, end] = Span(unit, origin, column.name);
+      const auto [begin, end] = Span(unit, origin, column);
       ctx.Report(
           unit, begin, end,
           "\"" + name + "\" has column \"" + column.name + "\" but " + problem +

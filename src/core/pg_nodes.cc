@@ -44,6 +44,10 @@ ColumnType TypeOf(const PgQuery__TypeName* type) {
   return out;
 }
 
+bool Temporary(const PgQuery__RangeVar* relation) {
+  return relation && relation->relpersistence && *relation->relpersistence == 't';
+}
+
 std::string ColumnName(const PgQuery__Node* node) {
   if (!node || node->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
       node->column_ref->n_fields == 0)

@@ -1,8 +1,6 @@
 // replay_rules.cc: the single replay pass shared by all model rules.
 #include "lint/replay_rules.h"
 
-#include "model/replay.h"
-
 namespace migralint::lint {
 namespace {
 
@@ -18,30 +16,34 @@ bool Runs(const FileUnit& unit, const Statement& statement) {
 
 }  // namespace
 
-void RunModelRules(const SetUnit& set, const Config& config, const std::vector<ModelRule>& rules) {
-  model::Replay replay(config, set.set->layout);
-  for (std::size_t i = 0; i < set.migrations.size(); ++i) {
-    const FileUnit& unit = *set.migrations[i];
-    const int file_index = static_cast<int>(i);
-    for (const Statement& statement : unit.statements) {
-      if (!statement.node && !statement.IsNested()) {
-        // A statement PostgreSQL rejects (already a syntax-error): assume what it meant to
-        // create, so that later statements are not reported for its failure as well.
-        replay.AssumeCreated(std::string_view(unit.source.text)
-                                 .substr(statement.begin, statement.end - statement.begin),
-                             Origin{file_index, statement.begin, statement.end});
-        continue;
-      }
-      if (!Runs(unit, statement)) continue;
-      const StatementContext ctx{set, unit, file_index, statement, replay.schema()};
-      for (const ModelRule& r : rules) {
-        if (r.rule->check_statement) r.rule->check_statement(*r.context, ctx);
-      }
-      replay.Apply(statement.node, Origin{file_index, statement.begin, statement.end});
+ModelRules::ModelRules(const SetUnit& set, const Config& config, std::vector<ModelRule> rules)
+    : set_(set), rules_(std::move(rules)), replay_(config, set.set->layout) {}
+
+void ModelRules::Migration(std::size_t index) {
+  const FileUnit& unit = *set_.migrations[index];
+  const int file_index = static_cast<int>(index);
+  for (const Statement& statement : unit.statements) {
+    if (!statement.node && !statement.IsNested()) {
+      // A statement PostgreSQL rejects (already a syntax-error): assume what it meant to
+      // create, so that later statements are not reported for its failure as well.
+      replay_.AssumeCreated(std::string_view(unit.source.text)
+                                .substr(statement.begin, statement.end - statement.begin),
+                            Origin{file_index, statement.begin, statement.end});
+      continue;
     }
+    if (!Runs(unit, statement)) continue;
+    const StatementContext ctx{set_, unit, file_index, statement, replay_.schema()};
+    for (const ModelRule& r : rules_) {
+      if (r.rule->check_statement) r.rule->check_statement(*r.context, ctx);
+    }
+    replay_.Apply(statement.node,
+                  Origin{file_index, statement.begin, statement.end, statement.parse_base});
   }
-  for (const ModelRule& r : rules) {
-    if (r.rule->check_schema) r.rule->check_schema(*r.context, set, replay.schema());
+}
+
+void ModelRules::Finish() {
+  for (const ModelRule& r : rules_) {
+    if (r.rule->check_schema) r.rule->check_schema(*r.context, set_, replay_.schema());
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "migralint/config.h"
 #include "migralint/rule.h"
+#include "model/replay.h"
 
 namespace migralint::lint {
 
@@ -13,9 +14,22 @@ struct ModelRule {
   RuleContext* context;
 };
 
-/// Replays the set's migrations in execution order; before each statement that runs (top level
-/// or in a DO block, never in a function body or an exception handler) every check_statement
-/// hook sees the schema as it is; at the end every check_schema hook sees the final schema.
-void RunModelRules(const SetUnit& set, const Config& config, const std::vector<ModelRule>& rules);
+/// Replays the set's migrations in execution order, one at a time as they become ready; before
+/// each statement that runs (top level or in a DO block, never in a function body or an
+/// exception handler) every check_statement hook sees the schema as it is; at the end every
+/// check_schema hook sees the final schema.
+class ModelRules {
+ public:
+  ModelRules(const SetUnit& set, const Config& config, std::vector<ModelRule> rules);
+  /// Replays migration `index` (the ones before it replayed already).
+  void Migration(std::size_t index);
+  /// After the last migration.
+  void Finish();
+
+ private:
+  const SetUnit& set_;
+  std::vector<ModelRule> rules_;
+  model::Replay replay_;
+};
 
 }  // namespace migralint::lint

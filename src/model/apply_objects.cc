@@ -45,6 +45,27 @@ std::pair<std::string, std::string> TableAndName(const PgQuery__Node* object) {
           std::string(pg::Str(object->list->items[n - 1]))};
 }
 
+// The columns of a predicate made only of ANDed `col IS NOT NULL` tests; empty otherwise.
+std::vector<std::string> NotNullTests(const PgQuery__Node* where) {
+  std::vector<std::string> columns;
+  std::vector<const PgQuery__Node*> terms;
+  if (where) terms.push_back(where);
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    const PgQuery__Node* t = terms[i];
+    if (t->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR &&
+        t->bool_expr->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR) {
+      terms.insert(terms.end(), t->bool_expr->args, t->bool_expr->args + t->bool_expr->n_args);
+    } else if (t->node_case == PG_QUERY__NODE__NODE_NULL_TEST &&
+               t->null_test->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NOT_NULL &&
+               !pg::ColumnName(t->null_test->arg).empty()) {
+      columns.push_back(pg::ColumnName(t->null_test->arg));
+    } else {
+      return {};
+    }
+  }
+  return columns;
+}
+
 }  // namespace
 
 void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
@@ -73,6 +94,7 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   if (schema_.indexes.count(index.name)) return;
   index.unique = s.unique;
   index.partial = s.where_clause != nullptr;
+  index.where_not_null = NotNullTests(s.where_clause);
   index.origin = origin;
   schema_.indexes.emplace(index.name, std::move(index));
 }

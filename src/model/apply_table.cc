@@ -46,6 +46,7 @@ void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
   table.schema = name.substr(0, name.find('.'));
   table.name = s.relation->relname;
   table.origin = origin;
+  table.temporary = pg::Temporary(s.relation);
   table.columns_known = s.n_inh_relations == 0 && !s.of_typename && !s.partbound;
   schema_.tables.emplace(name, std::move(table));
   Table& t = schema_.tables.at(name);
@@ -54,7 +55,7 @@ void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
     if (element->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
       AddColumn(t, *element->column_def, origin);
     } else if (element->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      AddConstraint(t, *element->constraint, "", origin);
+      AddConstraint(t, *element->constraint, "", element->constraint->location, origin);
     } else if (element->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
       t.columns_known = false;
     }
@@ -70,6 +71,7 @@ void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin
   column.has_default = def.raw_default != nullptr || (def.identity && *def.identity) ||
                        (def.generated && *def.generated);
   column.origin = origin;
+  if (def.location >= 0) column.declared_at = origin.base + static_cast<std::int64_t>(def.location);
   // serial types carry their own default.
   const std::string& type = column.type.name;
   if (type == "serial" || type == "bigserial" || type == "smallserial" || type == "serial4" ||
@@ -80,12 +82,12 @@ void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     const PgQuery__Node* node = def.constraints[i];
     if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-      AddConstraint(table, *node->constraint, def.colname, origin);
+      AddConstraint(table, *node->constraint, def.colname, def.location, origin);
   }
 }
 
 void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std::string& column,
-                           const Origin& origin) {
+                           int location, const Origin& origin) {
   Column* col = column.empty() ? nullptr : table.FindColumn(column);
   auto columns_or_self = [&](std::vector<std::string> keys) {
     if (keys.empty() && !column.empty()) keys.push_back(column);
@@ -94,6 +96,7 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
   Constraint constraint;
   constraint.name = c.conname ? c.conname : "";
   constraint.origin = origin;
+  if (location >= 0) constraint.declared_at = origin.base + static_cast<std::int64_t>(location);
   constraint.validated = !c.skip_validation;
   switch (c.contype) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
@@ -219,7 +222,7 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
       if (cmd.def && cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
-        AddConstraint(table, *cmd.def->constraint, "", origin);
+        AddConstraint(table, *cmd.def->constraint, "", cmd.def->constraint->location, origin);
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
       for (Constraint& c : table.constraints) {

@@ -34,17 +34,14 @@ std::string CreatedName(const PgQuery__Node* node) {
 
 }  // namespace
 
-std::map<std::string, int> FindCreations(const SetUnit& set) {
-  std::map<std::string, int> creations;
-  for (std::size_t i = 0; i < set.migrations.size(); ++i) {
-    for (const Statement& statement : set.migrations[i]->statements) {
-      if (!statement.node) continue;
-      if (std::string name = CreatedName(statement.node); !name.empty()) {
-        creations.emplace(std::move(name), static_cast<int>(i));
-      }
-    }
+std::vector<std::string> CreatedBy(const FileUnit& unit) {
+  std::vector<std::string> names;
+  for (const Statement& statement : unit.statements) {
+    if (!statement.node) continue;
+    if (std::string name = CreatedName(statement.node); !name.empty())
+      names.push_back(std::move(name));
   }
-  return creations;
+  return names;
 }
 
 }  // namespace migralint::model

@@ -2,15 +2,15 @@
 // later migration creates can say so.
 #pragma once
 
-#include <map>
 #include <string>
+#include <vector>
 
 #include "migralint/rule.h"
 
 namespace migralint::model {
 
-/// "schema.name" -> index of the first migration of the set that creates it (tables, views,
-/// sequences, functions, types, indexes).
-std::map<std::string, int> FindCreations(const SetUnit& set);
+/// The objects ("schema.name") the statements of `unit` create: tables, views, sequences,
+/// functions, types, indexes. (SetUnit::creations: the first migration creating each.)
+std::vector<std::string> CreatedBy(const FileUnit& unit);
 
 }  // namespace migralint::model

@@ -35,6 +35,7 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       } else if (!schema_.tables.count(name)) {
         Table table{.schema = name.substr(0, name.find('.')), .name = s.into->rel->relname};
         table.columns_known = false;
+        table.temporary = pg::Temporary(s.into->rel);
         table.origin = origin;
         schema_.tables.emplace(name, std::move(table));
       }

@@ -30,8 +30,9 @@ class Replay {
   void AlterTable(const PgQuery__AlterTableStmt& stmt, const Origin& origin);
   void AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd, const Origin& origin);
   void AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin& origin);
+  /// `location`: where the constraint (or its column) is declared in the statement.
   void AddConstraint(Table& table, const PgQuery__Constraint& c, const std::string& column,
-                     const Origin& origin);
+                     int location, const Origin& origin);
   void CreateIndex(const PgQuery__IndexStmt& stmt, const Origin& origin);
   void CreateTrigger(const PgQuery__CreateTrigStmt& stmt, const Origin& origin);
   void CreatePolicy(const PgQuery__CreatePolicyStmt& stmt, const Origin& origin);

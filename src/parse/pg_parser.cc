@@ -1,25 +1,54 @@
 // pg_parser.cc: one call into libpg_query; its C results are freed on every path.
 #include "parse/pg_parser.h"
 
-namespace migralint::parse {
+#include "parse/json_tree.h"
 
-void ParseTreeDeleter::operator()(PgQuery__ParseResult* tree) const {
-  pg_query__parse_result__free_unpacked(tree, nullptr);
+namespace migralint::parse {
+namespace {
+
+template <typename Result, void (*Free)(Result)>
+struct Freed {
+  Result result;
+  ~Freed() { Free(result); }
+};
+
+PgError ErrorOf(const PgQueryError& error) {
+  return PgError{error.message ? error.message : "syntax error", error.cursorpos};
 }
+
+}  // namespace
 
 PgParse ParseSql(const char* sql) {
   PgParse out;
-  PgQueryProtobufParseResult result = pg_query_parse_protobuf(sql);
-  std::unique_ptr<PgQueryProtobufParseResult, void (*)(PgQueryProtobufParseResult*)> guard(
-      &result, [](PgQueryProtobufParseResult* r) { pg_query_free_protobuf_parse_result(*r); });
-  if (result.error) {
-    out.error = PgError{result.error->message ? result.error->message : "syntax error",
-                        result.error->cursorpos};
+  const Freed<PgQueryParseResult, pg_query_free_parse_result> parsed{pg_query_parse(sql)};
+  if (parsed.result.error) {
+    out.error = ErrorOf(*parsed.result.error);
     return out;
   }
-  out.tree.reset(pg_query__parse_result__unpack(
-      nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data)));
-  if (!out.tree) out.error = PgError{"libpg_query returned an unreadable parse tree", 0};
+  auto arena = std::make_unique<Arena>();
+  const PgQuery__ParseResult* root = ReadJsonTree(parsed.result.parse_tree, sql, *arena);
+  if (!root) return ParseSqlProtobuf(sql);
+  out.tree = ParseTree(std::move(arena), root);
+  return out;
+}
+
+PgParse ParseSqlProtobuf(const char* sql) {
+  PgParse out;
+  const Freed<PgQueryProtobufParseResult, pg_query_free_protobuf_parse_result> parsed{
+      pg_query_parse_protobuf(sql)};
+  if (parsed.result.error) {
+    out.error = ErrorOf(*parsed.result.error);
+    return out;
+  }
+  auto arena = std::make_unique<Arena>();
+  const PgQuery__ParseResult* root = pg_query__parse_result__unpack(
+      arena->protobuf(), parsed.result.parse_tree.len,
+      reinterpret_cast<const uint8_t*>(parsed.result.parse_tree.data));
+  if (!root) {
+    out.error = PgError{"libpg_query returned an unreadable parse tree", 0};
+    return out;
+  }
+  out.tree = ParseTree(std::move(arena), root);
   return out;
 }
 

@@ -10,12 +10,27 @@
 #include <string>
 #include <string_view>
 
+#include "parse/arena.h"
+
 namespace migralint::parse {
 
-struct ParseTreeDeleter {
-  void operator()(PgQuery__ParseResult* tree) const;
+/// A parse tree and the arena every node of it lives in.
+class ParseTree {
+ public:
+  ParseTree() = default;
+  ParseTree(std::unique_ptr<Arena> arena, const PgQuery__ParseResult* root)
+      : arena_(std::move(arena)), root_(root) {}
+  explicit operator bool() const { return root_ != nullptr; }
+  const PgQuery__ParseResult* operator->() const { return root_; }
+  /// Hands the nodes' memory over (the tree's pointers stay valid while it lives).
+  std::shared_ptr<const void> Release() && {
+    return std::shared_ptr<const void>(std::move(arena_));
+  }
+
+ private:
+  std::unique_ptr<Arena> arena_;
+  const PgQuery__ParseResult* root_ = nullptr;
 };
-using ParseTree = std::unique_ptr<PgQuery__ParseResult, ParseTreeDeleter>;
 
 struct PgError {
   std::string message;
@@ -29,6 +44,10 @@ struct PgParse {
 
 /// Parses `sql` (NUL-terminated) with PostgreSQL's raw parser.
 PgParse ParseSql(const char* sql);
+
+/// The same through pg_query_parse_protobuf and unpack: the reference ParseSql's JSON reading is
+/// checked against, and its fallback.
+PgParse ParseSqlProtobuf(const char* sql);
 
 /// Byte offset of the 1-based character position `cursor` in `text`.
 std::uint32_t CursorToOffset(std::string_view text, int cursor);

@@ -47,15 +47,13 @@ void AppendStatements(FileUnit& unit, std::string_view text, ParseTree tree, std
     statement.begin = SkipTrivia(text, from, to);
     statement.end = TrimEnd(unit, text, statement.begin, std::min<std::uint32_t>(to, chunk_end));
     statement.node = raw->stmt;
+    statement.kind = raw->stmt->node_case;
     statement.parse_base = base;
     statement.parent = parent;
     statement.enclosures = enclosures;
     out.push_back(std::move(statement));
   }
-  PgQuery__ParseResult* owned = tree.release();
-  unit.trees.emplace_back(owned, [](const void* p) {
-    ParseTreeDeleter{}(static_cast<PgQuery__ParseResult*>(const_cast<void*>(p)));
-  });
+  unit.trees.push_back(std::move(tree).Release());
 }
 
 Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string message) {
