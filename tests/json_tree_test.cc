@@ -102,11 +102,15 @@ TEST(JsonTree, EdgeValuesSurvive) {
         "SELECT $1, x[1:2], ROW(1, 2) FROM t WHERE a IS NOT NULL ORDER BY 1 DESC NULLS LAST;"}) {
     EXPECT_EQ(Compare(sql, sql), Outcome::kReadFromJson) << sql;
   }
-  // JSON drops negative integers: a negative literal, or an option's negative number, takes
-  // the protobuf path — with the same tree.
-  for (const char* sql :
-       {"SELECT -1;", "SELECT - /* minus */ 5;", "CREATE SEQUENCE s INCREMENT BY -1;",
-        "ALTER TABLE t ALTER COLUMN c SET STATISTICS -1;"}) {
+  // JSON drops negative integers. A negative literal is read back from the SQL text...
+  for (const char* sql : {"SELECT -1, - 2, -(3), -\n -- c\n 4, -0, -2147483648, x - 1 FROM t;",
+                          "CREATE TABLE t (a int DEFAULT -1 CHECK (a > -100));"}) {
+    EXPECT_EQ(Compare(sql, sql), Outcome::kReadFromJson) << sql;
+  }
+  // ...other negative numbers (and a literal behind a block comment) take the protobuf path,
+  // with the same tree.
+  for (const char* sql : {"SELECT - /* minus */ 5;", "CREATE SEQUENCE s INCREMENT BY -1;",
+                          "ALTER TABLE t ALTER COLUMN c SET STATISTICS -1;"}) {
     EXPECT_EQ(Compare(sql, sql), Outcome::kProtobufPath) << sql;
   }
 }

@@ -9,6 +9,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -235,11 +236,12 @@ class Reader {
     if (type == &pg_query__integer__descriptor) {
       if (reinterpret_cast<PgQuery__Integer*>(message)->ival == 0) ++undecided_;
     } else if (type == &pg_query__a__const__descriptor) {
-      // A literal: negative ones are written with a '-' where the constant starts.
+      // A literal: a negative one starts at its '-' (PostgreSQL folds the minus into it).
       auto* constant = reinterpret_cast<PgQuery__AConst*>(message);
       if (constant->val_case == PG_QUERY__A__CONST__VAL_IVAL && constant->ival->ival == 0) {
         const auto at = static_cast<std::size_t>(constant->location);
-        if (constant->location < 0 || at >= sql_.size() || sql_[at] == '-') return false;
+        if (constant->location < 0 || at >= sql_.size()) return false;
+        if (sql_[at] == '-' && !Negative(at + 1, constant->ival->ival)) return false;
         --undecided_;
       }
     } else if (type == &pg_query__type_name__descriptor) {
@@ -254,6 +256,33 @@ class Reader {
         }
       }
     }
+    return true;
+  }
+
+  // The number after a minus at `at`: `- 5`, `-(5)`, `- /* c */ 5`. False when it is not
+  // plain decimal digits that fit an int32 (the protobuf path then decides).
+  bool Negative(std::size_t at, std::int32_t& out) const {
+    while (at < sql_.size()) {
+      const char c = sql_[at];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '(') {
+        ++at;
+      } else if (sql_.compare(at, 2, "--") == 0) {
+        at = sql_.find('\n', at);
+      } else if (sql_.compare(at, 2, "/*") == 0) {
+        return false;  // nested comments: rare enough to leave to the protobuf path
+      } else {
+        break;
+      }
+    }
+    std::int64_t value = 0;
+    std::size_t digits = 0;
+    for (; at < sql_.size() && sql_[at] >= '0' && sql_[at] <= '9' && digits < 11; ++at, ++digits)
+      value = value * 10 + (sql_[at] - '0');
+    if (digits == 0 || value > std::int64_t{1} << 31) return false;
+    if (at < sql_.size() &&
+        (std::isalnum(static_cast<unsigned char>(sql_[at])) || sql_[at] == '.' || sql_[at] == '_'))
+      return false;
+    out = static_cast<std::int32_t>(-value);
     return true;
   }
 

@@ -1,44 +1,108 @@
-// json.cc: the one JSON object of spec §3 (sets, diagnostics, summary).
+// json.cc: the one JSON object of spec §3 (sets, diagnostics, summary), written as it goes: a
+// DOM of every diagnostic cost more than the rest of the report. The layout is nlohmann's
+// dump(2), which it used to be.
 #include <nlohmann/json.hpp>
 
 #include "report/common.h"
 #include "report/report.h"
 
 namespace migralint::report {
+namespace {
+
+// `text` as a JSON string. Plain printable ASCII is copied; anything else goes through nlohmann,
+// which escapes it and replaces invalid UTF-8 (messages quote source text) rather than throw.
+void String(std::ostream& out, std::string_view text) {
+  bool plain = true;
+  for (char c : text) plain &= c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  if (plain) {
+    out << '"' << text << '"';
+  } else {
+    out << nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+}
+
+// Writes `"key": value` members, the first without a leading comma.
+class Members {
+ public:
+  Members(std::ostream& out, std::string indent) : out_(out), indent_(std::move(indent)) {}
+  std::ostream& Key(std::string_view key) {
+    out_ << (first_ ? "" : ",") << '\n' << indent_;
+    first_ = false;
+    String(out_, key);
+    return out_ << ": ";
+  }
+  void Text(std::string_view key, std::string_view value) { String(Key(key), value); }
+  template <typename Value>
+  void Number(std::string_view key, Value value) {
+    Key(key) << value;
+  }
+
+ private:
+  std::ostream& out_;
+  std::string indent_;
+  bool first_ = true;
+};
+
+// An array of objects at `indent`, each written by `write(Members&, item)`.
+template <typename Items, typename Write>
+void Objects(std::ostream& out, const Items& items, const std::string& indent, Write write) {
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  out << '[';
+  bool first = true;
+  for (const auto& item : items) {
+    out << (first ? "" : ",") << '\n' << indent << "  {";
+    first = false;
+    Members members(out, indent + "    ");
+    write(members, item);
+    out << '\n' << indent << "  }";
+  }
+  out << '\n' << indent << ']';
+}
+
+}  // namespace
 
 void EmitJson(const lint::LintResult& result, std::ostream& out) {
-  using Json = nlohmann::ordered_json;
-  Json sets = Json::array();
-  for (const lint::SetSummary& set : result.sets) {
-    sets.push_back({{"root", set.root}, {"layout", set.layout}, {"files", set.files}});
+  Members report(out, "  ");
+  out << '{';
+  report.Number("version", 1);
+  report.Key("tool") << '{';
+  {
+    Members tool(out, "    ");
+    tool.Text("name", "migralint");
+    tool.Text("version", ToolVersion());
   }
-  Json diagnostics = Json::array();
-  for (const Diagnostic& d : result.diagnostics) {
-    diagnostics.push_back({{"rule", d.rule},
-                           {"severity", SeverityName(d.severity)},
-                           {"path", d.path},
-                           {"line", d.start.line},
-                           {"column", d.start.column},
-                           {"end_line", d.end.line},
-                           {"end_column", d.end.column},
-                           {"message", d.message},
-                           {"help", d.help}});
-  }
+  out << "\n  }";
+  Objects(report.Key("sets"), result.sets, "  ", [](Members& m, const lint::SetSummary& set) {
+    m.Text("root", set.root);
+    m.Text("layout", set.layout);
+    m.Number("files", set.files);
+  });
+  Objects(report.Key("diagnostics"), result.diagnostics, "  ", [](Members& m, const Diagnostic& d) {
+    m.Text("rule", d.rule);
+    m.Text("severity", SeverityName(d.severity));
+    m.Text("path", d.path);
+    m.Number("line", d.start.line);
+    m.Number("column", d.start.column);
+    m.Number("end_line", d.end.line);
+    m.Number("end_column", d.end.column);
+    m.Text("message", d.message);
+    m.Text("help", d.help);
+  });
   const SeverityCounts counts = CountSeverities(result);
-  const Json report = {
-      {"version", 1},
-      {"tool", {{"name", "migralint"}, {"version", ToolVersion()}}},
-      {"sets", std::move(sets)},
-      {"diagnostics", std::move(diagnostics)},
-      {"summary",
-       {{"files", result.files},
-        {"statements", result.statements},
-        {"error", counts.error},
-        {"warning", counts.warning},
-        {"info", counts.info}}},
-  };
-  // Messages quote source text, which may not be valid UTF-8: replace, never throw.
-  out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  report.Key("summary") << '{';
+  {
+    Members summary(out, "    ");
+    summary.Number("files", result.files);
+    summary.Number("statements", result.statements);
+    summary.Number("error", counts.error);
+    summary.Number("warning", counts.warning);
+    summary.Number("info", counts.info);
+  }
+  out << "\n  }\n}\n";
 }
 
 }  // namespace migralint::report
