@@ -34,9 +34,10 @@ class Cli : public migralint::testing::TempFolderTest {
   Result Run(const std::string& args, const std::string& input = "") {
     const fs::path in = dir_ / ".stdin", out = dir_ / ".stdout", err = dir_ / ".stderr";
     std::ofstream(in, std::ios::binary) << input;
-    const std::string command = "cd '" + dir_.string() + "' && NO_COLOR=1 '" + kBinary.string() +
-                                "' " + args + " <'" + in.string() + "' >'" + out.string() +
-                                "' 2>'" + err.string() + "'";
+    // (--stdin-filename keeps a parse cache: in the test's folder, not the user's.)
+    const std::string command =
+        "cd '" + dir_.string() + "' && NO_COLOR=1 MIGRALINT_CACHE_DIR=.cache '" + kBinary.string() +
+        "' " + args + " <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(command.c_str());
     Result r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -255,6 +256,26 @@ TEST_F(Cli, StdinFilenameLintsTheBufferInItsSet) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
             "db/migrations/002_b.sql:1:9: error: syntax error at or near \";\" [syntax-error]\n");
+}
+
+TEST_F(Cli, StdinFilenameCachesTheSetAndNeverServesAStaleParse) {
+  BrokenSet();
+  Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c2 (id int REFERENCES b);\n");
+  const std::string args = "lint --format gcc --stdin-filename db/migrations/003_c.sql";
+  const std::string buffer = "ALTER TABLE missing ADD COLUMN x int;\n";
+  const Result first = Run(args, buffer);
+  ASSERT_TRUE(fs::is_directory(dir_ / ".cache")) << first.err;
+  const Result second = Run(args, buffer);  // from the cache
+  EXPECT_EQ(second.out, first.out);
+  EXPECT_EQ(second.exit_code, first.exit_code);
+  EXPECT_NE(first.out.find("\"public.missing\" does not exist"), std::string::npos) << first.out;
+  // The edited buffer and an edited neighbour are what counts, not what was cached.
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS missing (id int);\n");
+  const Result edited = Run(args, "ALTER TABLE missing ADD COLUMN x int;\nSELECT (;\n");
+  EXPECT_EQ(edited.out.find("does not exist"), std::string::npos) << edited.out;
+  EXPECT_NE(edited.out.find("003_c.sql:2:9: error: syntax error"), std::string::npos) << edited.out;
+  EXPECT_EQ(Run(args + " --no-cache", "ALTER TABLE missing ADD COLUMN x int;\nSELECT (;\n").out,
+            edited.out);
 }
 
 TEST_F(Cli, NamedFileReportsOnlyThatFile) {

@@ -33,6 +33,10 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
       ->check(CLI::Range(10, 18));
   command.add_option("--stdin-filename", o.stdin_filename,
                      "Lint standard input as if it were this file of its set");
+  command.add_option("--cache-dir", o.cache_dir,
+                     "Keep parsed files here between runs (default with --stdin-filename: "
+                     "$MIGRALINT_CACHE_DIR, $XDG_CACHE_HOME/migralint or ~/.cache/migralint)");
+  command.add_flag("--no-cache", o.no_cache, "Parse every file, keep nothing between runs");
   command.add_option("--jobs,-j", o.jobs, "Files parsed in parallel (default: cores)")
       ->check(CLI::Range(1u, 256u));
   command.add_option("--color", o.color, "auto | always | never")

@@ -17,7 +17,9 @@ struct CommonOptions {
   std::string fail_on;  // empty: from the config
   int pg_version = 0;   // 0: from the config
   std::string stdin_filename;
-  unsigned jobs = 0;  // 0: one per core
+  std::string cache_dir;  // --cache-dir
+  bool no_cache = false;  // --no-cache
+  unsigned jobs = 0;      // 0: one per core
   std::string color = "auto";
   bool quiet = false;
   // Database options (apply, status).

@@ -47,6 +47,21 @@ int UsageError(const std::string& message) {
   return kUsage;
 }
 
+// Where parsed files are kept: --cache-dir; else, for an editor (--stdin-filename: the whole set
+// is linted again on every save), the user's cache folder. Nothing otherwise (CI runs once).
+std::optional<fs::path> CacheDir(const CommonOptions& o) {
+  if (!o.cache_dir.empty()) return fs::path(o.cache_dir);
+  if (o.stdin_filename.empty()) return std::nullopt;
+  auto env = [](const char* name) -> std::optional<fs::path> {
+    const char* value = std::getenv(name);
+    return value && *value ? std::optional<fs::path>(value) : std::nullopt;
+  };
+  if (auto dir = env("MIGRALINT_CACHE_DIR")) return dir;
+  if (auto dir = env("XDG_CACHE_HOME")) return *dir / "migralint";
+  if (auto dir = env("HOME")) return *dir / ".cache" / "migralint";
+  return std::nullopt;
+}
+
 std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   for (const auto* list : {&o.enable, &o.disable}) {
     for (const std::string& id : *list) {
@@ -86,6 +101,7 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
     discovery = discover::Discover(paths, configs);
   }
   options.only_files = discovery.only_files;
+  if (!o.no_cache) options.cache_dir = CacheDir(o);
 
   bool usage_error = false;
   for (const std::string& e : configs.errors()) {

@@ -78,13 +78,11 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   for (int up = 0; up < 8; ++up) {
     std::vector<std::string> ignored;
     if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
-      auto holds = [&](const MigrationFile& f) {
-        return fs::weakly_canonical(f.fs_path, ec) == target;
+      const std::size_t forward = set->migrations.size(), n = forward + set->others.size();
+      auto path_at = [&](std::size_t i) -> const fs::path& {
+        return (i < forward ? set->migrations[i] : set->others[i - forward]).fs_path;
       };
-      if (std::any_of(set->migrations.begin(), set->migrations.end(), holds) ||
-          std::any_of(set->others.begin(), set->others.end(), holds)) {
-        return std::move(*set);
-      }
+      if (FindSameFile(n, path_at, target) < n) return std::move(*set);
     }
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();

@@ -21,6 +21,8 @@ struct Options {
   /// --stdin-filename: this file's text comes from `stdin_text`, not from disk.
   std::optional<std::filesystem::path> stdin_path;
   std::string stdin_text;
+  /// Where parsed files are kept between runs (parse::ParseCache); none: no cache.
+  std::optional<std::filesystem::path> cache_dir;
   /// Files named on the command line: only their findings are reported (empty = all).
   std::vector<std::filesystem::path> only_files;
 };

@@ -1,7 +1,6 @@
-// hashing.cc: OpenSSL's SHA-256 and libpg_query's scanner.
+// hashing.cc: libpg_query's scanner, for the normalised checksum.
 #include "lock/hashing.h"
 
-#include <openssl/evp.h>
 #include <pg_query.h>
 #include <pg_query/pg_query.pb-c.h>
 
@@ -10,20 +9,6 @@
 #include <memory>
 
 namespace migralint::lock {
-
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xF]);
-  }
-  return hex;
-}
 
 std::string NormalisedText(std::string_view sql) {
   const std::string input(sql);  // NUL-terminated for libpg_query

@@ -5,10 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "migralint/sha256.h"
+
 namespace migralint::lock {
 
-/// Lower-case hex SHA-256 (OpenSSL).
-std::string Sha256Hex(std::string_view bytes);
+using migralint::Sha256Hex;  // (the checksum of the bytes)
 
 /// The statements as PostgreSQL's scanner sees them: comments dropped, tokens joined by one
 /// space, keywords and unquoted identifiers lower-cased (PostgreSQL folds them), literals and

@@ -23,19 +23,14 @@ class Copier {
                           : nullptr) {}
 
   ProtobufCMessage* Message(const ProtobufCMessage* from) {
-    const ProtobufCMessageDescriptor& descriptor = *from->descriptor;
-    auto* to = static_cast<ProtobufCMessage*>(arena_.Allocate(descriptor.sizeof_message));
-    std::memcpy(to, from, descriptor.sizeof_message);
-    for (unsigned i = 0; i < descriptor.n_fields; ++i) {
-      const ProtobufCFieldDescriptor& field = descriptor.fields[i];
-      const bool pointer =
-          field.type == PROTOBUF_C_TYPE_MESSAGE || field.type == PROTOBUF_C_TYPE_STRING;
-      if (!pointer && field.label != PROTOBUF_C_LABEL_REPEATED) continue;  // copied with `to`
-      if ((field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) && CaseOf(to, field) != field.id) continue;
+    const MessageInfo& info = InfoOf(from->descriptor);
+    auto* to = static_cast<ProtobufCMessage*>(arena_.Allocate(info.descriptor->sizeof_message));
+    std::memcpy(to, from, info.descriptor->sizeof_message);
+    ForEachPointerField(to, info, [&](const ProtobufCFieldDescriptor& field) {
       void*& slot = *static_cast<void**>(FieldAt(to, field));
       if (field.label != PROTOBUF_C_LABEL_REPEATED) {
         if (slot) slot = Value(field.type, slot);
-        continue;
+        return;
       }
       std::size_t& n = CountOf(to, field);
       if (&field == values_lists_) n = 0;
@@ -43,11 +38,11 @@ class Copier {
       void* items = n ? arena_.Allocate(size) : nullptr;
       if (n) std::memcpy(items, slot, size);
       slot = items;
-      if (pointer) {
+      if (field.type == PROTOBUF_C_TYPE_MESSAGE || field.type == PROTOBUF_C_TYPE_STRING) {
         auto** values = static_cast<void**>(items);
         for (std::size_t k = 0; k < n; ++k) values[k] = Value(field.type, values[k]);
       }
-    }
+    });
     return to;
   }
 

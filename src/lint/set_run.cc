@@ -1,0 +1,291 @@
+// set_run.cc: one set through the pipeline. Prepare (any thread): read, parse, file rules,
+// checksums, suppression comments, what the replay keeps of the file. Consume (in order): the
+// replay and its statement rules; then the tree is freed. Finish: set rules, check_schema,
+// findings worded at the end, suppressions, severities.
+#include "lint/set_run.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "lint/registry.h"
+#include "lock/hashing.h"
+#include "lock/lock_file.h"
+#include "migralint/display_path.h"
+#include "model/creations.h"
+#include "parse/parse_file.h"
+#include "parse/tree_copy.h"
+#include "read/read_file.h"
+
+namespace fs = std::filesystem;
+
+namespace migralint::lint {
+
+struct FileWork {
+  FileUnit unit;
+  std::vector<Diagnostic> diagnostics;  // of reading, parsing and the file rules
+  std::string io_error;
+  std::size_t statements = 0;  // top level
+  std::vector<Ignore> ignores;
+  std::vector<std::string> creations;         // model::CreatedBy
+  std::vector<DataStatement> data;            // SetUnit::data_statements of this file
+  parse::Arena kept{512};                     // their trees (often none, or one small one)
+  std::vector<std::function<void()>> at_end;  // RuleContext::AtEndOfSet of the file rules
+};
+
+class Context final : public RuleContext {
+ public:
+  Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule,
+          std::vector<std::function<void()>>& at_end)
+      : config_(config), out_(out), rule_(rule), at_end_(at_end) {}
+  const Config& config() const override { return config_; }
+  void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
+              std::string help) override {
+    Position start = file.source.At(begin);
+    Position stop = file.source.At(std::max(begin, end));
+    if (stop.line == start.line && stop.column == start.column) stop.column += 1;
+    ReportAt(file.source.path, start, stop, std::move(message), std::move(help), false);
+  }
+  void ReportAt(std::string path, Position start, Position end, std::string message,
+                std::string help, bool lesser) override {
+    out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
+                    std::move(message), std::move(help), lesser});
+  }
+  void AtEndOfSet(std::function<void()> report) override { at_end_.push_back(std::move(report)); }
+
+ private:
+  const Config& config_;
+  std::vector<Diagnostic>& out_;
+  std::string_view rule_;
+  std::vector<std::function<void()>>& at_end_;
+};
+
+namespace {
+
+// The display paths of the files of `set` that `named` (files named on the command line) name.
+std::set<std::string> Named(const MigrationSet& set, const std::vector<fs::path>& named) {
+  const std::size_t forward = set.migrations.size(), n = forward + set.others.size();
+  auto file_at = [&](std::size_t i) -> const MigrationFile& {
+    return i < forward ? set.migrations[i] : set.others[i - forward];
+  };
+  std::set<std::string> paths;
+  for (const fs::path& p : named) {
+    const std::size_t i = FindSameFile(
+        n, [&](std::size_t k) -> const fs::path& { return file_at(k).fs_path; }, p);
+    if (i < n) paths.insert(file_at(i).path);
+  }
+  return paths;
+}
+
+void ReadAndParse(const MigrationFile& file, const Options& options, bool from_stdin,
+                  parse::ParseCache* cache, FileWork& work) {
+  work.unit.file = &file;
+  read::ReadResult read;
+  if (from_stdin) {
+    read = read::ReadText(options.stdin_text, file.path);
+  } else {
+    read = read::ReadFile(file.fs_path, file.path);
+  }
+  work.unit.source = std::move(read.source);
+  work.diagnostics = std::move(read.diagnostics);
+  work.io_error = std::move(read.io_error);
+  work.unit.read_ok = read.parseable;
+  if (read.parseable) {
+    if (cache) {
+      cache->Parse(work.unit, work.diagnostics);
+    } else {
+      parse::ParseFile(work.unit, work.diagnostics);
+    }
+  }
+  for (const Statement& s : work.unit.statements) work.statements += s.IsNested() ? 0 : 1;
+}
+
+bool ReadsOrWritesRows(const PgQuery__Node& node) {
+  switch (node.node_case) {
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What the replay needs of migration `index` beyond its own statements, copied out of its tree
+// (which is freed once the migration has been replayed).
+void KeepForReplay(int index, FileWork& w) {
+  w.creations = model::CreatedBy(w.unit);
+  for (const Statement& s : w.unit.statements) {
+    if (s.node && w.unit.RunsWithMigration(s) && ReadsOrWritesRows(*s.node))
+      w.data.push_back({index, &s, parse::CopyNode(s.node, w.kept, parse::Rows::kDrop)});
+  }
+}
+
+void FreeTrees(FileUnit& unit) {
+  unit.trees.clear();
+  for (Statement& s : unit.statements) s.node = nullptr;
+}
+
+}  // namespace
+
+void SetSeverity(Diagnostic& d, const Config& config) {
+  const RuleSettings* settings = config.Rule(d.rule);
+  d.severity =
+      settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
+  if (d.lesser && d.severity != Severity::kInfo)
+    d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+}
+
+std::vector<std::string> EnabledRules(const Config& config, const Options& options) {
+  std::vector<std::string> enabled;
+  for (const RuleEntry& entry : Registry()) {
+    const std::string id(entry.rule->id);
+    const RuleSettings* settings = config.Rule(id);
+    bool on = !(settings && settings->off);
+    if (std::find(options.disable.begin(), options.disable.end(), id) != options.disable.end())
+      on = false;
+    if (std::find(options.enable.begin(), options.enable.end(), id) != options.enable.end())
+      on = true;
+    if (on) enabled.push_back(id);
+  }
+  return enabled;
+}
+
+SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& result)
+    : set_(set),
+      options_(options),
+      result_(result),
+      config_([&]() -> const Config& {
+        static const Config kDefaults;
+        return set.config ? *set.config : kDefaults;
+      }()),
+      lock_(lock::ReadLockFile(set.root)) {
+  SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(),
+                     0, 0};
+  for (const auto& f : set.migrations) files_.push_back(&f);
+  for (const auto* group : {&set.migrations, &set.others}) {
+    for (const auto& f : *group) {
+      summary.timeline.push_back(
+          {f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
+    }
+  }
+  for (const auto& f : set.others) {
+    if (f.role == FileRole::kOtherDialect) {
+      ++summary.skipped;
+      continue;
+    }
+    ++summary.others;
+    files_.push_back(&f);
+  }
+  result.sets.push_back(std::move(summary));
+  if (lock_) {
+    for (const LockEntry& e : lock_->entries) recorded_[e.relative] = &e;
+  }
+
+  enabled_ = EnabledRules(config_, options);
+  std::vector<ModelRule> model_rules;
+  for (const std::string& id : enabled_) {
+    const Rule& rule = *FindRule(id)->rule;
+    if (rule.check_file) file_rules_.push_back(&rule);
+    if (rule.check_set) set_rules_.push_back(&rule);
+    if (rule.check_statement || rule.check_schema) {
+      contexts_.push_back(std::make_unique<Context>(config_, found_, rule.id, at_end_));
+      model_rules.push_back({&rule, contexts_.back().get()});
+    }
+  }
+
+  work_ = std::vector<FileWork>(files_.size());
+  unit_ = SetUnit{&set, {}, {}, lock_ ? &*lock_ : nullptr};
+  for (std::size_t i = 0; i < work_.size(); ++i)
+    (i < set.migrations.size() ? unit_.migrations : unit_.others).push_back(&work_[i].unit);
+  if (!model_rules.empty()) model_.emplace(unit_, config_, std::move(model_rules));
+  if (options.stdin_path) {
+    stdin_file_ = FindSameFile(
+        files_.size(), [&](std::size_t i) -> const fs::path& { return files_[i]->fs_path; },
+        *options.stdin_path);
+  }
+  if (options.cache_dir) cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+}
+
+SetRun::~SetRun() = default;
+
+void SetRun::Prepare(std::size_t i) {
+  FileWork& w = work_[i];
+  ReadAndParse(*files_[i], options_, i == stdin_file_, cache_.get(), w);
+  if (w.unit.read_ok) w.ignores = FindIgnores(w.unit);
+  if (i >= set_.migrations.size()) return;  // rollbacks, seed data: syntax and encoding only
+  FileUnit& unit = w.unit;
+  if (lock_) {  // checksums: the normalised one only where the bytes differ
+    unit.raw_sha256 = lock::Sha256Hex(unit.source.text_with_bom());
+    auto it = recorded_.find(unit.file->relative);
+    if (it != recorded_.end() && it->second->raw != unit.raw_sha256)
+      unit.sem_sha256 = lock::SemanticHash(unit.source.text);
+  }
+  if (!unit.read_ok) return;
+  for (const Rule* rule : file_rules_) {
+    Context ctx(config_, w.diagnostics, rule->id, w.at_end);
+    rule->check_file(ctx, unit);
+  }
+  if (model_) KeepForReplay(static_cast<int>(i), w);
+}
+
+void SetRun::Consume(std::size_t i) {
+  FileWork& w = work_[i];
+  if (model_ && i < set_.migrations.size()) {
+    for (std::string& name : w.creations) unit_.creations.emplace(std::move(name), i);
+    for (const DataStatement& d : w.data) unit_.data_statements.push_back(d);
+    model_->Migration(i);
+  }
+  FreeTrees(w.unit);
+}
+
+void SetRun::Finish() {
+  if (cache_) cache_->Save();
+  for (const Rule* rule : set_rules_) {
+    Context ctx(config_, found_, rule->id, at_end_);
+    rule->check_set(ctx, unit_);
+  }
+  if (model_) model_->Finish();
+  for (FileWork& w : work_) {
+    for (auto& report : w.at_end) report();
+  }
+  for (auto& report : at_end_) report();
+
+  // Suppression comments apply to the findings of their own file.
+  std::map<std::string, std::vector<Diagnostic>> by_path;
+  for (Diagnostic& d : found_) by_path[d.path].push_back(std::move(d));
+  for (FileWork& w : work_) {
+    if (!w.io_error.empty()) result_.io_errors.push_back(w.io_error);
+    ++result_.files;
+    result_.statements += w.statements;
+    std::vector<Diagnostic>& mine = by_path[w.unit.source.path];
+    for (Diagnostic& d : w.diagnostics) mine.push_back(std::move(d));
+    if (w.unit.read_ok) ApplyIgnores(w.ignores, w.unit.source.path, enabled_, mine);
+  }
+  std::vector<Diagnostic> found;
+  for (auto& [path, diagnostics] : by_path) {
+    for (Diagnostic& d : diagnostics) found.push_back(std::move(d));
+  }
+  // Findings of rules that are off go (unused-ignore's too, which ApplyIgnores makes); severities
+  // come from the config or the rule.
+  std::erase_if(found, [&](const Diagnostic& d) {
+    return std::find(enabled_.begin(), enabled_.end(), d.rule) == enabled_.end();
+  });
+  for (Diagnostic& d : found) SetSeverity(d, config_);
+  // Files named on the command line restrict the report to themselves, when they are of this set.
+  if (const std::set<std::string> named = Named(set_, options_.only_files); !named.empty())
+    std::erase_if(found, [&](const Diagnostic& d) { return !named.count(d.path); });
+  std::map<std::string_view, const SourceFile*> sources;
+  for (const FileWork& w : work_) sources.emplace(w.unit.source.path, &w.unit.source);
+  for (const Diagnostic& d : found) {
+    if (auto it = sources.find(d.path); it != sources.end())
+      result_.lines[d.path][d.start.line] = std::string(it->second->LineText(d.start.line));
+  }
+  for (auto& d : found) result_.diagnostics.push_back(std::move(d));
+  work_.clear();  // the set's files are done with: free them before the next set
+}
+
+}  // namespace migralint::lint

@@ -1,0 +1,68 @@
+// set_run.h: linting one set — its files prepared one by one (on any thread), replayed in order,
+// then the findings that need the whole set.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/replay_rules.h"
+#include "lint/run.h"
+#include "lint/suppressions.h"
+#include "migralint/lock.h"
+#include "migralint/rule.h"
+#include "parse/arena.h"
+#include "parse/parse_cache.h"
+
+namespace migralint::lint {
+
+/// The rules on for a set: its config, then --disable and --enable.
+std::vector<std::string> EnabledRules(const Config& config, const Options& options);
+/// Sets the severity from the config (or the rule's default), one level lower when `lesser`.
+void SetSeverity(Diagnostic& d, const Config& config);
+
+struct FileWork;
+class Context;
+
+class SetRun {
+ public:
+  /// Adds the set's summary to `result` at once; its findings come with Finish.
+  SetRun(const MigrationSet& set, const Options& options, LintResult& result);
+  ~SetRun();
+  SetRun(const SetRun&) = delete;
+  SetRun& operator=(const SetRun&) = delete;
+
+  /// Files to prepare and consume: the migrations, then the others (rollbacks, seed data).
+  std::size_t files() const { return files_.size(); }
+  /// Reads, parses and checks file `i` on its own: safe on any thread, once per file.
+  void Prepare(std::size_t i);
+  /// Replays file `i` (files are consumed in order, each after its Prepare) and frees its tree.
+  void Consume(std::size_t i);
+  /// After the last Consume: set rules, end-of-set findings, suppressions, into the result.
+  void Finish();
+
+ private:
+  const MigrationSet& set_;
+  const Options& options_;
+  LintResult& result_;
+  const Config& config_;
+  std::vector<const MigrationFile*> files_;
+  std::size_t stdin_file_ = SIZE_MAX;  // the file whose text comes from stdin, if any
+  std::optional<LockFile> lock_;
+  std::map<std::string, const LockEntry*> recorded_;  // lock entries by relative path
+  std::vector<std::string> enabled_;
+  std::vector<const Rule*> file_rules_, set_rules_;
+  std::vector<std::unique_ptr<Context>> contexts_;  // of the model rules
+  std::vector<Diagnostic> found_;                   // of the set and model rules
+  std::vector<std::function<void()>> at_end_;
+  std::vector<FileWork> work_;
+  SetUnit unit_;
+  std::optional<ModelRules> model_;
+  std::unique_ptr<parse::ParseCache> cache_;
+};
+
+}  // namespace migralint::lint
