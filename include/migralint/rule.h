@@ -29,6 +29,8 @@ struct FileUnit {
   bool read_ok = false;  // false when the file could not be read (already reported)
   std::vector<Statement>
       statements;  // source order; nested PL/pgSQL statements follow their parent
+  /// All of them while the file is checked; after its replay (set rules, the end of the set)
+  /// only those before its first statement.
   std::vector<Comment> comments;
   std::vector<std::shared_ptr<const void>> trees;  // the parse trees, until the file is replayed
   /// sha256 of the raw bytes; and of the normalised statements, filled only where a rule needs

@@ -124,9 +124,17 @@ void KeepForReplay(int index, FileWork& w) {
   }
 }
 
-void FreeTrees(FileUnit& unit) {
-  unit.trees.clear();
+// Once a file is replayed, what only the file's own checks needed goes: its trees, and the
+// comments after its first statement (set rules read the header).
+void Release(FileWork& w) {
+  FileUnit& unit = w.unit;
+  unit.trees = {};
   for (Statement& s : unit.statements) s.node = nullptr;
+  const std::uint32_t header = unit.statements.empty() ? ~0u : unit.statements.front().begin;
+  std::erase_if(unit.comments, [&](const Comment& c) { return c.begin > header; });
+  unit.comments.shrink_to_fit();
+  w.creations = {};
+  w.data = {};
 }
 
 }  // namespace
@@ -239,7 +247,7 @@ void SetRun::Consume(std::size_t i) {
     for (const DataStatement& d : w.data) unit_.data_statements.push_back(d);
     model_->Migration(i);
   }
-  FreeTrees(w.unit);
+  Release(w);
 }
 
 void SetRun::Finish() {

@@ -57,12 +57,14 @@ std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnos
   return masked;
 }
 
-void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
+// The statements from `start` (a statement boundary) on, piece by piece.
+void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed, std::uint32_t start,
              std::vector<Statement>& statements, std::vector<Diagnostic>& out) {
   // tree-sitter decides which semicolons end statements; PostgreSQL's lexical rules (nested
   // comments, E'' escapes) decide which are semicolons at all.
   std::vector<std::uint32_t> cuts;
-  std::vector<std::uint32_t> guessed = StatementSemicolons(masked);
+  std::vector<std::uint32_t> guessed = StatementSemicolons(std::string_view(masked).substr(start));
+  for (std::uint32_t& cut : guessed) cut += start;
   std::set_intersection(guessed.begin(), guessed.end(), lexed.semicolons.begin(),
                         lexed.semicolons.end(), std::back_inserter(cuts));
   if (cuts.empty()) cuts = lexed.semicolons;
@@ -71,7 +73,7 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
   const std::uint32_t limit =
       lexed.unterminated >= 0 ? static_cast<std::uint32_t>(lexed.unterminated) : n;
   std::vector<Span> pieces;
-  std::uint32_t from = 0;
+  std::uint32_t from = start;
   for (std::uint32_t cut : cuts) {
     if (cut < from) continue;
     if (cut >= limit) break;
@@ -86,8 +88,14 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
     return ParseSql(masked.substr(begin, std::min(end + 1, n) - begin).c_str());
   };
   // Pieces tree-sitter split too finely (a ';' inside a construct it does not know) are
-  // joined with the next ones until PostgreSQL accepts them.
+  // joined with the next ones until PostgreSQL accepts them. Only a piece PostgreSQL finds
+  // unfinished (its error at the ';' or the end) can be: an error before that stays where it
+  // is whatever follows.
   constexpr std::size_t kMaxJoin = 8;
+  auto unfinished = [&](const Span& piece, const PgParse& parsed) {
+    const std::string_view chunk = std::string_view(masked).substr(piece.begin);
+    return piece.begin + CursorToOffset(chunk, parsed.error->cursor) >= piece.end;
+  };
   for (std::size_t i = 0; i < pieces.size();) {
     const Span piece = pieces[i];
     // Only comments and blanks: nothing to parse. (A comment running past the cut means the
@@ -100,7 +108,9 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed,
     }
     PgParse parsed = parse_range(piece.begin, piece.end);
     std::size_t used = 1;
-    for (std::size_t j = i + 1; parsed.error && j < pieces.size() && j - i <= kMaxJoin; ++j) {
+    const bool joinable = parsed.error && unfinished(piece, parsed);
+    for (std::size_t j = i + 1; joinable && parsed.error && j < pieces.size() && j - i <= kMaxJoin;
+         ++j) {
       PgParse joined = parse_range(piece.begin, pieces[j].end);
       if (!joined.error) {
         parsed = std::move(joined);
@@ -138,7 +148,19 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   if (parsed.tree) {
     AppendStatements(unit, masked, std::move(parsed.tree), 0, n, -1, {}, top);
   } else {
-    Recover(unit, masked, lexed, top, out);
+    // The statements before the one PostgreSQL stopped at parse together (unless the ';'
+    // before the error is inside a statement): only the rest needs tree-sitter's boundaries.
+    std::uint32_t start = 0;
+    const std::uint32_t error_at = CursorToOffset(masked, parsed.error->cursor);
+    auto next = std::lower_bound(lexed.semicolons.begin(), lexed.semicolons.end(), error_at);
+    if (next != lexed.semicolons.begin()) {
+      const std::uint32_t last = *std::prev(next);
+      if (PgParse prefix = ParseSql(masked.substr(0, last + 1).c_str()); prefix.tree) {
+        AppendStatements(unit, masked, std::move(prefix.tree), 0, last, -1, {}, top);
+        start = last + 1;
+      }
+    }
+    Recover(unit, masked, lexed, start, top, out);
   }
 
   // Nested PL/pgSQL statements follow their parent.
