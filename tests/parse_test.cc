@@ -73,6 +73,34 @@ TEST(Parse, ErrorPositionIsPostgresOwnAndLaterStatementsSurvive) {
   EXPECT_EQ(texts.back(), "CREATE TABLE later (id int)");
 }
 
+TEST(Parse, EveryStatementBetweenManyErrorsSurvives) {
+  // Template placeholders (as in Go-templated migrations) break several statements; every
+  // other statement is still parsed, and each error is reported where PostgreSQL puts it. The
+  // last one is unfinished at the end of the file (tree-sitter's boundaries decide there), and
+  // a BEGIN ATOMIC body holds ';' inside one statement.
+  std::string text;
+  for (int i = 0; i < 30; ++i) {
+    text += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
+    if (i % 3 == 0) text += "CREATE TABLE {{ .Schema }}.x" + std::to_string(i) + " (id int);\n";
+  }
+  text +=
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+      "CREATE TABLE last (";
+  Parsed p = Parse(text);
+  ASSERT_EQ(p.diagnostics.size(), 11u);
+  for (std::size_t i = 0; i < 10; ++i) {
+    EXPECT_EQ(p.diagnostics[i].start.line, 2 + 4 * i) << i;
+    EXPECT_EQ(p.diagnostics[i].start.column, 14u) << i;  // at "{"
+  }
+  EXPECT_NE(p.diagnostics[10].message.find("end of input"), std::string::npos);
+  std::size_t parsed = 0, broken = 0;
+  for (const Statement& s : p.unit.statements) (s.node ? parsed : broken) += 1;
+  EXPECT_EQ(parsed, 31u);  // the 30 tables and the function
+  EXPECT_EQ(broken, 11u);
+  EXPECT_EQ(p.Texts()[p.Texts().size() - 2],
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END");
+}
+
 TEST(Parse, LiteralsHideSemicolons) {
   Parsed p = Parse(
       "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;\n"

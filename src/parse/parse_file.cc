@@ -134,6 +134,60 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed, std:
   }
 }
 
+constexpr std::size_t kReparseBudget = 16;
+
+// After a syntax error. The statements between errors parse together; a statement with an error
+// inside it ends at the next ';'. Where that is unsure (the ';' before an error is inside a
+// statement, or PostgreSQL finds the statement unfinished at its ';'), tree-sitter's boundaries
+// decide for the rest of the file (Recover). `error`: PostgreSQL's, for the whole text.
+void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& lexed, PgError error,
+                       std::vector<Statement>& statements, std::vector<Diagnostic>& out) {
+  const auto n = static_cast<std::uint32_t>(masked.size());
+  const std::vector<std::uint32_t>& semicolons = lexed.semicolons;
+  auto parse = [&](std::uint32_t begin, std::uint32_t end) {  // [begin, end)
+    return ParseSql(masked.substr(begin, end - begin).c_str());
+  };
+  auto offset = [&](std::uint32_t begin, const PgError& e) {
+    return begin + CursorToOffset(std::string_view(masked).substr(begin), e.cursor);
+  };
+  // Each round parses the rest of the file again: past a few times the file's length,
+  // tree-sitter's one pass is cheaper.
+  std::size_t budget = kReparseBudget * std::size_t{n};
+  std::uint32_t start = 0;
+  for (;;) {
+    // `error` is for the text from `start` on; first the statements before the one it is in.
+    const std::uint32_t error_at = offset(start, error);
+    auto next = std::lower_bound(semicolons.begin(), semicolons.end(), error_at);
+    if (next != semicolons.begin() && *std::prev(next) >= start) {
+      const std::uint32_t last = *std::prev(next);
+      PgParse before = parse(start, last + 1);
+      if (!before.tree) break;
+      AppendStatements(unit, masked, std::move(before.tree), start, last, -1, {}, statements);
+      start = last + 1;
+    }
+    if (next == semicolons.end()) break;  // the last statement: Recover handles what ends a file
+    const std::uint32_t end = *next;
+    PgParse piece = parse(start, end + 1);  // with its ';', worded as in the whole file
+    if (!piece.error || offset(start, *piece.error) >= end) break;
+    out.push_back(SyntaxError(unit.source, offset(start, *piece.error), piece.error->message));
+    Statement broken;  // kept, unparsed, so rules still see where it was
+    broken.begin = SkipTrivia(masked, start, end);
+    broken.end = end;
+    statements.push_back(broken);
+    start = end + 1;
+    if (SkipTrivia(masked, start, n) == n && lexed.unterminated < 0) return;
+    if (n - start > budget) break;
+    budget -= n - start;
+    PgParse rest = parse(start, n);
+    if (rest.tree) {
+      AppendStatements(unit, masked, std::move(rest.tree), start, n, -1, {}, statements);
+      return;
+    }
+    error = *rest.error;
+  }
+  Recover(unit, masked, lexed, start, statements, out);
+}
+
 }  // namespace
 
 void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
@@ -148,19 +202,7 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   if (parsed.tree) {
     AppendStatements(unit, masked, std::move(parsed.tree), 0, n, -1, {}, top);
   } else {
-    // The statements before the one PostgreSQL stopped at parse together (unless the ';'
-    // before the error is inside a statement): only the rest needs tree-sitter's boundaries.
-    std::uint32_t start = 0;
-    const std::uint32_t error_at = CursorToOffset(masked, parsed.error->cursor);
-    auto next = std::lower_bound(lexed.semicolons.begin(), lexed.semicolons.end(), error_at);
-    if (next != lexed.semicolons.begin()) {
-      const std::uint32_t last = *std::prev(next);
-      if (PgParse prefix = ParseSql(masked.substr(0, last + 1).c_str()); prefix.tree) {
-        AppendStatements(unit, masked, std::move(prefix.tree), 0, last, -1, {}, top);
-        start = last + 1;
-      }
-    }
-    Recover(unit, masked, lexed, start, top, out);
+    ParseAroundErrors(unit, masked, lexed, *parsed.error, top, out);
   }
 
   // Nested PL/pgSQL statements follow their parent.
