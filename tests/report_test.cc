@@ -137,6 +137,22 @@ TEST(ReportTest, JsonShape) {
   EXPECT_EQ(order, keys);
 }
 
+TEST(ReportTest, JsonEscapesEveryByteAsNlohmannDoes) {
+  // The report writes JSON itself; every ASCII byte (and then UTF-8) must come out as nlohmann
+  // would write it, and read back the same.
+  std::string all;
+  for (int c = 1; c < 128; ++c) all += static_cast<char>(c);
+  for (const std::string& message : {all, all + "é✓"}) {
+    lint::LintResult r;
+    r.diagnostics.push_back(Make("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, message, all));
+    const std::string text = Render(Format::kJson, r);
+    const std::string expected = "\"message\": " + Json(message).dump() + ",";
+    EXPECT_NE(text.find(expected), std::string::npos) << text;
+    EXPECT_EQ(Json::parse(text)["diagnostics"][0]["message"], message);
+    EXPECT_EQ(Json::parse(text)["diagnostics"][0]["help"], all);
+  }
+}
+
 TEST(ReportTest, JsonEmptyAndInvalidUtf8) {
   lint::LintResult r;
   r.diagnostics.push_back(Make("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, "bad \xFF", ""));

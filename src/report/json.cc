@@ -9,17 +9,55 @@
 namespace migralint::report {
 namespace {
 
-// `text` as a JSON string. Plain printable ASCII is copied; anything else goes through nlohmann,
-// which escapes it and replaces invalid UTF-8 (messages quote source text) rather than throw.
+// `text` as a JSON string. ASCII is escaped here, as nlohmann escapes it; text with other bytes
+// goes through nlohmann, which also replaces invalid UTF-8 (messages quote source text) rather
+// than throw.
 void String(std::ostream& out, std::string_view text) {
-  bool plain = true;
-  for (char c : text) plain &= c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-  if (plain) {
-    out << '"' << text << '"';
-  } else {
-    out << nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string escaped;
+  escaped.reserve(text.size() + 2);
+  escaped += '"';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      out << nlohmann::json(std::string(text))
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return;
+    }
+    switch (c) {
+      case '"':
+        escaped += "\\\"";
+        break;
+      case '\\':
+        escaped += "\\\\";
+        break;
+      case '\b':
+        escaped += "\\b";
+        break;
+      case '\f':
+        escaped += "\\f";
+        break;
+      case '\n':
+        escaped += "\\n";
+        break;
+      case '\r':
+        escaped += "\\r";
+        break;
+      case '\t':
+        escaped += "\\t";
+        break;
+      default:
+        if (byte < 0x20) {
+          escaped += "\\u00";
+          escaped += kHex[byte >> 4];
+          escaped += kHex[byte & 0xF];
+        } else {
+          escaped += c;
+        }
+    }
   }
+  escaped += '"';
+  out << escaped;
 }
 
 // Writes `"key": value` members, the first without a leading comma.
