@@ -37,11 +37,23 @@ bool IsSqlFile(const fs::directory_entry& entry) {
   return entry.path().extension() == ".sql" && !entry.is_directory(ec);
 }
 
-MigrationFile MakeFile(const fs::path& path, const fs::path& root, const NameInfo& info) {
+// A folder's display path and its path relative to the set's root, worked out once for all of
+// its files (path arithmetic per file was a tenth of a lint run over thousands of small files).
+struct Folder {
+  Folder(const fs::path& dir, const fs::path& root)
+      : display(DisplayPath(dir)), relative(dir.lexically_relative(root).generic_string()) {}
+  static std::string Join(const std::string& folder, const std::string& name) {
+    return folder.empty() || folder == "." ? name : folder + "/" + name;
+  }
+  std::string display, relative;
+};
+
+MigrationFile MakeFile(const fs::path& path, const Folder& folder, const NameInfo& info) {
   MigrationFile file;
   file.fs_path = path;
-  file.path = DisplayPath(path);
-  file.relative = path.lexically_relative(root).generic_string();
+  const std::string name = path.filename().string();
+  file.path = Folder::Join(folder.display, name);
+  file.relative = Folder::Join(folder.relative, name);
   file.version = Version::FromText(info.version);
   file.name = info.name;
   file.role = info.role;
@@ -89,8 +101,9 @@ Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& ti
                 const std::string& source) {
   Scan scan;
   std::vector<NameInfo> infos;  // parallel to scan.migrations until FilterDialects
-  auto add = [&](const fs::path& path, const NameInfo& info) {
-    MigrationFile file = MakeFile(path, root, info);
+  const Folder top(dir, root);
+  auto add = [&](const fs::path& path, const Folder& folder, const NameInfo& info) {
+    MigrationFile file = MakeFile(path, folder, info);
     file.tier = tier;
     file.source = source;
     if (info.role == FileRole::kMigration || (info.role == FileRole::kRollback && info.up_down)) {
@@ -106,10 +119,11 @@ Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& ti
       scan.any_sql = true;
       NameInfo info = ClassifyFileName(entry.path().filename().string());
       scan.up_down |= info.up_down;
-      add(entry.path(), info);
+      add(entry.path(), top, info);
     } else if (entry.is_directory(ec)) {
       auto folder = ClassifyMigrationFolder(entry.path().filename().string());
       if (!folder) continue;
+      const Folder inside(entry.path(), root);
       for (const auto& inner : SortedEntries(entry.path())) {
         if (!IsSqlFile(inner)) continue;
         const std::string name = inner.path().filename().string();
@@ -119,7 +133,7 @@ Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& ti
         else if (name != "up.sql" && name != "migration.sql")
           info.role = FileRole::kUnrecognised;
         scan.folders = scan.any_sql = true;
-        add(inner.path(), info);
+        add(inner.path(), inside, info);
       }
     }
   }
@@ -252,7 +266,7 @@ std::optional<MigrationSet> SupabaseAt(const fs::path& dir) {
     NameInfo info;
     info.role = FileRole::kSeedData;
     info.name = "seed";
-    set.others.push_back(MakeFile(seed, migrations, info));
+    set.others.push_back(MakeFile(seed, Folder(seed.parent_path(), migrations), info));
   }
   return set;
 }
@@ -306,6 +320,7 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
   set.root_display = DisplayPath(dir);
   set.layout = Layout::kDeclared;
   set.config = std::move(config);
+  const Folder folder(dir, dir);
   for (const auto& entry : SortedEntries(dir)) {
     if (!IsSqlFile(entry)) continue;
     const std::string name = entry.path().filename().string();
@@ -315,9 +330,9 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
       info.role = FileRole::kMigration;
       info.version = m.size() > 1 ? m[1].str() : "";
       info.name = m.size() > 2 ? m[2].str() : name;
-      set.migrations.push_back(MakeFile(entry.path(), dir, info));
+      set.migrations.push_back(MakeFile(entry.path(), folder, info));
     } else {
-      set.others.push_back(MakeFile(entry.path(), dir, info));
+      set.others.push_back(MakeFile(entry.path(), folder, info));
     }
   }
   SortByVersion(set.migrations);
@@ -332,7 +347,7 @@ MigrationSet SingleFileSet(const fs::path& file, std::shared_ptr<const Config> c
   set.layout = Layout::kSingleFile;
   NameInfo info = ClassifyFileName(file.filename().string());
   info.role = FileRole::kMigration;
-  set.migrations.push_back(MakeFile(file, set.root, info));
+  set.migrations.push_back(MakeFile(file, Folder(set.root, set.root), info));
   return set;
 }
 
