@@ -210,3 +210,36 @@ TEST(Discover, RealCorpusCountsAndOrder) {
 
 }  // namespace
 }  // namespace migralint
+
+// The version/name split is written out by hand; it must agree with the regex it replaces on
+// names built from what matters: a date or not, a run of digits, a separator, a line break.
+#include <regex>
+
+#include "discover/file_name.h"
+
+namespace migralint::discover {
+namespace {
+
+TEST(FileName, VersionSplitAgreesWithItsRegex) {
+  static const std::regex pattern(R"(^(\d{8}_\d{1,6}|\d+)(?:[_-](.+))?$)");
+  std::size_t matched = 0;
+  for (const char* date : {"", "20240101_", "2024010_", "20240101", "20240101-"}) {
+    for (std::size_t n = 0; n <= 8; ++n) {
+      for (const char* tail : {"", "_x", "-x", "_", "x", "_x\ny", "__", "_1_2"}) {
+        const std::string base = date + std::string(n, '7') + tail;
+        std::smatch m;
+        const bool matches = std::regex_match(base, m, pattern);
+        const NameInfo info = ClassifyFileName(base + ".sql");
+        EXPECT_EQ(info.role == FileRole::kMigration, matches) << base;
+        if (!matches) continue;
+        ++matched;
+        EXPECT_EQ(info.version, m[1].str()) << base;
+        EXPECT_EQ(info.name, m[2].str()) << base;
+      }
+    }
+  }
+  EXPECT_GT(matched, 100u);
+}
+
+}  // namespace
+}  // namespace migralint::discover

@@ -20,14 +20,34 @@ bool StripSuffix(std::string& s, std::string_view suffix) {
 constexpr std::array<std::string_view, 7> kDialects = {
     "postgres", "postgresql", "sqlite", "sqlite3", "mysql", "cockroach", "mssql"};
 
-// "<version>[_<name>]" where the version is digits, or YYYYMMDD_NNN (a date then a sequence).
+// "<version>[_<name>]" where the version is digits, or YYYYMMDD_NNN (a date then a sequence):
+// the regex ^(\d{8}_\d{1,6}|\d+)(?:[_-](.+))?$ written out (every file name goes through it).
 bool SplitVersionName(const std::string& base, NameInfo& info) {
-  static const std::regex pattern(R"(^(\d{8}_\d{1,6}|\d+)(?:[_-](.+))?$)");
-  std::smatch m;
-  if (!std::regex_match(base, m, pattern)) return false;
-  info.version = m[1];
-  info.name = m[2];
-  return true;
+  auto digits_from = [&](std::size_t i) {
+    while (i < base.size() && base[i] >= '0' && base[i] <= '9') ++i;
+    return i;
+  };
+  // The version ends at `end`: then nothing, or [_-] and a name of one character or more
+  // (without line breaks, which `.` does not match).
+  auto split_at = [&](std::size_t end) {
+    if (end < base.size()) {
+      if ((base[end] != '_' && base[end] != '-') || end + 1 == base.size() ||
+          base.find_first_of("\r\n", end + 1) != std::string::npos)
+        return false;
+      info.name = base.substr(end + 1);
+    } else {
+      info.name.clear();
+    }
+    info.version = base.substr(0, end);
+    return true;
+  };
+  const std::size_t lead = digits_from(0);
+  if (lead == 0) return false;
+  if (lead == 8 && base.size() > 9 && base[8] == '_') {
+    const std::size_t sequence = digits_from(9);
+    if (sequence > 9 && sequence - 9 <= 6 && split_at(sequence)) return true;
+  }
+  return split_at(lead);
 }
 
 }  // namespace
