@@ -3,27 +3,28 @@
 // dump(2), which it used to be.
 #include <nlohmann/json.hpp>
 
+#include "read/read_file.h"
 #include "report/common.h"
 #include "report/report.h"
 
 namespace migralint::report {
 namespace {
 
-// `text` as a JSON string. ASCII is escaped here, as nlohmann escapes it; text with other bytes
-// goes through nlohmann, which also replaces invalid UTF-8 (messages quote source text) rather
-// than throw.
+// `text` as a JSON string, escaped as nlohmann escapes it (UTF-8 kept as it is). Text that is
+// not valid UTF-8 (messages quote source text) goes through nlohmann, which replaces what is
+// invalid rather than throw.
 void String(std::ostream& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  if (read::FirstInvalidUtf8(text) != std::string_view::npos) {
+    out << nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
   std::string escaped;
   escaped.reserve(text.size() + 2);
   escaped += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {
-      out << nlohmann::json(std::string(text))
-                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
     switch (c) {
       case '"':
         escaped += "\\\"";
@@ -47,7 +48,7 @@ void String(std::ostream& out, std::string_view text) {
         escaped += "\\t";
         break;
       default:
-        if (byte < 0x20) {
+        if (byte < 0x20) {  // (0x7f and UTF-8 bytes are copied)
           escaped += "\\u00";
           escaped += kHex[byte >> 4];
           escaped += kHex[byte & 0xF];
