@@ -131,7 +131,9 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result) {
   const bool to_terminal = o.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   emit.color = o.color == "always" || (o.color == "auto" && to_terminal);
   if (o.output.empty()) {
-    report::Emit(*format, result, emit, std::cout);
+    std::ostringstream text;  // one write: std::cout is slow with many small ones
+    report::Emit(*format, result, emit, text);
+    std::cout << std::move(text).str();
     std::cout.flush();
     return true;
   }
