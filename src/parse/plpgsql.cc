@@ -1,8 +1,10 @@
 // plpgsql.cc: walk of libpg_query's PL/pgSQL JSON; each embedded SQL statement is parsed again.
 #include "parse/plpgsql.h"
 
+#include <simdjson.h>
+
 #include <cstring>
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "parse/lexer.h"
@@ -11,8 +13,6 @@
 
 namespace migralint::parse {
 namespace {
-
-using nlohmann::json;
 
 struct Body {
   std::uint32_t begin = 0;  // first byte of the body's text in the file
@@ -50,23 +50,30 @@ std::optional<std::uint32_t> PlpgsqlBodyLocation(const PgQuery__Node* node) {
   return location;
 }
 
-// Null-safe lookups: libpg_query omits empty fields.
-const json& Get(const json& j, const char* key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
+// Null-safe lookups (libpg_query omits empty fields): a missing member or a value of another
+// type is nullopt, and walks as an empty list.
+using Json = std::optional<simdjson::dom::element>;
+
+Json Get(const Json& j, const char* key) {
+  simdjson::dom::object object;
+  simdjson::dom::element value;
+  if (!j || j->get_object().get(object) || object.at_key(key).get(value)) return std::nullopt;
+  return value;
 }
 
-const json& List(const json& j, const char* key) {
-  static const json kEmpty = json::array();
-  const json& v = Get(j, key);
-  return v.is_array() ? v : kEmpty;
+template <typename Visit>
+void ForEach(const Json& list, Visit visit) {
+  simdjson::dom::array items;
+  if (!list || list->get_array().get(items)) return;
+  for (simdjson::dom::element item : items) visit(Json(item));
 }
 
-std::string Text(const json& j, const char* key) {
-  const json& v = Get(j, key);
-  return v.is_string() ? v.get<std::string>() : std::string();
+bool IsList(const Json& j) { return j && j->is_array(); }
+
+std::string Text(const Json& j, const char* key) {
+  std::string_view text;
+  const Json v = Get(j, key);
+  return v && !v->get_string().get(text) ? std::string(text) : std::string();
 }
 
 class Walker {
@@ -74,62 +81,68 @@ class Walker {
   Walker(FileUnit& unit, int parent, Body body, std::vector<Statement>& out)
       : unit_(unit), parent_(parent), body_(body), out_(out) {}
 
-  void Statements(const json& list) {
-    if (!list.is_array()) return;
-    for (const json& item : list) Statement(item);
-  }
+  /// The function's or DO block's action (its outer block).
+  void Walk(const Json& action) { Statement(action); }
 
  private:
-  void With(Enclosure enclosure, const json& list) {
+  void Statements(const Json& list) {
+    ForEach(list, [&](const Json& item) { Statement(item); });
+  }
+
+  void With(Enclosure enclosure, const Json& list) {
     stack_.push_back(std::move(enclosure));
     Statements(list);
     stack_.pop_back();
   }
 
-  static std::string Query(const json& expr) { return Text(Get(expr, "PLpgSQL_expr"), "query"); }
+  static std::string Query(const Json& expr) { return Text(Get(expr, "PLpgSQL_expr"), "query"); }
 
-  void Statement(const json& item) {
-    if (!item.is_object() || item.empty()) return;
-    const std::string& kind = item.begin().key();
-    const json& s = item.begin().value();
+  void Statement(const Json& item) {
+    simdjson::dom::object object;
+    if (!item || item->get_object().get(object) || object.size() == 0) return;
+    const simdjson::dom::key_value_pair first = *object.begin();
+    const std::string_view kind = first.key;
+    const Json s = first.value;
     if (kind == "PLpgSQL_stmt_block") {
-      const json& handlers = List(Get(Get(s, "exceptions"), "PLpgSQL_exception_block"), "exc_list");
-      if (handlers.empty()) {
-        Statements(List(s, "body"));
-        return;
-      }
+      const Json handlers = Get(Get(Get(s, "exceptions"), "PLpgSQL_exception_block"), "exc_list");
       std::vector<std::vector<std::string>> conditions;
       std::vector<std::string> handled;
-      for (const json& exc : handlers) {
+      ForEach(handlers, [&](const Json& exc) {
         conditions.emplace_back();
-        for (const json& c : List(Get(exc, "PLpgSQL_exception"), "conditions")) {
+        ForEach(Get(Get(exc, "PLpgSQL_exception"), "conditions"), [&](const Json& c) {
           conditions.back().push_back(Text(Get(c, "PLpgSQL_condition"), "condname"));
           handled.push_back(conditions.back().back());
-        }
+        });
+      });
+      if (conditions.empty()) {
+        Statements(Get(s, "body"));
+        return;
       }
-      With({Enclosure::Kind::kBlock, "", handled}, List(s, "body"));
-      for (std::size_t i = 0; i < handlers.size(); ++i) {
-        With({Enclosure::Kind::kExceptionHandler, "", conditions[i]},
-             List(Get(handlers[i], "PLpgSQL_exception"), "action"));
-      }
+      With({Enclosure::Kind::kBlock, "", handled}, Get(s, "body"));
+      std::size_t i = 0;
+      ForEach(handlers, [&](const Json& exc) {
+        With({Enclosure::Kind::kExceptionHandler, "", conditions[i++]},
+             Get(Get(exc, "PLpgSQL_exception"), "action"));
+      });
     } else if (kind == "PLpgSQL_stmt_if") {
-      With({Enclosure::Kind::kIf, Query(Get(s, "cond")), {}}, List(s, "then_body"));
-      for (const json& elsif : List(s, "elsif_list")) {
-        const json& e = Get(elsif, "PLpgSQL_if_elsif");
-        With({Enclosure::Kind::kElsIf, Query(Get(e, "cond")), {}}, List(e, "stmts"));
-      }
-      With({Enclosure::Kind::kElse, "", {}}, List(s, "else_body"));
+      With({Enclosure::Kind::kIf, Query(Get(s, "cond")), {}}, Get(s, "then_body"));
+      ForEach(Get(s, "elsif_list"), [&](const Json& elsif) {
+        const Json e = Get(elsif, "PLpgSQL_if_elsif");
+        With({Enclosure::Kind::kElsIf, Query(Get(e, "cond")), {}}, Get(e, "stmts"));
+      });
+      With({Enclosure::Kind::kElse, "", {}}, Get(s, "else_body"));
     } else if (kind == "PLpgSQL_stmt_case") {
-      for (const json& when : List(s, "case_when_list")) {
-        const json& w = Get(when, "PLpgSQL_case_when");
-        With({Enclosure::Kind::kIf, Query(Get(w, "expr")), {}}, List(w, "stmts"));
-      }
-      With({Enclosure::Kind::kElse, "", {}}, List(s, "else_stmts"));
-    } else if (kind.rfind("PLpgSQL_stmt_", 0) == 0 && Get(s, "body").is_array()) {
-      With({Enclosure::Kind::kLoop, "", {}}, List(s, "body"));  // loop, while, for*, foreach
+      ForEach(Get(s, "case_when_list"), [&](const Json& when) {
+        const Json w = Get(when, "PLpgSQL_case_when");
+        With({Enclosure::Kind::kIf, Query(Get(w, "expr")), {}}, Get(w, "stmts"));
+      });
+      With({Enclosure::Kind::kElse, "", {}}, Get(s, "else_stmts"));
+    } else if (kind.rfind("PLpgSQL_stmt_", 0) == 0 && IsList(Get(s, "body"))) {
+      With({Enclosure::Kind::kLoop, "", {}}, Get(s, "body"));  // loop, while, for*, foreach
     } else if (kind == "PLpgSQL_stmt_execsql") {
-      const json& lineno = Get(s, "lineno");
-      Embedded(Query(Get(s, "sqlstmt")), lineno.is_number() ? lineno.get<int>() : 1);
+      std::int64_t lineno = 1;
+      if (const Json l = Get(s, "lineno"); !l || l->get_int64().get(lineno)) lineno = 1;
+      Embedded(Query(Get(s, "sqlstmt")), static_cast<int>(lineno));
     }
   }
 
@@ -200,12 +213,15 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
     out.push_back(SyntaxError(unit.source, at, std::string("PL/pgSQL: ") + result.error->message));
     return nested;
   }
-  const json functions = json::parse(result.plpgsql_funcs, nullptr, false);
-  if (!functions.is_array()) return nested;
-  for (const json& function : functions) {
+  // Its own parser: the DOM must outlive the walk, which parses SQL (through another parser).
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element functions;
+  if (parser.parse(result.plpgsql_funcs, std::strlen(result.plpgsql_funcs)).get(functions))
+    return nested;
+  ForEach(functions, [&](const Json& function) {
     Walker walker(unit, parent, body, nested);
-    walker.Statements(json::array({Get(Get(function, "PLpgSQL_function"), "action")}));
-  }
+    walker.Walk(Get(Get(function, "PLpgSQL_function"), "action"));
+  });
   return nested;
 }
 
