@@ -3,6 +3,7 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -53,6 +54,7 @@ struct DataStatement {
   int file;
   const Statement* statement;
   const PgQuery__Node* node;
+  std::vector<std::string> tables;  // every relation it names, "schema.name", sorted
 };
 
 /// A whole set after reading and parsing, files in execution order.
@@ -98,12 +100,14 @@ struct StatementContext {
   /// One past the (possibly qualified, possibly quoted) name written at `at`.
   std::uint32_t NameEnd(std::uint32_t at) const;
   /// Calls `visit(node, migration index)` for each data statement (SetUnit::data_statements)
-  /// that runs before this one, from migration `first` on; stops when it returns true.
+  /// naming `table` that runs before this one, from migration `first` on; stops when it
+  /// returns true.
   template <typename Visit>
-  bool AnyDataEarlier(int first, Visit visit) const {
+  bool AnyDataEarlier(int first, const std::string& table, Visit visit) const {
     for (const DataStatement& d : set.data_statements) {
       if (d.file < first) continue;
       if (d.file > file_index || (d.file == file_index && d.statement >= &statement)) break;
+      if (!std::binary_search(d.tables.begin(), d.tables.end(), table)) continue;
       if (visit(*d.node, d.file)) return true;
     }
     return false;

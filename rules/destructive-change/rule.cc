@@ -124,9 +124,10 @@ bool Copies(const PgQuery__Node& n, const std::string& table, const std::string&
 // copy (a merge, a move to another table); in an earlier one, the column itself assigned to
 // another column (the expand phase of a rename or type change).
 bool Copied(const StatementContext& s, const std::string& table, const std::string& column) {
-  return s.AnyDataEarlier(column.empty() ? s.file_index : 0, [&](const PgQuery__Node& n, int file) {
-    return Copies(n, table, column, file != s.file_index);
-  });
+  return s.AnyDataEarlier(column.empty() ? s.file_index : 0, table,
+                          [&](const PgQuery__Node& n, int file) {
+                            return Copies(n, table, column, file != s.file_index);
+                          });
 }
 
 // A table the set does not know, created again later in this file: a scratch table being reset.

@@ -36,7 +36,7 @@ bool CoversNulls(const PgQuery__Node* where, const std::string& column) {
 bool Backfilled(const StatementContext& s, const std::string& table, const std::string& column,
                 bool has_default) {
   return s.AnyDataEarlier(
-      has_default ? 0 : std::max(0, s.file_index - 1), [&](const PgQuery__Node& n, int) {
+      has_default ? 0 : std::max(0, s.file_index - 1), table, [&](const PgQuery__Node& n, int) {
         if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT) {
           const PgQuery__DeleteStmt& d = *n.delete_stmt;
           return pg::Qualified(d.relation) == table && d.where_clause &&
@@ -59,7 +59,7 @@ bool Backfilled(const StatementContext& s, const std::string& table, const std::
 // The table was emptied earlier in this file (DELETE without WHERE, TRUNCATE) and not refilled.
 bool Emptied(const StatementContext& s, const std::string& table) {
   bool empty = false;
-  s.AnyDataEarlier(s.file_index, [&](const PgQuery__Node& n, int) {
+  s.AnyDataEarlier(s.file_index, table, [&](const PgQuery__Node& n, int) {
     if (n.node_case == PG_QUERY__NODE__NODE_DELETE_STMT &&
         pg::Qualified(n.delete_stmt->relation) == table) {
       empty = empty || !n.delete_stmt->where_clause;

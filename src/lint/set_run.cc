@@ -13,8 +13,10 @@
 #include "lock/hashing.h"
 #include "lock/lock_file.h"
 #include "migralint/display_path.h"
+#include "migralint/pg_nodes.h"
 #include "model/creations.h"
 #include "parse/parse_file.h"
+#include "parse/protobuf_fields.h"
 #include "parse/tree_copy.h"
 #include "read/read_file.h"
 
@@ -114,13 +116,36 @@ bool ReadsOrWritesRows(const PgQuery__Node& node) {
   }
 }
 
+// The relations (RangeVar) anywhere below `message`.
+void Relations(const ProtobufCMessage* message, std::vector<std::string>& out) {
+  if (message->descriptor == &pg_query__range_var__descriptor)
+    out.push_back(pg::Qualified(reinterpret_cast<const PgQuery__RangeVar*>(message)));
+  auto* walked = const_cast<ProtobufCMessage*>(message);
+  parse::ForEachPointerField(walked, parse::InfoOf(message->descriptor),
+                             [&](const ProtobufCFieldDescriptor& field) {
+                               if (field.type != PROTOBUF_C_TYPE_MESSAGE) return;
+                               void* slot = *static_cast<void**>(parse::FieldAt(walked, field));
+                               if (field.label != PROTOBUF_C_LABEL_REPEATED) {
+                                 if (slot) Relations(static_cast<ProtobufCMessage*>(slot), out);
+                                 return;
+                               }
+                               auto** items = static_cast<ProtobufCMessage**>(slot);
+                               for (std::size_t k = 0; k < parse::CountOf(walked, field); ++k)
+                                 Relations(items[k], out);
+                             });
+}
+
 // What the replay needs of migration `index` beyond its own statements, copied out of its tree
 // (which is freed once the migration has been replayed).
 void KeepForReplay(int index, FileWork& w) {
   w.creations = model::CreatedBy(w.unit);
   for (const Statement& s : w.unit.statements) {
-    if (s.node && w.unit.RunsWithMigration(s) && ReadsOrWritesRows(*s.node))
-      w.data.push_back({index, &s, parse::CopyNode(s.node, w.kept, parse::Rows::kDrop)});
+    if (!s.node || !w.unit.RunsWithMigration(s) || !ReadsOrWritesRows(*s.node)) continue;
+    DataStatement d{index, &s, parse::CopyNode(s.node, w.kept, parse::Rows::kDrop), {}};
+    Relations(&d.node->base, d.tables);
+    std::sort(d.tables.begin(), d.tables.end());
+    d.tables.erase(std::unique(d.tables.begin(), d.tables.end()), d.tables.end());
+    w.data.push_back(std::move(d));
   }
 }
 
@@ -244,7 +269,7 @@ void SetRun::Consume(std::size_t i) {
   FileWork& w = work_[i];
   if (model_ && i < set_.migrations.size()) {
     for (std::string& name : w.creations) unit_.creations.emplace(std::move(name), i);
-    for (const DataStatement& d : w.data) unit_.data_statements.push_back(d);
+    for (DataStatement& d : w.data) unit_.data_statements.push_back(std::move(d));
     model_->Migration(i);
   }
   Release(w);

@@ -237,8 +237,9 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
         std::replace(c.columns.begin(), c.columns.end(), old_name, new_name);
         if (c.not_null_column == old_name) c.not_null_column = new_name;
       }
+      const std::string qualified = table->QualifiedName();
       for (auto& [key, index] : schema_.indexes) {
-        if (index.table == table->QualifiedName())
+        if (index.table == qualified)
           std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
       }
       break;

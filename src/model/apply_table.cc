@@ -197,9 +197,9 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
         return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() ||
                c.not_null_column == name;
       });
-      std::erase_if(schema_.indexes, [&](const auto& entry) {
+      std::erase_if(schema_.indexes, [&, qualified = table.QualifiedName()](const auto& entry) {
         const Index& index = entry.second;
-        return index.table == table.QualifiedName() &&
+        return index.table == qualified &&
                std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
       });
       break;
