@@ -1,6 +1,6 @@
-// json.cc: the one JSON object of spec §3 (sets, diagnostics, summary), written as it goes: a
-// DOM of every diagnostic cost more than the rest of the report. The layout is nlohmann's
-// dump(2), which it used to be.
+// json.cc: the one JSON object of spec §3 (sets, diagnostics, summary), written as it goes into
+// one string: a DOM of every diagnostic cost more than the rest of the report. The layout is
+// nlohmann's dump(2), which it used to be.
 #include <nlohmann/json.hpp>
 
 #include "read/read_file.h"
@@ -10,117 +10,115 @@
 namespace migralint::report {
 namespace {
 
-// `text` as a JSON string, escaped as nlohmann escapes it (UTF-8 kept as it is). Text that is
-// not valid UTF-8 (messages quote source text) goes through nlohmann, which replaces what is
-// invalid rather than throw.
-void String(std::ostream& out, std::string_view text) {
+// Appends `text` as a JSON string, escaped as nlohmann escapes it (UTF-8 kept as it is). Text
+// that is not valid UTF-8 (messages quote source text) goes through nlohmann, which replaces
+// what is invalid rather than throw.
+void String(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   if (read::FirstInvalidUtf8(text) != std::string_view::npos) {
-    out << nlohmann::json(std::string(text))
+    out += nlohmann::json(std::string(text))
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
-  std::string escaped;
-  escaped.reserve(text.size() + 2);
-  escaped += '"';
+  out += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
       case '"':
-        escaped += "\\\"";
+        out += "\\\"";
         break;
       case '\\':
-        escaped += "\\\\";
+        out += "\\\\";
         break;
       case '\b':
-        escaped += "\\b";
+        out += "\\b";
         break;
       case '\f':
-        escaped += "\\f";
+        out += "\\f";
         break;
       case '\n':
-        escaped += "\\n";
+        out += "\\n";
         break;
       case '\r':
-        escaped += "\\r";
+        out += "\\r";
         break;
       case '\t':
-        escaped += "\\t";
+        out += "\\t";
         break;
       default:
         if (byte < 0x20) {  // (0x7f and UTF-8 bytes are copied)
-          escaped += "\\u00";
-          escaped += kHex[byte >> 4];
-          escaped += kHex[byte & 0xF];
+          out += "\\u00";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xF];
         } else {
-          escaped += c;
+          out += c;
         }
     }
   }
-  escaped += '"';
-  out << escaped;
+  out += '"';
 }
 
-// Writes `"key": value` members, the first without a leading comma.
+// Appends `"key": value` members at `indent`, the first without a leading comma.
 class Members {
  public:
-  Members(std::ostream& out, std::string indent) : out_(out), indent_(std::move(indent)) {}
-  std::ostream& Key(std::string_view key) {
-    out_ << (first_ ? "" : ",") << '\n' << indent_;
+  Members(std::string& out, std::string_view indent) : out_(out), indent_(indent) {}
+  std::string& Key(std::string_view key) {
+    out_ += first_ ? "\n" : ",\n";
+    out_ += indent_;
     first_ = false;
     String(out_, key);
-    return out_ << ": ";
+    return out_ += ": ";
   }
   void Text(std::string_view key, std::string_view value) { String(Key(key), value); }
-  template <typename Value>
-  void Number(std::string_view key, Value value) {
-    Key(key) << value;
-  }
+  void Number(std::string_view key, std::uint64_t value) { Key(key) += std::to_string(value); }
 
  private:
-  std::ostream& out_;
-  std::string indent_;
+  std::string& out_;
+  std::string_view indent_;
   bool first_ = true;
 };
 
-// An array of objects at `indent`, each written by `write(Members&, item)`.
+// An array of objects (in the report's top-level object), each written by
+// `write(Members&, item)`.
 template <typename Items, typename Write>
-void Objects(std::ostream& out, const Items& items, const std::string& indent, Write write) {
+void Objects(std::string& out, const Items& items, Write write) {
   if (items.empty()) {
-    out << "[]";
+    out += "[]";
     return;
   }
-  out << '[';
+  out += '[';
   bool first = true;
   for (const auto& item : items) {
-    out << (first ? "" : ",") << '\n' << indent << "  {";
+    out += first ? "\n    {" : ",\n    {";
     first = false;
-    Members members(out, indent + "    ");
+    Members members(out, "      ");
     write(members, item);
-    out << '\n' << indent << "  }";
+    out += "\n    }";
   }
-  out << '\n' << indent << ']';
+  out += "\n  ]";
 }
 
 }  // namespace
 
-void EmitJson(const lint::LintResult& result, std::ostream& out) {
+void EmitJson(const lint::LintResult& result, std::ostream& stream) {
+  std::string out;
+  out.reserve(512 + 400 * result.diagnostics.size());
   Members report(out, "  ");
-  out << '{';
+  out += '{';
   report.Number("version", 1);
-  report.Key("tool") << '{';
+  report.Key("tool") += '{';
   {
     Members tool(out, "    ");
     tool.Text("name", "migralint");
     tool.Text("version", ToolVersion());
   }
-  out << "\n  }";
-  Objects(report.Key("sets"), result.sets, "  ", [](Members& m, const lint::SetSummary& set) {
+  out += "\n  }";
+  Objects(report.Key("sets"), result.sets, [](Members& m, const lint::SetSummary& set) {
     m.Text("root", set.root);
     m.Text("layout", set.layout);
     m.Number("files", set.files);
   });
-  Objects(report.Key("diagnostics"), result.diagnostics, "  ", [](Members& m, const Diagnostic& d) {
+  Objects(report.Key("diagnostics"), result.diagnostics, [](Members& m, const Diagnostic& d) {
     m.Text("rule", d.rule);
     m.Text("severity", SeverityName(d.severity));
     m.Text("path", d.path);
@@ -132,7 +130,7 @@ void EmitJson(const lint::LintResult& result, std::ostream& out) {
     m.Text("help", d.help);
   });
   const SeverityCounts counts = CountSeverities(result);
-  report.Key("summary") << '{';
+  report.Key("summary") += '{';
   {
     Members summary(out, "    ");
     summary.Number("files", result.files);
@@ -141,7 +139,8 @@ void EmitJson(const lint::LintResult& result, std::ostream& out) {
     summary.Number("warning", counts.warning);
     summary.Number("info", counts.info);
   }
-  out << "\n  }\n}\n";
+  out += "\n  }\n}\n";
+  stream << out;
 }
 
 }  // namespace migralint::report
