@@ -98,7 +98,7 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
     discovery.sets.push_back(discover::SetContaining(*options.stdin_path, configs));
     discovery.only_files.push_back(*options.stdin_path);
   } else {
-    discovery = discover::Discover(paths, configs);
+    discovery = discover::Discover(paths, configs, options.jobs);
   }
   options.only_files = discovery.only_files;
   if (!o.no_cache) options.cache_dir = CacheDir(o);

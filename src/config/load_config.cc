@@ -295,6 +295,7 @@ std::shared_ptr<const Config> ConfigResolver::Load(const fs::path& file) {
 }
 
 std::shared_ptr<const Config> ConfigResolver::For(const fs::path& dir) {
+  std::lock_guard lock(mutex_);
   if (explicit_path_) return Load(*explicit_path_);
   if (auto found = FindConfigUpward(dir)) return Load(*found);
   static const auto defaults = std::make_shared<const Config>();

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,7 @@ std::optional<std::filesystem::path> FindConfigUpward(const std::filesystem::pat
 class ConfigResolver {
  public:
   ConfigResolver(const KnownRules& rules, std::optional<std::filesystem::path> explicit_path);
+  /// The config of the sets in `dir` (thread-safe: discovery scans folders in parallel).
   std::shared_ptr<const Config> For(const std::filesystem::path& dir);
   const std::vector<std::string>& errors() const { return errors_; }
 
@@ -44,6 +46,7 @@ class ConfigResolver {
   std::optional<std::filesystem::path> explicit_path_;
   std::map<std::filesystem::path, std::shared_ptr<const Config>> loaded_;
   std::vector<std::string> errors_;
+  std::mutex mutex_;
 };
 
 }  // namespace migralint::config

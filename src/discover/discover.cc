@@ -2,12 +2,14 @@
 #include "discover/discover.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 #include <system_error>
+#include <thread>
 
 #include "discover/file_name.h"
 #include "discover/layouts.h"
@@ -31,7 +33,8 @@ bool SkippedFolder(const fs::path& dir) {
 }
 
 void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<MigrationSet>& out,
-              std::vector<std::string>& errors, std::set<fs::path>& visited, int depth) {
+              std::vector<std::string>& errors, std::set<fs::path>& visited, int depth,
+              unsigned jobs) {
   if (depth > 24) return;  // an absurd tree
   // Each folder once, however many links lead to it: links back up the tree would otherwise
   // make the walk exponential.
@@ -52,8 +55,34 @@ void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<
       children.push_back(entry.path());
   }
   std::sort(children.begin(), children.end());
-  for (const auto& child : children) {
-    FindSets(child, configs, out, errors, visited, depth + 1);
+  if (depth > 0 || children.size() < 2 || jobs < 2) {
+    for (const auto& child : children)
+      FindSets(child, configs, out, errors, visited, depth + 1, 1);
+    return;
+  }
+  // Below a folder given on the command line, its subfolders are scanned in parallel (a repo
+  // with several sets), and their sets and errors kept in folder order. A folder reached from
+  // two of them through links is found twice: Deduplicate keeps one.
+  struct Found {
+    std::vector<MigrationSet> sets;
+    std::vector<std::string> errors;
+  };
+  std::vector<Found> found(children.size());
+  std::atomic<std::size_t> next{0};
+  auto scan = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < children.size();) {
+      std::set<fs::path> seen = visited;
+      FindSets(children[i], configs, found[i].sets, found[i].errors, seen, depth + 1, 1);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, children.size()); ++t)
+    threads.emplace_back(scan);
+  scan();
+  for (auto& thread : threads) thread.join();
+  for (Found& f : found) {
+    for (auto& set : f.sets) out.push_back(std::move(set));
+    for (auto& e : f.errors) errors.push_back(std::move(e));
   }
 }
 
@@ -90,7 +119,8 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   return SingleFileSet(file, configs.For(FolderOf(file)));
 }
 
-Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver& configs) {
+Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver& configs,
+                   unsigned jobs) {
   Discovery result;
   // Sets declared in the config of the first path replace detection.
   const auto first = configs.For(FolderOf(paths.empty() ? fs::path(".") : fs::path(paths.front())));
@@ -141,7 +171,7 @@ Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver
     if (!config.sets.empty()) continue;  // declared sets replace detection
     const std::size_t sets_before = result.sets.size(), errors_before = result.errors.size();
     std::set<fs::path> visited;
-    FindSets(path, configs, result.sets, result.errors, visited, 0);
+    FindSets(path, configs, result.sets, result.errors, visited, 0, jobs);
     for (std::size_t i = sets_before; i < result.sets.size(); ++i)
       whole_roots.insert(canonical(result.sets[i].root));
     if (result.sets.size() == sets_before && result.errors.size() == errors_before) {

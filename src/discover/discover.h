@@ -20,7 +20,9 @@ struct Discovery {
 };
 
 /// Discovers the sets under each path; each set takes the config in effect at its folder.
-Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver& configs);
+/// `jobs`: threads that may scan the folders below a given one (one set each, say) in parallel.
+Discovery Discover(const std::vector<std::string>& paths, config::ConfigResolver& configs,
+                   unsigned jobs = 1);
 
 /// The set a file belongs to, found by looking upward from its folder; a single-file set when
 /// none holds it. Used for files named on the command line and for --stdin-filename.
