@@ -15,15 +15,27 @@ namespace {
 // what is invalid rather than throw.
 void String(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  if (read::FirstInvalidUtf8(text) != std::string_view::npos) {
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
+  const std::size_t start = out.size();
   out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
+  bool utf8_checked = false;
+  std::size_t copied = 0;  // text before this is in `out`
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') {
+      if (byte >= 0x80 && !utf8_checked) {
+        utf8_checked = true;
+        if (read::FirstInvalidUtf8(text) != std::string_view::npos) {
+          out.resize(start);
+          out += nlohmann::json(std::string(text))
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          return;
+        }
+      }
+      continue;  // copied with its run
+    }
+    out.append(text.substr(copied, i - copied));
+    copied = i + 1;
+    switch (byte) {
       case '"':
         out += "\\\"";
         break;
@@ -46,15 +58,12 @@ void String(std::string& out, std::string_view text) {
         out += "\\t";
         break;
       default:
-        if (byte < 0x20) {  // (0x7f and UTF-8 bytes are copied)
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
     }
   }
+  out.append(text.substr(copied));
   out += '"';
 }
 
