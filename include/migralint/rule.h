@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,8 @@ struct SetUnit {
   /// migration, in execution order: what rules looking back for a backfill or a copy visit
   /// (rather than every statement of every earlier migration).
   std::vector<DataStatement> data_statements;
+  /// For each table, the data statements naming it (indexes into data_statements, in order).
+  std::unordered_map<std::string, std::vector<std::size_t>> data_by_table;
 
   /// The migration after migration `index` that first creates `qualified`, or null.
   const FileUnit* CreatedAfter(const std::string& qualified, int index) const {
@@ -104,10 +107,12 @@ struct StatementContext {
   /// returns true.
   template <typename Visit>
   bool AnyDataEarlier(int first, const std::string& table, Visit visit) const {
-    for (const DataStatement& d : set.data_statements) {
+    const auto naming = set.data_by_table.find(table);
+    if (naming == set.data_by_table.end()) return false;
+    for (const std::size_t i : naming->second) {
+      const DataStatement& d = set.data_statements[i];
       if (d.file < first) continue;
       if (d.file > file_index || (d.file == file_index && d.statement >= &statement)) break;
-      if (!std::binary_search(d.tables.begin(), d.tables.end(), table)) continue;
       if (visit(*d.node, d.file)) return true;
     }
     return false;

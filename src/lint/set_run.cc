@@ -269,7 +269,11 @@ void SetRun::Consume(std::size_t i) {
   FileWork& w = work_[i];
   if (model_ && i < set_.migrations.size()) {
     for (std::string& name : w.creations) unit_.creations.emplace(std::move(name), i);
-    for (DataStatement& d : w.data) unit_.data_statements.push_back(std::move(d));
+    for (DataStatement& d : w.data) {
+      for (const std::string& table : d.tables)
+        unit_.data_by_table[table].push_back(unit_.data_statements.size());
+      unit_.data_statements.push_back(std::move(d));
+    }
     model_->Migration(i);
   }
   Release(w);
