@@ -24,11 +24,17 @@ struct Scan {
 };
 
 std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
-  std::vector<fs::directory_entry> entries;
+  // By name (all have the same parent): comparing whole paths, component by component, was a
+  // good part of discovering a 100,000-file folder.
+  std::vector<std::pair<std::string, fs::directory_entry>> named;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) entries.push_back(entry);
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.path() < b.path(); });
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    named.emplace_back(entry.path().filename().native(), entry);
+  std::sort(named.begin(), named.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<fs::directory_entry> entries;
+  entries.reserve(named.size());
+  for (auto& [name, entry] : named) entries.push_back(std::move(entry));
   return entries;
 }
 
@@ -87,13 +93,21 @@ void FilterDialects(Scan& scan, std::vector<NameInfo>& infos) {
 }
 
 void SortByVersion(std::vector<MigrationFile>& files) {
-  std::stable_sort(files.begin(), files.end(), [](const MigrationFile& a, const MigrationFile& b) {
+  // Indices are sorted, then the files moved once: they are large to move around.
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const MigrationFile &a = files[i], &b = files[j];
     // Flyway repeatables (no version) run after every versioned migration.
     const bool a_repeatable = a.version.groups.empty(), b_repeatable = b.version.groups.empty();
     if (a_repeatable != b_repeatable) return b_repeatable;
     if (int c = a.version.Compare(b.version); c != 0) return c < 0;
     return a.relative < b.relative;
   });
+  std::vector<MigrationFile> sorted;
+  sorted.reserve(files.size());
+  for (std::size_t i : order) sorted.push_back(std::move(files[i]));
+  files = std::move(sorted);
 }
 
 // Files of one migrations folder. Rollbacks and unrecognised names go to `others`.
