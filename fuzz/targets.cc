@@ -22,6 +22,8 @@
 #include "migralint/display_path.h"
 #include "migralint/source.h"
 #include "parse/lexer.h"
+#include "parse/parse_cache.h"
+#include "parse/parse_file.h"
 #include "report/report.h"
 
 namespace fs = std::filesystem;
@@ -186,6 +188,36 @@ SourceFile Source(std::string bytes, const std::string& display_path) {
   return source;
 }
 
+// A cached parse is the parse (parse::ParseCache): ParseFile's result survives Serialize and
+// Restore, trees byte for byte (packed).
+void CheckParseCacheRoundTrip(const SourceFile& source, Problems& problems) {
+  auto packed = [](const PgQuery__Node* node) {
+    if (!node) return std::string("(none)");
+    std::string bytes(protobuf_c_message_get_packed_size(&node->base), '\0');
+    protobuf_c_message_pack(&node->base, reinterpret_cast<std::uint8_t*>(bytes.data()));
+    return bytes;
+  };
+  FileUnit parsed, restored;
+  parsed.source = restored.source = source;
+  std::vector<Diagnostic> found, again;
+  parse::ParseFile(parsed, found);
+  if (!parse::Restore(parse::Serialize(parsed, found), restored, again)) {
+    problems.push_back("a parse does not restore from the parse cache");
+    return;
+  }
+  bool same = restored.statements.size() == parsed.statements.size() &&
+              restored.comments.size() == parsed.comments.size() && again.size() == found.size();
+  for (std::size_t i = 0; same && i < parsed.statements.size(); ++i) {
+    const Statement &a = parsed.statements[i], &b = restored.statements[i];
+    same = a.begin == b.begin && a.end == b.end && a.kind == b.kind && a.parent == b.parent &&
+           a.parse_base == b.parse_base && packed(a.node) == packed(b.node);
+  }
+  for (std::size_t i = 0; same && i < found.size(); ++i)
+    same = found[i].message == again[i].message && found[i].start.line == again[i].start.line &&
+           found[i].start.column == again[i].start.column;
+  if (!same) problems.push_back("the parse cache restores another parse");
+}
+
 Problems LintFile(std::string_view bytes) {
   Problems problems;
   // A path that does not exist: nothing is read from or written to disk for it, and there is
@@ -211,6 +243,7 @@ Problems LintFile(std::string_view bytes) {
                        std::to_string(parse::Lex(source.text).unterminated) +
                        " but no syntax-error");
   }
+  if (source.text.find('\0') == std::string::npos) CheckParseCacheRoundTrip(source, problems);
   CheckReports(result, problems, EveryFormat(bytes));
   return problems;
 }
