@@ -37,6 +37,10 @@ struct SourceFile {
   std::string text_with_bom() const { return had_bom ? "\xEF\xBB\xBF" + text : text; }
   /// The line (without its line end) holding `line`, for excerpts.
   std::string_view LineText(std::uint32_t line) const;
+  /// A declaration's span from `begin`: to the end of its line, before a `--` comment and
+  /// without trailing blanks or comma, and not past `limit` (its statement's end).
+  std::pair<std::uint32_t, std::uint32_t> ClauseSpan(std::uint32_t begin,
+                                                     std::uint32_t limit) const;
 };
 
 }  // namespace migralint

@@ -57,15 +57,8 @@ bool Covered(const std::vector<const Index*>& indexes, const Constraint& fk) {
 // the whole statement.
 std::pair<std::uint32_t, std::uint32_t> Span(const SetUnit& set, const Constraint& fk) {
   if (fk.declared_at < 0) return {fk.origin.begin, fk.origin.end};
-  const std::string& text = set.migrations[static_cast<std::size_t>(fk.origin.file)]->source.text;
-  const auto begin = static_cast<std::uint32_t>(fk.declared_at);
-  std::uint32_t end = begin;
-  while (end < fk.origin.end && text[end] != '\n' && text[end] != '\r' &&
-         text.compare(end, 2, "--") != 0)
-    ++end;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
-    --end;
-  return {begin, end};
+  return set.migrations[static_cast<std::size_t>(fk.origin.file)]->source.ClauseSpan(
+      static_cast<std::uint32_t>(fk.declared_at), fk.origin.end);
 }
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {

@@ -32,15 +32,7 @@ std::string Quote(const std::string& name) {
 std::pair<std::uint32_t, std::uint32_t> Span(const FileUnit& unit, const Origin& origin,
                                              const Column& column) {
   if (column.origin.external() || column.declared_at < 0) return {origin.begin, origin.end};
-  const std::string& text = unit.source.text;
-  const auto begin = static_cast<std::uint32_t>(column.declared_at);
-  std::uint32_t end = begin;
-  while (end < column.origin.end && text[end] != '\n' && text[end] != '\r' &&
-         text.compare(end, 2, "--") != 0)
-    ++end;
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
-    --end;
-  return {begin, end};
+  return unit.source.ClauseSpan(static_cast<std::uint32_t>(column.declared_at), column.origin.end);
 }
 
 // A trigger or function name that says it keeps a modification time.

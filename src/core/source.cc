@@ -31,4 +31,15 @@ std::string_view SourceFile::LineText(std::uint32_t line) const {
   return std::string_view(text).substr(begin, end - begin);
 }
 
+std::pair<std::uint32_t, std::uint32_t> SourceFile::ClauseSpan(std::uint32_t begin,
+                                                               std::uint32_t limit) const {
+  limit = std::min<std::uint32_t>(limit, static_cast<std::uint32_t>(text.size()));
+  std::uint32_t end = begin;
+  while (end < limit && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0)
+    ++end;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == ',' || text[end - 1] == '\t'))
+    --end;
+  return {begin, end};
+}
+
 }  // namespace migralint
