@@ -101,7 +101,6 @@ void* Arena::Allocate(std::size_t size) {
     block->next = blocks_;
     block->size = usable;
     blocks_ = block;
-    reserved_ += kHeader + usable;
     cursor_ = reinterpret_cast<char*>(block) + kHeader;
     limit_ = cursor_ + usable;
   }

@@ -25,8 +25,6 @@ class Arena {
   char* Copy(std::string_view text);
   /// For protobuf-c's unpack: allocations come from this arena, frees are no-ops.
   ProtobufCAllocator* protobuf() { return &protobuf_; }
-  /// Bytes taken from the system so far.
-  std::size_t reserved() const { return reserved_; }
 
  private:
   struct Block;
@@ -34,7 +32,6 @@ class Arena {
   char* cursor_ = nullptr;
   char* limit_ = nullptr;
   std::size_t next_block_ = 4096;
-  std::size_t reserved_ = 0;
   ProtobufCAllocator protobuf_;
 };
 

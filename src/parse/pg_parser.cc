@@ -16,22 +16,7 @@ PgError ErrorOf(const PgQueryError& error) {
   return PgError{error.message ? error.message : "syntax error", error.cursorpos};
 }
 
-}  // namespace
-
-PgParse ParseSql(const char* sql) {
-  PgParse out;
-  const Freed<PgQueryParseResult, pg_query_free_parse_result> parsed{pg_query_parse(sql)};
-  if (parsed.result.error) {
-    out.error = ErrorOf(*parsed.result.error);
-    return out;
-  }
-  auto arena = std::make_unique<Arena>();
-  const PgQuery__ParseResult* root = ReadJsonTree(parsed.result.parse_tree, sql, *arena);
-  if (!root) return ParseSqlProtobuf(sql);
-  out.tree = ParseTree(std::move(arena), root);
-  return out;
-}
-
+// Through pg_query_parse_protobuf and unpack: for what the JSON loses (see ReadJsonTree).
 PgParse ParseSqlProtobuf(const char* sql) {
   PgParse out;
   const Freed<PgQueryProtobufParseResult, pg_query_free_protobuf_parse_result> parsed{
@@ -48,6 +33,22 @@ PgParse ParseSqlProtobuf(const char* sql) {
     out.error = PgError{"libpg_query returned an unreadable parse tree", 0};
     return out;
   }
+  out.tree = ParseTree(std::move(arena), root);
+  return out;
+}
+
+}  // namespace
+
+PgParse ParseSql(const char* sql) {
+  PgParse out;
+  const Freed<PgQueryParseResult, pg_query_free_parse_result> parsed{pg_query_parse(sql)};
+  if (parsed.result.error) {
+    out.error = ErrorOf(*parsed.result.error);
+    return out;
+  }
+  auto arena = std::make_unique<Arena>();
+  const PgQuery__ParseResult* root = ReadJsonTree(parsed.result.parse_tree, sql, *arena);
+  if (!root) return ParseSqlProtobuf(sql);
   out.tree = ParseTree(std::move(arena), root);
   return out;
 }

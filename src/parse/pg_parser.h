@@ -45,10 +45,6 @@ struct PgParse {
 /// Parses `sql` (NUL-terminated) with PostgreSQL's raw parser.
 PgParse ParseSql(const char* sql);
 
-/// The same through pg_query_parse_protobuf and unpack: the reference ParseSql's JSON reading is
-/// checked against, and its fallback.
-PgParse ParseSqlProtobuf(const char* sql);
-
 /// Byte offset of the 1-based character position `cursor` in `text`.
 std::uint32_t CursorToOffset(std::string_view text, int cursor);
 
