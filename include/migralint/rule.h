@@ -3,7 +3,6 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>

@@ -37,7 +37,8 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
                      "Keep parsed files here between runs (default with --stdin-filename: "
                      "$MIGRALINT_CACHE_DIR, $XDG_CACHE_HOME/migralint or ~/.cache/migralint)");
   command.add_flag("--no-cache", o.no_cache, "Parse every file, keep nothing between runs");
-  command.add_option("--jobs,-j", o.jobs, "Threads that read, parse and check files (default: cores)")
+  command
+      .add_option("--jobs,-j", o.jobs, "Threads that read, parse and check files (default: cores)")
       ->check(CLI::Range(1u, 256u));
   command.add_option("--color", o.color, "auto | always | never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

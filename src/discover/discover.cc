@@ -56,8 +56,7 @@ void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<
   }
   std::sort(children.begin(), children.end());
   if (depth > 0 || children.size() < 2 || jobs < 2) {
-    for (const auto& child : children)
-      FindSets(child, configs, out, errors, visited, depth + 1, 1);
+    for (const auto& child : children) FindSets(child, configs, out, errors, visited, depth + 1, 1);
     return;
   }
   // Below a folder given on the command line, its subfolders are scanned in parallel (a repo
