@@ -2,12 +2,16 @@
 #include "migralint/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace migralint {
 
 LineIndex::LineIndex(const std::string& text) {
-  for (std::uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', end - at)));) {
+    ++at;
+    line_starts_.push_back(static_cast<std::uint32_t>(at - begin));
   }
 }
 

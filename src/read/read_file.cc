@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <simdjson.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <memory>
@@ -35,6 +37,8 @@ std::string Hex(unsigned char byte) {
 }  // namespace
 
 std::size_t FirstInvalidUtf8(std::string_view text) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::string_view::npos;
+  // Invalid somewhere: find where, byte by byte (rare).
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
