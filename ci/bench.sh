@@ -3,7 +3,7 @@
 # its editor latency, its memory and scaling to 100,000 files, and its use of a second core,
 # then a compact block of the targets with pass/FAIL.
 #
-#   ci/bench.sh                 # BENCH_RUNS=5 runs per tool and input (medians reported)
+#   ci/bench.sh                 # BENCH_RUNS=9 runs per tool and input (medians reported)
 #   BENCH_RUNS=3 BENCH_LATENCY_RUNS=21 BENCH_RUNS_100K=1 ci/bench.sh
 #   BENCH_SKIP_100K=1 ci/bench.sh   # leave out the 100,000-file row (~90 s a run, ~2.9 GiB RSS now)
 #
@@ -43,7 +43,7 @@ cd "$(dirname "$0")/.."
 export LC_ALL=C  # EPOCHREALTIME and awk use '.' as the decimal point
 
 positive() { [[ $2 =~ ^[1-9][0-9]*$ ]] || { echo "bench: $1 must be a positive integer" >&2; exit 2; }; }
-runs=${BENCH_RUNS:-5}
+runs=${BENCH_RUNS:-9}
 latency_runs=${BENCH_LATENCY_RUNS:-21}
 runs_100k=${BENCH_RUNS_100K:-1}
 skip_100k=${BENCH_SKIP_100K:-0}
