@@ -44,7 +44,7 @@ LintResult Run(const std::vector<MigrationSet>& sets, const Options& options) {
   };
   std::size_t finished = 0;
   auto finish_before = [&](std::size_t set) {
-    for (; finished < set; ++finished) runs[finished]->Finish();
+    for (; finished < set; ++finished) runs[finished]->Finish(finished + 1 == runs.size());
   };
   InOrder(
       total, options.jobs, kAheadPerJob * std::max(1u, options.jobs),
@@ -58,6 +58,7 @@ LintResult Run(const std::vector<MigrationSet>& sets, const Options& options) {
         runs[s]->Consume(i - first[s]);
       });
   finish_before(runs.size());
+  result.storage = std::make_shared<std::vector<std::unique_ptr<SetRun>>>(std::move(runs));
 
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), DiagnosticLess);
   result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(),

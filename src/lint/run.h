@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,9 @@ struct LintResult {
   /// Under `apply` / `lint --apply`: display path -> applied | pending | modified | failed
   /// (apply::MigrationState::state). Empty for a plain `lint`.
   std::map<std::string, std::string> states;
+  /// The last set's files (texts, statements), freed with the result rather than before it is
+  /// reported: a command that exits right after the report need not free them one by one.
+  std::shared_ptr<const void> storage;
 };
 
 /// Lints the sets. Each set's own config (MigrationSet::config) decides severities.

@@ -279,7 +279,7 @@ void SetRun::Consume(std::size_t i) {
   Release(w);
 }
 
-void SetRun::Finish() {
+void SetRun::Finish(bool keep_files) {
   if (cache_) cache_->Save();
   for (const Rule* rule : set_rules_) {
     Context ctx(config_, found_, rule->id, at_end_);
@@ -322,7 +322,7 @@ void SetRun::Finish() {
       result_.lines[d.path][d.start.line] = std::string(it->second->LineText(d.start.line));
   }
   for (auto& d : found) result_.diagnostics.push_back(std::move(d));
-  work_.clear();  // the set's files are done with: free them before the next set
+  if (!keep_files) work_.clear();  // done with: freed before the next set
 }
 
 }  // namespace migralint::lint
