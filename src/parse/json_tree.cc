@@ -68,11 +68,11 @@ std::string LowerCamel(std::string_view name) {
   return out;
 }
 
-// Tables for every message reachable from ParseResult, built once.
+// A table for every message of pg_query.proto (protobuf_fields' list), built once.
 class Tables {
  public:
   Tables() {
-    Add(&pg_query__parse_result__descriptor);
+    for (std::size_t i = 0; const MessageInfo* info = InfoAt(i); ++i) Add(info->descriptor);
     for (auto& [descriptor, table] : tables_) {
       for (FieldEntry& f : table->fields) {
         if (f.field->type == PROTOBUF_C_TYPE_MESSAGE)
@@ -85,7 +85,6 @@ class Tables {
 
  private:
   void Add(const ProtobufCMessageDescriptor* descriptor) {
-    if (tables_.count(descriptor)) return;
     auto table = std::make_unique<MessageTable>();
     table->descriptor = descriptor;
     const bool node = descriptor == &pg_query__node__descriptor;
@@ -104,12 +103,7 @@ class Tables {
       table->by_name.emplace(f.name, &f);
       table->by_name.emplace(f.camel, &f);
     }
-    MessageTable* added = table.get();
     tables_.emplace(descriptor, std::move(table));
-    for (const FieldEntry& f : added->fields) {
-      if (f.field->type == PROTOBUF_C_TYPE_MESSAGE)
-        Add(static_cast<const ProtobufCMessageDescriptor*>(f.field->descriptor));
-    }
   }
 
   std::unordered_map<const ProtobufCMessageDescriptor*, std::unique_ptr<MessageTable>> tables_;
