@@ -7,13 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "parse/pg_parser.h"
+#include "sql_files.h"
+#include "temp_folder.h"
 
 namespace fs = std::filesystem;
 
@@ -22,21 +22,9 @@ namespace {
 
 const fs::path kSource = MIGRALINT_SOURCE_DIR;
 
-std::vector<fs::path> SqlFiles(const fs::path& root) {
-  std::vector<fs::path> out;
-  if (!fs::is_directory(root)) return out;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".sql") out.push_back(entry.path());
-  }
-  return out;
-}
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using migralint::testing::ProjectSqlFiles;
+using migralint::testing::Slurp;
+using migralint::testing::SqlFilesUnder;
 
 std::string Packed(const PgQuery__ParseResult* tree) {
   std::string packed(pg_query__parse_result__get_packed_size(tree), '\0');
@@ -79,18 +67,12 @@ void CheckAll(const std::vector<fs::path>& files) {
   EXPECT_GT(count[Outcome::kReadFromJson], 0u);
 }
 
-TEST(JsonTree, ProjectFilesReadAsTheirProtobuf) {
-  std::vector<fs::path> files;
-  for (const char* dir : {"rules", "tests/cases", "corpus", "tests/regressions"}) {
-    for (fs::path& p : SqlFiles(kSource / dir)) files.push_back(std::move(p));
-  }
-  CheckAll(files);
-}
+TEST(JsonTree, ProjectFilesReadAsTheirProtobuf) { CheckAll(ProjectSqlFiles(kSource)); }
 
 TEST(JsonTree, RealCorpusReadsAsItsProtobuf) {
   const fs::path corpus = kSource.parent_path() / "shared" / "corpus-real";
   if (!fs::is_directory(corpus)) GTEST_SKIP() << corpus << " absent (needs ../shared)";
-  CheckAll(SqlFiles(corpus));
+  CheckAll(SqlFilesUnder(corpus));
 }
 
 TEST(JsonTree, EdgeValuesSurvive) {

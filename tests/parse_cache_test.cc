@@ -10,6 +10,7 @@
 
 #include "parse/parse_file.h"
 #include "read/read_file.h"
+#include "sql_files.h"
 #include "temp_folder.h"
 
 namespace fs = std::filesystem;
@@ -62,19 +63,9 @@ Parsed Parse(const fs::path& path) {
   return p;
 }
 
-std::vector<fs::path> ProjectSqlFiles() {
-  std::vector<fs::path> files;
-  for (const char* dir : {"rules", "tests/cases", "corpus", "tests/regressions"}) {
-    for (const auto& e : fs::recursive_directory_iterator(kSource / dir)) {
-      if (e.is_regular_file() && e.path().extension() == ".sql") files.push_back(e.path());
-    }
-  }
-  return files;
-}
-
 TEST(ParseCache, RestoredIsWhatWasParsed) {
   std::size_t statements = 0;
-  for (const fs::path& path : ProjectSqlFiles()) {
+  for (const fs::path& path : migralint::testing::ProjectSqlFiles(kSource)) {
     const Parsed parsed = Parse(path);
     const std::string bytes = Serialize(parsed.unit, parsed.found);
     Parsed restored;
