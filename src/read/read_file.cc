@@ -2,10 +2,9 @@
 #include "read/read_file.h"
 
 #include <fcntl.h>
+#include <simdjson.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <simdjson.h>
 
 #include <cerrno>
 #include <cstdio>
