@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 
+#include "make_diagnostic.h"
 #include "report/report.h"
 
 namespace migralint::report {
@@ -16,18 +17,7 @@ constexpr const char* kSecond = "db/migrations/002_users.sql";
 constexpr const char* kThird = "db/migrations/003_<script>.sql";
 constexpr const char* kRollback = "db/migrations/rollback-001.sql";
 
-Diagnostic Make(std::string rule, Severity severity, std::string path, Position start, Position end,
-                std::string message, std::string help = "") {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.path = std::move(path);
-  d.start = start;
-  d.end = end;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
-}
+using migralint::testing::MakeDiagnostic;
 
 // One numbered set of three migrations (listed out of name order on purpose: the timeline is
 // the order given) and a rollback; four findings, one on a deleted file.
@@ -42,13 +32,13 @@ lint::LintResult Sample() {
   r.files = 4;
   r.statements = 7;
   r.diagnostics = {
-      Make("syntax-error", Severity::kError, kFirst, {3, 8}, {3, 13},
-           "syntax error at or near \"TABEL\"", "fix the statement"),
-      Make("unused-ignore", Severity::kWarning, kFirst, {5, 18}, {5, 25},
-           "ignore <b>suppresses</b> nothing"),
-      Make("syntax-error", Severity::kError, kThird, {1, 1}, {2, 1}, "a & b"),
-      Make("missing-migration", Severity::kWarning, "db/migrations/000_gone.sql", {1, 1}, {1, 1},
-           "gone"),
+      MakeDiagnostic("syntax-error", Severity::kError, kFirst, {3, 8}, {3, 13},
+                     "syntax error at or near \"TABEL\"", "fix the statement"),
+      MakeDiagnostic("unused-ignore", Severity::kWarning, kFirst, {5, 18}, {5, 25},
+                     "ignore <b>suppresses</b> nothing"),
+      MakeDiagnostic("syntax-error", Severity::kError, kThird, {1, 1}, {2, 1}, "a & b"),
+      MakeDiagnostic("missing-migration", Severity::kWarning, "db/migrations/000_gone.sql", {1, 1},
+                     {1, 1}, "gone"),
   };
   r.lines[kFirst][3] = "CREATE TABEL users (id int);";
   r.lines[kFirst][5] = "\tSELECT 'h\xC3\xA9llo', bad_col;";

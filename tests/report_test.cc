@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lint/registry.h"
+#include "make_diagnostic.h"
 
 namespace migralint::report {
 namespace {
@@ -18,18 +19,7 @@ using Json = nlohmann::json;
 constexpr const char* kInit = "db/migrations/0001_init.sql";
 constexpr const char* kOdd = "db/migrations/002 add,col.sql";
 
-Diagnostic Make(std::string rule, Severity severity, std::string path, Position start, Position end,
-                std::string message, std::string help) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.path = std::move(path);
-  d.start = start;
-  d.end = end;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
-}
+using migralint::testing::MakeDiagnostic;
 
 // Two files, three findings (one of each severity), source lines for the excerpts.
 lint::LintResult Sample() {
@@ -37,14 +27,15 @@ lint::LintResult Sample() {
   r.sets.push_back({"db/migrations", "numbered", 2, 1, 0});
   r.files = 2;
   r.statements = 5;
-  r.diagnostics.push_back(Make("syntax-error", Severity::kError, kInit, {3, 8}, {3, 13},
-                               "syntax error at or near \"TABEL\"", "fix the statement"));
+  r.diagnostics.push_back(MakeDiagnostic("syntax-error", Severity::kError, kInit, {3, 8}, {3, 13},
+                                         "syntax error at or near \"TABEL\"", "fix the statement"));
   // A tab and a two-byte "é" before the span: columns are code points, not bytes.
-  r.diagnostics.push_back(Make("unused-ignore", Severity::kWarning, kInit, {5, 18}, {5, 25},
-                               "ignore of \"bad_col\" suppresses nothing", "remove it"));
+  r.diagnostics.push_back(MakeDiagnostic("unused-ignore", Severity::kWarning, kInit, {5, 18},
+                                         {5, 25}, "ignore of \"bad_col\" suppresses nothing",
+                                         "remove it"));
   // Spans two lines; path and message need escaping in some formats.
-  r.diagnostics.push_back(Make("file-naming", Severity::kInfo, kOdd, {1, 1}, {2, 1},
-                               "name 100%\nmatches, no: pattern", ""));
+  r.diagnostics.push_back(MakeDiagnostic("file-naming", Severity::kInfo, kOdd, {1, 1}, {2, 1},
+                                         "name 100%\nmatches, no: pattern", ""));
   r.lines[kInit][3] = "CREATE TABEL users (id int);";
   r.lines[kInit][5] = "\tSELECT 'h\xC3\xA9llo', bad_col;";
   r.lines[kOdd][1] = "CREATE INDEX x ON t (a);\r";
@@ -96,7 +87,7 @@ TEST(ReportTest, GithubEscaping) {
 TEST(ReportTest, GithubPropertyEscapes) {
   lint::LintResult r;
   r.diagnostics.push_back(
-      Make("x", Severity::kError, "a:b,c%d\re\nf.sql", {1, 1}, {1, 2}, "m%\r\n:,", ""));
+      MakeDiagnostic("x", Severity::kError, "a:b,c%d\re\nf.sql", {1, 1}, {1, 2}, "m%\r\n:,", ""));
   EXPECT_EQ(Render(Format::kGithub, r),
             "::error file=a%3Ab%2Cc%25d%0De%0Af.sql,line=1,col=1,endLine=1,endColumn=2,"
             "title=x::m%25%0D%0A:,\n");
@@ -144,7 +135,8 @@ TEST(ReportTest, JsonEscapesEveryByteAsNlohmannDoes) {
   for (int c = 1; c < 128; ++c) all += static_cast<char>(c);
   for (const std::string& message : {all, all + "é✓"}) {
     lint::LintResult r;
-    r.diagnostics.push_back(Make("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, message, all));
+    r.diagnostics.push_back(
+        MakeDiagnostic("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, message, all));
     const std::string text = Render(Format::kJson, r);
     const std::string expected = "\"message\": " + Json(message).dump() + ",";
     EXPECT_NE(text.find(expected), std::string::npos) << text;
@@ -155,7 +147,8 @@ TEST(ReportTest, JsonEscapesEveryByteAsNlohmannDoes) {
 
 TEST(ReportTest, JsonEmptyAndInvalidUtf8) {
   lint::LintResult r;
-  r.diagnostics.push_back(Make("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, "bad \xFF", ""));
+  r.diagnostics.push_back(
+      MakeDiagnostic("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, "bad \xFF", ""));
   const Json j = Json::parse(Render(Format::kJson, r));  // replaced, not thrown
   EXPECT_EQ(j["diagnostics"][0]["message"], "bad \xEF\xBF\xBD");
   const Json empty = Json::parse(Render(Format::kJson, lint::LintResult{}));
@@ -192,12 +185,14 @@ TEST(ReportTest, TextCaretColumns) {
   r.files = 1;
   r.statements = 1;
   // "ü" (2 bytes) and "名前" (3 bytes each, two cells wide) before the span.
-  r.diagnostics.push_back(Make("x", Severity::kError, "a.sql", {12, 6}, {12, 9}, "m", ""));
+  r.diagnostics.push_back(
+      MakeDiagnostic("x", Severity::kError, "a.sql", {12, 6}, {12, 9}, "m", ""));
   r.lines["a.sql"][12] = "\xC3\xBC \xE5\x90\x8D\xE5\x89\x8D name";
   // Zero-width span at the end of the line still gets one caret; no source line: no excerpt.
-  r.diagnostics.push_back(Make("x", Severity::kWarning, "a.sql", {13, 4}, {13, 4}, "m", ""));
+  r.diagnostics.push_back(
+      MakeDiagnostic("x", Severity::kWarning, "a.sql", {13, 4}, {13, 4}, "m", ""));
   r.lines["a.sql"][13] = "abc";
-  r.diagnostics.push_back(Make("x", Severity::kInfo, "b.sql", {1, 1}, {1, 2}, "m", "h"));
+  r.diagnostics.push_back(MakeDiagnostic("x", Severity::kInfo, "b.sql", {1, 1}, {1, 2}, "m", "h"));
   EXPECT_EQ(Render(Format::kText, r),
             "a.sql:12:6: error[x]: m\n"
             "12 | \xC3\xBC \xE5\x90\x8D\xE5\x89\x8D name\n"
@@ -294,8 +289,8 @@ TEST(ReportTest, SarifStructure) {
 
 TEST(ReportTest, SarifUriEncoding) {
   lint::LintResult r;
-  r.diagnostics.push_back(
-      Make("x", Severity::kError, "./db\\m:1/caf\xC3\xA9 #1%.sql", {1, 1}, {1, 2}, "m", ""));
+  r.diagnostics.push_back(MakeDiagnostic("x", Severity::kError, "./db\\m:1/caf\xC3\xA9 #1%.sql",
+                                         {1, 1}, {1, 2}, "m", ""));
   const Json log = Json::parse(Render(Format::kSarif, r));
   const Json& result = log["runs"][0]["results"][0];
   EXPECT_EQ(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
