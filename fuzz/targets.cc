@@ -45,9 +45,9 @@ std::string Describe(const Diagnostic& d) {
 // Code points of a line (what columns count) before its '\n' (a '\r' counts: it is a character).
 std::uint32_t LineLength(const SourceFile& source, std::uint32_t line) {
   std::uint32_t length = 0;
-  for (std::size_t i = source.lines.LineStart(line);
-       i < source.text.size() && source.text[i] != '\n'; ++i) {
-    length += (static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80;
+  for (std::size_t i = source.lines().LineStart(line);
+       i < source.text().size() && source.text()[i] != '\n'; ++i) {
+    length += (static_cast<unsigned char>(source.text()[i]) & 0xC0) != 0x80;
   }
   return length;
 }
@@ -126,7 +126,7 @@ std::vector<Entry> ParseTree(std::string_view bytes) {
 
 void CheckSpans(const std::vector<Diagnostic>& diagnostics, const SourceFile& source,
                 Problems& problems) {
-  const std::uint32_t lines = source.lines.LineCount();
+  const std::uint32_t lines = source.lines().LineCount();
   for (const Diagnostic& d : diagnostics) {
     if (d.path != source.path) continue;
     auto bad = [&](const char* what) {
@@ -183,8 +183,7 @@ SourceFile Source(std::string bytes, const std::string& display_path) {
   SourceFile source;
   source.path = display_path;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-  source.text = std::move(bytes);
-  source.lines = LineIndex(source.text);
+  source.SetText(std::move(bytes));
   return source;
 }
 
@@ -234,16 +233,17 @@ Problems LintFile(std::string_view bytes) {
   // PostgreSQL rejects an unterminated string, identifier, dollar quote or comment: so must lint
   // (unless the text is not parsed at all (NUL), sits in a dbmate down section, which is blanked,
   // or an ignore comment hides the finding).
-  if (parse::Lex(source.text).unterminated >= 0 && source.text.find('\0') == std::string::npos &&
-      source.text.find("migrate:") == std::string::npos &&
-      source.text.find("ignore") == std::string::npos &&
+  if (parse::Lex(source.text()).unterminated >= 0 &&
+      source.text().find('\0') == std::string::npos &&
+      source.text().find("migrate:") == std::string::npos &&
+      source.text().find("ignore") == std::string::npos &&
       std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& d) { return d.rule == "syntax-error"; })) {
     problems.push_back("unterminated literal or comment at byte " +
-                       std::to_string(parse::Lex(source.text).unterminated) +
+                       std::to_string(parse::Lex(source.text()).unterminated) +
                        " but no syntax-error");
   }
-  if (source.text.find('\0') == std::string::npos) CheckParseCacheRoundTrip(source, problems);
+  if (source.text().find('\0') == std::string::npos) CheckParseCacheRoundTrip(source, problems);
   CheckReports(result, problems, EveryFormat(bytes));
   return problems;
 }

@@ -19,7 +19,8 @@ struct Parsed {
   std::vector<std::string> Texts(bool nested = false) const {
     std::vector<std::string> out;
     for (const Statement& s : unit.statements) {
-      if (s.IsNested() == nested) out.push_back(unit.source.text.substr(s.begin, s.end - s.begin));
+      if (s.IsNested() == nested)
+        out.push_back(unit.source.text().substr(s.begin, s.end - s.begin));
     }
     return out;
   }
@@ -225,7 +226,7 @@ TEST(Read, FileOverTheLimitIsRefusedUnread) {
   read::ReadResult r = read::ReadFile(path, "big.sql");
   std::filesystem::remove(path);
   EXPECT_FALSE(r.parseable);
-  EXPECT_TRUE(r.source.text.empty());
+  EXPECT_TRUE(r.source.text().empty());
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].rule, "file-encoding");
   EXPECT_NE(r.diagnostics[0].message.find("64 MiB"), std::string::npos);
@@ -235,6 +236,62 @@ TEST(Read, NonRegularFileIsAnIoError) {
   read::ReadResult r = read::ReadFile("/dev/null", "null.sql");
   EXPECT_FALSE(r.parseable);
   EXPECT_NE(r.io_error.find("not a regular file"), std::string::npos);
+}
+
+// A file's text goes once it is replayed; a later finding reads it again, and a file edited in
+// between is noticed rather than excerpted wrongly.
+class Released : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("migralint-released-" + std::to_string(::getpid()) + ".sql"))
+                .string();
+    Write(
+        "\xEF\xBB\xBF"
+        "CREATE TABLE t (\n  note text -- \xC3\xA9t\xC3\xA9\n);\n");
+    read_ = read::ReadFile(path_, "t.sql");
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  void Write(const std::string& bytes) { std::ofstream(path_, std::ios::binary) << bytes; }
+
+  std::string path_;
+  read::ReadResult read_;
+};
+
+TEST_F(Released, TextIsReadAgainWhenAsked) {
+  SourceFile& source = read_.source;
+  const std::string text = source.text();
+  const Position end = source.At(static_cast<std::uint32_t>(text.find(");")));
+  source.Release(path_);
+  EXPECT_TRUE(source.released());
+  EXPECT_EQ(source.text(), text);  // the BOM dropped again
+  EXPECT_EQ(source.At(static_cast<std::uint32_t>(text.find(");"))).line, end.line);
+  EXPECT_EQ(source.LineText(2), "  note text -- \xC3\xA9t\xC3\xA9");
+  EXPECT_FALSE(source.changed());
+}
+
+TEST_F(Released, EditedFileReadsAsBlanksAndSaysSo) {
+  SourceFile& source = read_.source;
+  const std::size_t size = source.text().size();
+  source.KeepLine(2);
+  source.Release(path_);
+  Write(
+      "\xEF\xBB\xBF"
+      "CREATE TABLE u (\n  note text -- \xC3\xA9t\xC3\xA9\n);\n");    // same size
+  EXPECT_EQ(source.LineText(2), "  note text -- \xC3\xA9t\xC3\xA9");  // kept: not read again
+  EXPECT_FALSE(source.changed());
+  EXPECT_EQ(source.text(), std::string(size, ' '));
+  EXPECT_TRUE(source.changed());
+  EXPECT_EQ(source.At(static_cast<std::uint32_t>(size)).line, 1u);  // every offset still in range
+}
+
+TEST_F(Released, DeletedFileReadsAsBlanksAndSaysSo) {
+  SourceFile& source = read_.source;
+  const std::size_t size = source.text().size();
+  source.Release(path_);
+  std::filesystem::remove(path_);
+  EXPECT_EQ(source.text().size(), size);
+  EXPECT_TRUE(source.changed());
 }
 
 TEST(Read, NulBytesMeanBinary) {

@@ -18,7 +18,7 @@ bool SameFile(const std::filesystem::path& a, const std::filesystem::path& b);
 /// The first i < n whose path_at(i) names the file `target` names, or n. The paths are compared
 /// as written (made absolute) first; the file system is asked only when none matches so.
 std::size_t FindSameFile(std::size_t n,
-                         const std::function<const std::filesystem::path&(std::size_t)>& path_at,
+                         const std::function<std::filesystem::path(std::size_t)>& path_at,
                          const std::filesystem::path& target);
 
 }  // namespace migralint

@@ -46,7 +46,9 @@ struct Version {
 };
 
 struct MigrationFile {
-  std::filesystem::path fs_path;
+  /// Its path for the file system. A string, not a std::filesystem::path: that keeps a list of
+  /// its components beside it, as much again as the rest of this struct.
+  std::string fs_path;
   std::string path;      // display path, as the user would type it
   std::string relative;  // relative to the set root, '/'-separated (lock file key)
   Version version;
@@ -59,8 +61,12 @@ struct MigrationFile {
   /// The numbering sequence it belongs to: three-tier numbers each tier and source on its own
   /// ("plugin billing"); other layouts have one sequence per set ("").
   std::string Sequence() const { return tier.empty() ? std::string() : tier + " " + source; }
-  /// Its file name.
-  std::string FileName() const { return fs_path.filename().string(); }
+  /// Its file name, and the folder it is in (as in fs_path).
+  std::string FileName() const { return fs_path.substr(fs_path.rfind('/') + 1); }
+  std::string Folder() const {
+    const std::size_t slash = fs_path.rfind('/');
+    return slash == std::string::npos ? std::string() : fs_path.substr(0, slash);
+  }
 };
 
 struct MigrationSet {

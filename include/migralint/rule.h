@@ -28,10 +28,10 @@ struct FileUnit {
   const MigrationFile* file = nullptr;
   SourceFile source;
   bool read_ok = false;  // false when the file could not be read (already reported)
-  std::vector<Statement>
-      statements;  // source order; nested PL/pgSQL statements follow their parent
-  /// All of them while the file is checked; after its replay (set rules, the end of the set)
-  /// only those before its first statement.
+  /// Source order; nested PL/pgSQL statements follow their parent. The statements and comments
+  /// are there until the file has been replayed: set rules and the end of the set see none (a
+  /// rule reads what it needs while they are, and reports through RuleContext::AtEndOfSet).
+  std::vector<Statement> statements;
   std::vector<Comment> comments;
   std::vector<std::shared_ptr<const void>> trees;  // the parse trees, until the file is replayed
   /// sha256 of the raw bytes; and of the normalised statements, filled only where a rule needs
@@ -52,7 +52,7 @@ struct FileUnit {
 /// of its tree that outlives the file's (without the rows of VALUES lists).
 struct DataStatement {
   int file;
-  const Statement* statement;
+  std::size_t statement;  // index in its file's statements
   const PgQuery__Node* node;
   std::vector<std::string> tables;  // every relation it names, "schema.name", sorted
 };
@@ -101,6 +101,9 @@ struct StatementContext {
                                                    std::uint32_t from) const;
   /// One past the (possibly qualified, possibly quoted) name written at `at`.
   std::uint32_t NameEnd(std::uint32_t at) const;
+  static std::size_t StatementIndex(const FileUnit& file, const Statement& statement) {
+    return static_cast<std::size_t>(&statement - file.statements.data());
+  }
   /// Calls `visit(node, migration index)` for each data statement (SetUnit::data_statements)
   /// naming `table` that runs before this one, from migration `first` on; stops when it
   /// returns true.
@@ -111,7 +114,9 @@ struct StatementContext {
     for (const std::size_t i : naming->second) {
       const DataStatement& d = set.data_statements[i];
       if (d.file < first) continue;
-      if (d.file > file_index || (d.file == file_index && d.statement >= &statement)) break;
+      if (d.file > file_index ||
+          (d.file == file_index && d.statement >= StatementIndex(file, statement)))
+        break;
       if (visit(*d.node, d.file)) return true;
     }
     return false;
@@ -130,9 +135,11 @@ class RuleContext {
   /// level below the rule's (a milder variant of what it flags).
   virtual void ReportAt(std::string path, Position start, Position end, std::string message,
                         std::string help, bool lesser = false) = 0;
-  /// Runs `report` after the whole set has been replayed: for a finding whose wording depends
-  /// on later migrations. What it references must live as long as the set's FileUnits.
-  virtual void AtEndOfSet(std::function<void()> report) = 0;
+  /// Runs `report` after the whole set has been replayed, with this rule's context: for a
+  /// finding whose wording depends on later migrations. What it references must live as long as
+  /// the set's FileUnits.
+  using EndOfSet = std::function<void(RuleContext& ctx, const SetUnit& set)>;
+  virtual void AtEndOfSet(EndOfSet report) = 0;
 };
 
 /// A rule: its permanent id, default severity, category and summary, and the hook(s) it runs.

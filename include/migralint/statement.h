@@ -21,9 +21,9 @@ struct Enclosure {
 struct Statement {
   std::uint32_t begin = 0;  // byte offset of its first token in SourceFile::text
   std::uint32_t end = 0;    // one past its last token (the ';' excluded)
-  /// PostgreSQL's parse tree (libpg_query protobuf), or null when it did not parse.
-  /// Freed (null) once its file has been replayed: rules that look at a set's earlier files or
-  /// run at its end see spans and `kind`, and the facts the schema model recorded.
+  /// PostgreSQL's parse tree (libpg_query protobuf), or null when it did not parse. Freed with
+  /// the statement once its file has been replayed: rules that look at a set's earlier files or
+  /// run at its end see the facts the schema model recorded.
   const PgQuery__Node* node = nullptr;
   int kind = 0;  // the tree's node_case (PgQuery__Node__NodeCase); 0 when it did not parse
   /// Offset in the file of the text the tree was parsed from: a node's `location` field is

@@ -10,7 +10,7 @@ namespace {
 
 struct Named {
   std::string name;
-  const Comment* comment;
+  std::uint32_t begin, end;  // the comment naming it
 };
 
 std::string_view Trim(std::string_view s) {
@@ -57,11 +57,12 @@ std::vector<Named> Dependencies(const FileUnit& unit) {
       while (!rest.empty()) {
         const std::size_t comma = rest.find(',');
         if (std::string name = NameIn(rest.substr(0, comma)); !name.empty())
-          out.push_back({name, &c});
+          out.push_back({name, c.begin, c.end});
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
       }
     } else if (in_list && !text.empty() && (text.front() == '-' || text.front() == '*')) {
-      if (std::string name = NameIn(text.substr(1)); !name.empty()) out.push_back({name, &c});
+      if (std::string name = NameIn(text.substr(1)); !name.empty())
+        out.push_back({name, c.begin, c.end});
     } else {
       in_list = false;
     }
@@ -75,25 +76,30 @@ bool Names(const MigrationFile& file, const std::string& name) {
          (file.name.size() && file.version.text + "_" + file.name == name);
 }
 
-void Check(RuleContext& ctx, const SetUnit& set) {
-  for (std::size_t index = 0; index < set.migrations.size(); ++index) {
-    const FileUnit& unit = *set.migrations[index];
-    for (const Named& dependency : Dependencies(unit)) {
+// The header is read while the file's comments are at hand; whether the migrations it names
+// exist and run earlier, once the whole set is known.
+void Check(RuleContext& file_ctx, const FileUnit& unit) {
+  std::vector<Named> dependencies = Dependencies(unit);
+  if (dependencies.empty()) return;
+  file_ctx.AtEndOfSet([&unit, dependencies = std::move(dependencies)](RuleContext& ctx,
+                                                                      const SetUnit& set) {
+    const auto index = std::find(set.migrations.begin(), set.migrations.end(), &unit);
+    for (const Named& dependency : dependencies) {
       auto it =
           std::find_if(set.migrations.begin(), set.migrations.end(),
                        [&](const FileUnit* other) { return Names(*other->file, dependency.name); });
       if (it == set.migrations.end()) {
-        ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
+        ctx.Report(unit, dependency.begin, dependency.end,
                    "dependency \"" + dependency.name + "\" is not a migration of this set",
                    "name an existing migration, or restore the one it depends on");
-      } else if (static_cast<std::size_t>(it - set.migrations.begin()) >= index) {
-        ctx.Report(unit, dependency.comment->begin, dependency.comment->end,
+      } else if (it >= index) {
+        ctx.Report(unit, dependency.begin, dependency.end,
                    "dependency \"" + (*it)->file->relative + "\" runs after \"" +
                        unit.file->relative + "\" that needs it",
                    "renumber so that the dependency comes first");
       }
     }
-  }
+  });
 }
 
 }  // namespace
@@ -104,7 +110,7 @@ const Rule& dependency_order() {
       .severity = Severity::kError,
       .category = "set",
       .summary = "a `-- Dependencies:` header names a migration that does not exist or runs later",
-      .check_set = Check,
+      .check_file = Check,
   };
   return rule;
 }

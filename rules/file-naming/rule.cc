@@ -15,7 +15,7 @@ using Shape = std::pair<std::size_t, char>;
 
 std::optional<Shape> ShapeOf(const MigrationFile& file) {
   if (file.version.text.empty()) return std::nullopt;
-  const std::string name = file.fs_path.filename().string();
+  const std::string name = file.FileName();
   if (name.compare(0, file.version.text.size(), file.version.text) != 0) return std::nullopt;
   const char separator =
       name.size() > file.version.text.size() ? name[file.version.text.size()] : 0;
@@ -25,11 +25,11 @@ std::optional<Shape> ShapeOf(const MigrationFile& file) {
 
 // True when the file's place among the set's migrations differs between numeric and text order.
 bool MisordersAsText(const FileUnit& unit, const SetUnit& set) {
-  const std::string name = unit.file->fs_path.filename().string();
+  const std::string name = unit.file->FileName();
   for (const FileUnit* other : set.migrations) {
     if (other == &unit) continue;
     const int numeric = unit.file->version.Compare(other->file->version);
-    const int text = name.compare(other->file->fs_path.filename().string());
+    const int text = name.compare(other->file->FileName());
     if (numeric != 0 && (numeric < 0) != (text < 0)) return true;
   }
   return false;
@@ -52,13 +52,12 @@ void Check(RuleContext& ctx, const SetUnit& set) {
   // The convention of each folder is what most of its migrations share.
   std::map<std::string, std::map<Shape, int>> shapes;
   for (const FileUnit* unit : set.migrations) {
-    if (auto shape = ShapeOf(*unit->file))
-      ++shapes[unit->file->fs_path.parent_path().string()][*shape];
+    if (auto shape = ShapeOf(*unit->file)) ++shapes[unit->file->Folder()][*shape];
   }
   for (const FileUnit* unit : set.migrations) {
     const auto shape = ShapeOf(*unit->file);
     if (!shape) continue;
-    const auto& counts = shapes[unit->file->fs_path.parent_path().string()];
+    const auto& counts = shapes[unit->file->Folder()];
     int total = 0;
     std::pair<Shape, int> best{{}, 0};
     for (const auto& [s, n] : counts) {

@@ -41,7 +41,7 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     const FileUnit& unit = *set.migrations[static_cast<std::size_t>(table.origin.file)];
     // Report the statement's first line: the whole CREATE TABLE would underline every column.
     std::uint32_t end = table.origin.begin;
-    const std::string& text = unit.source.text;
+    const std::string& text = unit.source.text();
     while (end < table.origin.end && text[end] != '\n' && text[end] != '\r' &&
            text.compare(end, 2, "--") != 0)
       ++end;

@@ -46,7 +46,7 @@ class Checker {
   void Function(PgQuery__Node* const* names, std::size_t n) {
     const std::string name = pg::Qualified(names, n);
     if (name.empty() || s_.before.HasFunction(name)) return;
-    const std::string_view text(s_.file.source.text);
+    const std::string_view text(s_.file.source.text());
     const std::string last(pg::Str(names[n - 1]));
     const std::size_t at = text.substr(0, s_.statement.end).rfind(last);
     const int location = at == std::string_view::npos || at < s_.statement.begin
@@ -69,8 +69,8 @@ class Checker {
         "create it in an earlier migration, or declare it in `external` of migralint.toml if it "
         "exists before the set runs";
     // Whether a later migration creates it is known once the whole set has been read.
-    ctx_.AtEndOfSet([&ctx = ctx_, &set = s_.set, &file = s_.file, at = s_.file_index, begin,
-                     end = std::max(end, begin + 1), name, kind, message, help]() mutable {
+    ctx_.AtEndOfSet([&file = s_.file, at = s_.file_index, begin, end = std::max(end, begin + 1),
+                     name, kind, message, help](RuleContext& ctx, const SetUnit& set) mutable {
       if (const FileUnit* later = set.CreatedAfter(name, at)) {
         message += ": it is created later, by \"" + later->file->relative + "\" (wrong order)";
         help = "move this statement after \"" + later->file->relative + "\", or create the " +

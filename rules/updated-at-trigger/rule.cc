@@ -4,13 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "migralint/pg_nodes.h"
 
 namespace migralint::rules {
 namespace {
@@ -44,31 +40,12 @@ bool Suggests(const std::string& name) {
   return false;
 }
 
-// Tables given their trigger by Diesel's `SELECT diesel_manage_updated_at('t')`: dynamic SQL,
-// which the replay does not run.
-std::set<std::string> DieselManaged(const SetUnit& set) {
-  static const std::regex kCall(R"(diesel_manage_updated_at\s*\(\s*'([^']+)')", std::regex::icase);
-  std::set<std::string> tables;
-  for (const FileUnit* unit : set.migrations) {
-    for (const Statement& s : unit->statements) {
-      if (s.kind != PG_QUERY__NODE__NODE_SELECT_STMT) continue;
-      const std::string text = unit->source.text.substr(s.begin, s.end - s.begin);
-      for (std::sregex_iterator m(text.begin(), text.end(), kCall), none; m != none; ++m) {
-        const std::string name = Lower((*m)[1]);
-        tables.insert(name.find('.') == std::string::npos ? "public." + name : name);
-      }
-    }
-  }
-  return tables;
-}
-
 // True when the set keeps such columns by trigger, so a table without one is an omission (and
 // not a column the application or its ORM sets on every write): the layout's convention says
 // so, the config names the rule, or the set has such triggers itself.
-bool TriggerConvention(const SetUnit& set, const Config& config, const Schema& schema,
-                       bool diesel) {
+bool TriggerConvention(const SetUnit& set, const Config& config, const Schema& schema) {
   if (set.set->layout == Layout::kSupabase || set.set->layout == Layout::kThreeTier) return true;
-  if (diesel || config.Rule("updated-at-trigger")) return true;
+  if (config.Rule("updated-at-trigger")) return true;
   for (const auto& [name, table] : schema.tables) {
     for (const Trigger& t : table.triggers) {
       if (Suggests(t.name) || Suggests(t.function)) return true;
@@ -98,15 +75,13 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
       names = it->second;
   }
   for (std::string& n : names) n = Lower(n);
-  const std::set<std::string> diesel = DieselManaged(set);
-  if (!TriggerConvention(set, ctx.config(), schema, !diesel.empty())) return;
+  if (!TriggerConvention(set, ctx.config(), schema)) return;
   // A trigger function the set already has for this, to name in the help.
   std::string function;
   for (const auto& [qualified, f] : schema.functions) {
     if (f.returns_trigger && Suggests(f.name)) function = qualified;
   }
   for (const auto& [name, table] : schema.tables) {
-    if (diesel.count(name)) continue;
     for (const Column& column : table.columns) {
       if (std::find(names.begin(), names.end(), Lower(column.name)) == names.end()) continue;
       const Origin& origin = column.origin.external() ? table.origin : column.origin;

@@ -49,7 +49,7 @@ Diagnostic Failure(const FileUnit& unit, const Statement& s, const QueryResult& 
   d.severity = Severity::kError;
   d.path = unit.source.path;
   const std::string_view statement =
-      std::string_view(unit.source.text).substr(s.begin, s.end - s.begin);
+      std::string_view(unit.source.text()).substr(s.begin, s.end - s.begin);
   const std::uint32_t at =
       s.begin + (r.position > 0 ? parse::CursorToOffset(statement, r.position) : 0);
   d.start = unit.source.At(at);
@@ -145,7 +145,7 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
         ++skipped;
         continue;
       }
-      const QueryResult r = exec(unit.source.text.substr(s.begin, s.end - s.begin));
+      const QueryResult r = exec(unit.source.text().substr(s.begin, s.end - s.begin));
       ++statements;
       if (!r.ok) {
         failed_at = &s;

@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <streambuf>
 #include <thread>
 
 #include "cli/cli.h"
@@ -39,6 +41,43 @@ bool Fails(Severity severity, FailOn fail_on) {
   }
   return true;
 }
+
+// Standard output through a buffer of its own: std::cout, synced with C stdio, is slow with many
+// small writes, and a report written to memory first would be held twice.
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
+  ~StdoutBuffer() override { Flush(); }
+
+ protected:
+  int overflow(int c) override {
+    if (!Flush()) return traits_type::eof();
+    if (c != traits_type::eof()) {
+      *pptr() = static_cast<char>(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return Flush() ? 0 : -1; }
+
+ private:
+  bool Flush() {
+    bool ok = true;
+    for (const char* at = pbase(); at < pptr();) {
+      const ssize_t n = ::write(STDOUT_FILENO, at, static_cast<std::size_t>(pptr() - at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok = false;
+        break;
+      }
+      at += n;
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return ok;
+  }
+
+  char buffer_[1 << 16];
+};
 
 }  // namespace
 
@@ -89,6 +128,7 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   options.enable = o.enable;
   options.disable = o.disable;
   options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  options.timeline = o.format == "html";
   discover::Discovery& discovery = linted->discovery;
   if (!o.stdin_filename.empty()) {
     std::ostringstream text;
@@ -131,10 +171,11 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result) {
   const bool to_terminal = o.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   emit.color = o.color == "always" || (o.color == "auto" && to_terminal);
   if (o.output.empty()) {
-    std::ostringstream text;  // one write: std::cout is slow with many small ones
-    report::Emit(*format, result, emit, text);
-    std::cout << std::move(text).str();
     std::cout.flush();
+    StdoutBuffer buffer;
+    std::ostream out(&buffer);
+    report::Emit(*format, result, emit, out);
+    out.flush();
     return true;
   }
   std::ofstream out(o.output, std::ios::binary | std::ios::trunc);

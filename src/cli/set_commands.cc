@@ -116,7 +116,7 @@ int New(const std::string& name, const std::string& set_dir) {
   }
   const std::string version = NextVersion(last);
   const std::string slug = Slug(name);
-  fs::path folder = last ? last->fs_path.parent_path() : set.root;
+  fs::path folder = last ? fs::path(last->fs_path).parent_path() : set.root;
   if (set.layout == Layout::kThreeTier && !last) folder = set.root / "core" / "migrations";
   std::vector<fs::path> files;
   if (set.layout == Layout::kFolderPerMigration) {

@@ -23,7 +23,7 @@ bool SameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
 }
 
 std::size_t FindSameFile(std::size_t n,
-                         const std::function<const std::filesystem::path&(std::size_t)>& path_at,
+                         const std::function<std::filesystem::path(std::size_t)>& path_at,
                          const std::filesystem::path& target) {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);

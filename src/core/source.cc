@@ -1,8 +1,15 @@
 // source.cc: byte offset -> line:column, columns in Unicode code points.
 #include "migralint/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 namespace migralint {
 
@@ -27,7 +34,85 @@ Position LineIndex::At(const std::string& text, std::uint32_t offset) const {
   return {line, column};
 }
 
+bool ReadFully(int fd, std::size_t size, std::string& bytes) {
+  bytes.assign(size, '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;  // shorter than it was a moment ago
+    done += static_cast<std::size_t>(n);
+  }
+  bytes.resize(done);
+  return true;
+}
+
+namespace {
+
+// The file's bytes after a BOM, or nullopt when it cannot be read.
+std::optional<std::string> ReadAgain(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::string bytes;
+  const bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                  ReadFully(fd, static_cast<std::size_t>(st.st_size), bytes);
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  return bytes;
+}
+
+std::size_t Hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+}  // namespace
+
+void SourceFile::Load() const {
+  if (loaded_) return;
+  std::optional<std::string> again = ReadAgain(*disk_);
+  if (again && again->size() == size_ && Hash(*again) == hash_) {
+    text_ = std::move(*again);
+  } else {
+    // Edited while it was linted: blanks keep every offset of the findings in range.
+    text_.assign(size_, ' ');
+    changed_ = true;
+  }
+  lines_ = LineIndex(text_);
+  loaded_ = true;
+}
+
+void SourceFile::SetText(std::string text) {
+  text_ = std::move(text);
+  lines_ = LineIndex(text_);
+  loaded_ = true;
+  disk_ = nullptr;
+}
+
+void SourceFile::Release(const std::string& disk) {
+  if (!disk_) {
+    size_ = text_.size();
+    hash_ = Hash(text_);
+    disk_ = &disk;
+  }
+  Unload();
+}
+
+void SourceFile::Unload() const {
+  if (!disk_ || !loaded_) return;
+  std::string().swap(text_);  // frees it (assigning an empty string would keep its buffer)
+  lines_ = LineIndex();
+  loaded_ = false;
+}
+
+void SourceFile::KeepLine(std::uint32_t line) const {
+  if (!kept_lines_.count(line)) kept_lines_.emplace(line, LineText(line));
+}
+
 std::string_view SourceFile::LineText(std::uint32_t line) const {
+  if (auto kept = kept_lines_.find(line); kept != kept_lines_.end()) return kept->second;
+  const std::string& text = this->text();
+  const LineIndex& lines = lines_;
   if (line == 0 || line > lines.LineCount()) return {};
   const std::uint32_t begin = lines.LineStart(line);
   std::uint32_t end = line < lines.LineCount() ? lines.LineStart(line + 1) : text.size();
@@ -37,6 +122,7 @@ std::string_view SourceFile::LineText(std::uint32_t line) const {
 
 std::pair<std::uint32_t, std::uint32_t> SourceFile::ClauseSpan(std::uint32_t begin,
                                                                std::uint32_t limit) const {
+  const std::string& text = this->text();
   limit = std::min<std::uint32_t>(limit, static_cast<std::uint32_t>(text.size()));
   std::uint32_t end = begin;
   while (end < limit && text[end] != '\n' && text[end] != '\r' && text.compare(end, 2, "--") != 0)

@@ -16,7 +16,7 @@ bool IdentChar(char c) {
 
 std::pair<std::uint32_t, std::uint32_t> StatementContext::NameSpan(const std::string& name,
                                                                    std::uint32_t from) const {
-  const std::string& text = file.source.text;
+  const std::string& text = file.source.text();
   for (std::uint32_t i = std::max(from, statement.begin); i + name.size() <= statement.end; ++i) {
     if (text[i] == '"' && i + name.size() + 2 <= statement.end &&
         text.compare(i + 1, name.size(), name) == 0 && text[i + 1 + name.size()] == '"') {
@@ -34,7 +34,7 @@ std::pair<std::uint32_t, std::uint32_t> StatementContext::NameSpan(const std::st
 }
 
 std::uint32_t StatementContext::NameEnd(std::uint32_t at) const {
-  const std::string& text = file.source.text;
+  const std::string& text = file.source.text();
   bool quoted = false;
   std::uint32_t i = at;
   for (; i < text.size() && i < statement.end; ++i) {

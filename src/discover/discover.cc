@@ -107,7 +107,7 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
     std::vector<std::string> ignored;
     if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
       const std::size_t forward = set->migrations.size(), n = forward + set->others.size();
-      auto path_at = [&](std::size_t i) -> const fs::path& {
+      auto path_at = [&](std::size_t i) -> fs::path {
         return (i < forward ? set->migrations[i] : set->others[i - forward]).fs_path;
       };
       if (FindSameFile(n, path_at, target) < n) return std::move(*set);

@@ -56,7 +56,7 @@ struct Folder {
 
 MigrationFile MakeFile(const fs::path& path, const Folder& folder, const NameInfo& info) {
   MigrationFile file;
-  file.fs_path = path;
+  file.fs_path = path.string();
   const std::string name = path.filename().string();
   file.path = Folder::Join(folder.display, name);
   file.relative = Folder::Join(folder.relative, name);

@@ -26,7 +26,7 @@ void ModelRules::Migration(std::size_t index) {
     if (!statement.node && !statement.IsNested()) {
       // A statement PostgreSQL rejects (already a syntax-error): assume what it meant to
       // create, so that later statements are not reported for its failure as well.
-      replay_.AssumeCreated(std::string_view(unit.source.text)
+      replay_.AssumeCreated(std::string_view(unit.source.text())
                                 .substr(statement.begin, statement.end - statement.begin),
                             Origin{file_index, statement.begin, statement.end});
       continue;

@@ -26,6 +26,9 @@ struct Options {
   std::optional<std::filesystem::path> cache_dir;
   /// Files named on the command line: only their findings are reported (empty = all).
   std::vector<std::filesystem::path> only_files;
+  /// Fill SetSummary::timeline (for the html report; a set of 100,000 files otherwise keeps a
+  /// list nobody reads).
+  bool timeline = false;
 };
 
 /// One file of a set, for reports that show each set's files (html).
@@ -43,7 +46,8 @@ struct SetSummary {
   std::size_t files = 0;    // forward migrations
   std::size_t others = 0;   // rollbacks, seed data, unrecognised names, inactive theme
   std::size_t skipped = 0;  // variants for other databases: not linted
-  /// The forward migrations in execution order, then the other files (skipped ones included).
+  /// The forward migrations in execution order, then the other files (skipped ones included);
+  /// only when Options::timeline.
   std::vector<SetFile> timeline;
 };
 

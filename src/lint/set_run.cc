@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <span>
 
 #include "lint/registry.h"
 #include "lock/hashing.h"
@@ -24,43 +25,55 @@ namespace fs = std::filesystem;
 
 namespace migralint::lint {
 
+// A RuleContext::AtEndOfSet report and the rule it reports for.
+struct EndOfSetReport {
+  std::string_view rule;
+  RuleContext::EndOfSet report;
+};
+
 struct FileWork {
   FileUnit unit;
   std::vector<Diagnostic> diagnostics;  // of reading, parsing and the file rules
   std::string io_error;
   std::size_t statements = 0;  // top level
   std::vector<Ignore> ignores;
-  std::vector<std::string> creations;         // model::CreatedBy
-  std::vector<DataStatement> data;            // SetUnit::data_statements of this file
-  parse::Arena kept{512};                     // their trees (often none, or one small one)
-  std::vector<std::function<void()>> at_end;  // RuleContext::AtEndOfSet of the file rules
+  std::vector<std::string> creations;  // model::CreatedBy
+  std::vector<DataStatement> data;     // SetUnit::data_statements of this file
+  parse::Arena kept{512};              // their trees (often none, or one small one)
+  std::vector<EndOfSetReport> at_end;  // of the file rules
 };
 
 class Context final : public RuleContext {
  public:
   Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule,
-          std::vector<std::function<void()>>& at_end)
+          std::vector<EndOfSetReport>& at_end)
       : config_(config), out_(out), rule_(rule), at_end_(at_end) {}
   const Config& config() const override { return config_; }
   void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
               std::string help) override {
-    Position start = file.source.At(begin);
-    Position stop = file.source.At(std::max(begin, end));
+    const SourceFile& source = file.source;
+    Position start = source.At(begin);
+    Position stop = source.At(std::max(begin, end));
     if (stop.line == start.line && stop.column == start.column) stop.column += 1;
-    ReportAt(file.source.path, start, stop, std::move(message), std::move(help), false);
+    ReportAt(source.path, start, stop, std::move(message), std::move(help), false);
+    // A file replayed earlier was read again for this: its text goes again, the line stays.
+    if (source.released()) {
+      source.KeepLine(start.line);
+      source.Unload();
+    }
   }
   void ReportAt(std::string path, Position start, Position end, std::string message,
                 std::string help, bool lesser) override {
     out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
                     std::move(message), std::move(help), lesser});
   }
-  void AtEndOfSet(std::function<void()> report) override { at_end_.push_back(std::move(report)); }
+  void AtEndOfSet(EndOfSet report) override { at_end_.push_back({rule_, std::move(report)}); }
 
  private:
   const Config& config_;
   std::vector<Diagnostic>& out_;
   std::string_view rule_;
-  std::vector<std::function<void()>>& at_end_;
+  std::vector<EndOfSetReport>& at_end_;
 };
 
 namespace {
@@ -74,7 +87,7 @@ std::set<std::string> Named(const MigrationSet& set, const std::vector<fs::path>
   std::set<std::string> paths;
   for (const fs::path& p : named) {
     const std::size_t i = FindSameFile(
-        n, [&](std::size_t k) -> const fs::path& { return file_at(k).fs_path; }, p);
+        n, [&](std::size_t k) -> fs::path { return file_at(k).fs_path; }, p);
     if (i < n) paths.insert(file_at(i).path);
   }
   return paths;
@@ -141,7 +154,10 @@ void KeepForReplay(int index, FileWork& w) {
   w.creations = model::CreatedBy(w.unit);
   for (const Statement& s : w.unit.statements) {
     if (!s.node || !w.unit.RunsWithMigration(s) || !ReadsOrWritesRows(*s.node)) continue;
-    DataStatement d{index, &s, parse::CopyNode(s.node, w.kept, parse::Rows::kDrop), {}};
+    DataStatement d{index,
+                    static_cast<std::size_t>(&s - w.unit.statements.data()),
+                    parse::CopyNode(s.node, w.kept, parse::Rows::kDrop),
+                    {}};
     Relations(&d.node->base, d.tables);
     std::sort(d.tables.begin(), d.tables.end());
     d.tables.erase(std::unique(d.tables.begin(), d.tables.end()), d.tables.end());
@@ -149,17 +165,29 @@ void KeepForReplay(int index, FileWork& w) {
   }
 }
 
-// Once a file is replayed, what only the file's own checks needed goes: its trees, and the
-// comments after its first statement (set rules read the header).
-void Release(FileWork& w) {
+// The lines `found` start on in `source`, for the excerpts of the report: kept when its text
+// goes.
+void KeepExcerpts(const SourceFile& source, std::span<const Diagnostic> found) {
+  for (const Diagnostic& d : found) {
+    if (d.path == source.path) source.KeepLine(d.start.line);
+  }
+}
+
+// Once a file is replayed, what only its own checks needed goes: its statements and their trees,
+// its comments, and (unless it came from stdin) its text, which a finding at the end of the set
+// reads again.
+void Release(FileWork& w, bool keep_text) {
   FileUnit& unit = w.unit;
-  unit.trees = {};
-  for (Statement& s : unit.statements) s.node = nullptr;
-  const std::uint32_t header = unit.statements.empty() ? ~0u : unit.statements.front().begin;
-  std::erase_if(unit.comments, [&](const Comment& c) { return c.begin > header; });
-  unit.comments.shrink_to_fit();
-  w.creations = {};
-  w.data = {};
+  // Swapped with empty ones: assigning {} would keep their buffers.
+  std::vector<std::shared_ptr<const void>>().swap(unit.trees);
+  std::vector<Statement>().swap(unit.statements);
+  std::vector<Comment>().swap(unit.comments);
+  std::vector<std::string>().swap(w.creations);
+  std::vector<DataStatement>().swap(w.data);
+  if (unit.read_ok && !keep_text) {
+    KeepExcerpts(unit.source, w.diagnostics);
+    unit.source.Release(unit.file->fs_path);
+  }
 }
 
 }  // namespace
@@ -201,8 +229,9 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
   for (const auto& f : set.migrations) files_.push_back(&f);
   for (const auto* group : {&set.migrations, &set.others}) {
     for (const auto& f : *group) {
-      summary.timeline.push_back(
-          {f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
+      if (options.timeline)
+        summary.timeline.push_back(
+            {f.path, f.version.text, f.tier, f.source, std::string(FileRoleName(f.role))});
     }
   }
   for (const auto& f : set.others) {
@@ -237,7 +266,7 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
   if (!model_rules.empty()) model_.emplace(unit_, config_, std::move(model_rules));
   if (options.stdin_path) {
     stdin_file_ = FindSameFile(
-        files_.size(), [&](std::size_t i) -> const fs::path& { return files_[i]->fs_path; },
+        files_.size(), [&](std::size_t i) -> fs::path { return files_[i]->fs_path; },
         *options.stdin_path);
   }
   if (options.cache_dir) cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
@@ -255,7 +284,7 @@ void SetRun::Prepare(std::size_t i) {
     unit.raw_sha256 = lock::Sha256Hex(unit.source.text_with_bom());
     auto it = recorded_.find(unit.file->relative);
     if (it != recorded_.end() && it->second->raw != unit.raw_sha256)
-      unit.sem_sha256 = lock::SemanticHash(unit.source.text);
+      unit.sem_sha256 = lock::SemanticHash(unit.source.text());
   }
   if (!unit.read_ok) return;
   for (const Rule* rule : file_rules_) {
@@ -274,9 +303,11 @@ void SetRun::Consume(std::size_t i) {
         unit_.data_by_table[table].push_back(unit_.data_statements.size());
       unit_.data_statements.push_back(std::move(d));
     }
+    const std::size_t before = found_.size();
     model_->Migration(i);
+    KeepExcerpts(w.unit.source, std::span(found_).subspan(before));
   }
-  Release(w);
+  Release(w, i == stdin_file_);
 }
 
 void SetRun::Finish(bool keep_files) {
@@ -286,10 +317,19 @@ void SetRun::Finish(bool keep_files) {
     rule->check_set(ctx, unit_);
   }
   if (model_) model_->Finish();
-  for (FileWork& w : work_) {
-    for (auto& report : w.at_end) report();
-  }
-  for (auto& report : at_end_) report();
+  std::vector<EndOfSetReport> too_late;  // the set has ended: nothing comes after these
+  auto run = [&](EndOfSetReport& end) {
+    Context ctx(config_, found_, end.rule, too_late);
+    end.report(ctx, unit_);
+  };
+  for (FileWork& w : work_) std::for_each(w.at_end.begin(), w.at_end.end(), run);
+  std::for_each(at_end_.begin(), at_end_.end(), run);
+  // Done with the replay: its model goes now, the last set's too (else the process would hold
+  // the largest set's model and the report at once).
+  model_.reset();
+  decltype(unit_.data_statements)().swap(unit_.data_statements);
+  decltype(unit_.data_by_table)().swap(unit_.data_by_table);
+  decltype(unit_.creations)().swap(unit_.creations);
 
   // Suppression comments apply to the findings of their own file.
   std::map<std::string, std::vector<Diagnostic>> by_path;
@@ -321,8 +361,17 @@ void SetRun::Finish(bool keep_files) {
     if (auto it = sources.find(d.path); it != sources.end())
       result_.lines[d.path][d.start.line] = std::string(it->second->LineText(d.start.line));
   }
+  for (const FileWork& w : work_) {
+    const SourceFile& source = w.unit.source;
+    if (source.changed()) {
+      result_.io_errors.push_back(source.path +
+                                  ": changed while it was linted: positions of its findings may "
+                                  "be wrong; run again");
+    }
+    if (keep_files) source.Unload();
+  }
   for (auto& d : found) result_.diagnostics.push_back(std::move(d));
-  if (!keep_files) work_.clear();  // done with: freed before the next set
+  if (!keep_files) std::vector<FileWork>().swap(work_);  // done with: freed before the next set
 }
 
 }  // namespace migralint::lint

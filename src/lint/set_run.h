@@ -26,6 +26,7 @@ std::vector<std::string> EnabledRules(const Config& config, const Options& optio
 void SetSeverity(Diagnostic& d, const Config& config);
 
 struct FileWork;
+struct EndOfSetReport;
 class Context;
 
 class SetRun {
@@ -59,7 +60,7 @@ class SetRun {
   std::vector<const Rule*> file_rules_, set_rules_;
   std::vector<std::unique_ptr<Context>> contexts_;  // of the model rules
   std::vector<Diagnostic> found_;                   // of the set and model rules
-  std::vector<std::function<void()>> at_end_;
+  std::vector<EndOfSetReport> at_end_;              // of the model rules
   std::vector<FileWork> work_;
   SetUnit unit_;
   std::optional<ModelRules> model_;

@@ -1,5 +1,6 @@
 // apply_objects.cc: indexes, triggers, policies, DROP and RENAME.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "migralint/pg_nodes.h"
@@ -117,6 +118,39 @@ void Replay::CreateTrigger(const PgQuery__CreateTrigStmt& s, const Origin& origi
   std::erase_if(table->triggers,
                 [&](const Trigger& t) { return t.name == trigger.name; });  // OR REPLACE
   table->triggers.push_back(std::move(trigger));
+}
+
+// Diesel's `SELECT diesel_manage_updated_at('t')` creates by dynamic SQL, which the replay does
+// not run: CREATE TRIGGER set_updated_at BEFORE UPDATE ON t FOR EACH ROW EXECUTE PROCEDURE
+// diesel_set_updated_at().
+void Replay::DieselManageUpdatedAt(const PgQuery__SelectStmt& s, const Origin& origin) {
+  for (std::size_t i = 0; i < s.n_target_list; ++i) {
+    const PgQuery__Node* target = s.target_list[i];
+    if (target->node_case != PG_QUERY__NODE__NODE_RES_TARGET || !target->res_target->val ||
+        target->res_target->val->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+      continue;
+    const PgQuery__FuncCall& call = *target->res_target->val->func_call;
+    if (call.n_funcname == 0 ||
+        pg::Str(call.funcname[call.n_funcname - 1]) != "diesel_manage_updated_at" ||
+        call.n_args != 1)
+      continue;
+    const PgQuery__Node* arg = call.args[0];
+    if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+      arg = arg->type_cast->arg;  // 't'::regclass
+    if (!arg || arg->node_case != PG_QUERY__NODE__NODE_A_CONST || !arg->a_const->sval) continue;
+    std::string name = arg->a_const->sval->sval;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    Table* table = schema_.FindTable(name.find('.') == std::string::npos ? "public." + name : name);
+    if (!table) continue;
+    std::erase_if(table->triggers, [](const Trigger& t) { return t.name == "set_updated_at"; });
+    table->triggers.push_back({.name = "set_updated_at",
+                               .before = true,
+                               .on_update = true,
+                               .for_each_row = true,
+                               .function = "public.diesel_set_updated_at",
+                               .origin = origin});
+  }
 }
 
 void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& origin) {

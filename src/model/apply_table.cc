@@ -37,6 +37,12 @@ std::string DefaultName(const Table& table, const Constraint& c) {
   return table.name + "_check";
 }
 
+// Tables are many and live to the end of the set: no room kept for columns that never come.
+void Fit(Table& table) {
+  table.columns.shrink_to_fit();
+  table.constraints.shrink_to_fit();
+}
+
 }  // namespace
 
 void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
@@ -60,6 +66,7 @@ void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
       t.columns_known = false;
     }
   }
+  Fit(t);
 }
 
 void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin& origin) {
@@ -78,7 +85,7 @@ void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin
       type == "serial8" || type == "serial2") {
     column.has_default = column.not_null = true;
   }
-  table.columns.push_back(column);
+  table.columns.push_back(std::move(column));
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     const PgQuery__Node* node = def.constraints[i];
     if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
@@ -180,6 +187,7 @@ void Replay::AlterTable(const PgQuery__AlterTableStmt& s, const Origin& origin) 
     if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
       AlterTableCommand(*table, *s.cmds[i]->alter_table_cmd, origin);
   }
+  Fit(*table);
 }
 
 void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,

@@ -50,6 +50,9 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
     case PG_QUERY__NODE__NODE_INDEX_STMT:
       CreateIndex(*node->index_stmt, origin);
       break;
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+      DieselManageUpdatedAt(*node->select_stmt, origin);
+      break;
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
       CreateTrigger(*node->create_trig_stmt, origin);
       break;

@@ -35,6 +35,7 @@ class Replay {
                      int location, const Origin& origin);
   void CreateIndex(const PgQuery__IndexStmt& stmt, const Origin& origin);
   void CreateTrigger(const PgQuery__CreateTrigStmt& stmt, const Origin& origin);
+  void DieselManageUpdatedAt(const PgQuery__SelectStmt& stmt, const Origin& origin);
   void CreatePolicy(const PgQuery__CreatePolicyStmt& stmt, const Origin& origin);
   void CreateFunction(const PgQuery__CreateFunctionStmt& stmt, const Origin& origin);
   void Drop(const PgQuery__DropStmt& stmt);

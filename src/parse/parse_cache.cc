@@ -153,7 +153,7 @@ bool Restore(std::string_view bytes, FileUnit& unit, std::vector<Diagnostic>& ou
   for (Comment& c : comments) {
     std::uint8_t own_line;
     if (!r.Get(c.begin) || !r.Get(c.end) || !r.Get(own_line) || !r.Text(c.text) ||
-        c.begin > c.end || c.end > unit.source.text.size())
+        c.begin > c.end || c.end > unit.source.text().size())
       return false;
     c.own_line = own_line != 0;
   }
@@ -178,7 +178,7 @@ bool Restore(std::string_view bytes, FileUnit& unit, std::vector<Diagnostic>& ou
     std::uint64_t enclosures;
     if (!r.Get(s.begin) || !r.Get(s.end) || !r.Get(s.parse_base) || !r.Get(s.parent) ||
         !r.Get(s.kind) || !r.Get(nodes[i]) || !r.Count(enclosures) ||
-        s.parent >= static_cast<int>(i) || s.begin > s.end || s.end > unit.source.text.size())
+        s.parent >= static_cast<int>(i) || s.begin > s.end || s.end > unit.source.text().size())
       return false;
     s.enclosures.resize(enclosures);
     for (Enclosure& e : s.enclosures) {
@@ -226,7 +226,7 @@ ParseCache::ParseCache(const fs::path& dir, const fs::path& set_root) : dir_(dir
 }
 
 void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
-  const std::string hash = Sha256Hex(unit.source.text);
+  const std::string hash = Sha256Hex(unit.source.text());
   if (auto it = found_.find(hash); it != found_.end() && Restore(it->second, unit, out)) {
     std::lock_guard lock(mutex_);
     used_.insert(hash);

@@ -24,7 +24,7 @@ void Blank(std::string& text, std::uint32_t begin, std::uint32_t end) {
 // Text PostgreSQL is given: psql meta-commands and dbmate's down section blanked out, so that
 // every offset still matches the file.
 std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnostic>& out) {
-  std::string masked = unit.source.text;
+  std::string masked = unit.source.text();
   for (const Span& meta : lexed.meta_commands) {
     std::string_view command = std::string_view(masked).substr(meta.begin, meta.end - meta.begin);
     const std::size_t space = command.find_first_of(" \t");
@@ -191,7 +191,7 @@ void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& l
 }  // namespace
 
 void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
-  const Lexed lexed = Lex(unit.source.text);
+  const Lexed lexed = Lex(unit.source.text());
   unit.comments = lexed.comments;
   const std::string masked = Masked(unit, lexed, out);
   const auto n = static_cast<std::uint32_t>(masked.size());

@@ -149,19 +149,20 @@ class Walker {
   // Finds `query` in the body, starting at its line, and parses it.
   void Embedded(const std::string& query, int lineno) {
     if (query.empty()) return;
-    const std::string_view text = unit_.source.text;
+    const std::string_view text = unit_.source.text();
     const Position body_start = unit_.source.At(body_.begin);
     const std::uint32_t line =
         body_start.line + static_cast<std::uint32_t>(lineno > 0 ? lineno - 1 : 0);
-    std::uint32_t from =
-        line <= unit_.source.lines.LineCount() ? unit_.source.lines.LineStart(line) : body_.begin;
+    std::uint32_t from = line <= unit_.source.lines().LineCount()
+                             ? unit_.source.lines().LineStart(line)
+                             : body_.begin;
     if (from < body_.begin) from = body_.begin;
     std::size_t at = text.substr(0, body_.end).find(query, from);
     if (at == std::string_view::npos) at = text.substr(0, body_.end).find(query, body_.begin);
     if (at == std::string_view::npos) at = body_.begin;  // a body written as a '' string
     PgParse parsed = ParseSql(query.c_str());
     if (!parsed.tree) return;  // PostgreSQL only checks these when the body runs
-    AppendStatements(unit_, unit_.source.text, std::move(parsed.tree),
+    AppendStatements(unit_, unit_.source.text(), std::move(parsed.tree),
                      static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + query.size()),
                      parent_, stack_, out_);
   }
@@ -182,7 +183,7 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
   const auto location = PlpgsqlBodyLocation(top.node);
   if (!location) return nested;
 
-  const std::string_view text = unit.source.text;
+  const std::string_view text = unit.source.text();
   // DefElem locations are relative to the text the statement was parsed from; the statement's
   // own offset in that text is recorded as parse_base.
   Body body;

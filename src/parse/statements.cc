@@ -60,11 +60,11 @@ Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string m
   Diagnostic d;
   d.rule = "syntax-error";
   d.path = source.path;
-  at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(source.text.size()));
+  at = std::min<std::uint32_t>(at, static_cast<std::uint32_t>(source.text().size()));
   d.start = source.At(at);
-  std::uint32_t end = TokenEnd(source.text, at);
+  std::uint32_t end = TokenEnd(source.text(), at);
   // Keep the underline on one line.
-  const std::size_t newline = source.text.find('\n', at);
+  const std::size_t newline = source.text().find('\n', at);
   if (newline != std::string::npos && end > newline) end = static_cast<std::uint32_t>(newline);
   d.end = source.At(std::max(end, at));
   if (d.end.line == d.start.line && d.end.column == d.start.column) d.end.column += 1;

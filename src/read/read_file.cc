@@ -80,21 +80,20 @@ ReadResult ReadText(std::string bytes, const std::string& display_path) {
     source.had_bom = true;
     bytes.erase(0, 3);
   }
-  source.text = std::move(bytes);
-  source.lines = LineIndex(source.text);
+  source.SetText(std::move(bytes));
   result.parseable = true;
 
-  if (const std::size_t nul = source.text.find('\0'); nul != std::string::npos) {
+  if (const std::size_t nul = source.text().find('\0'); nul != std::string::npos) {
     result.diagnostics.push_back(EncodingDiagnostic(
         source, static_cast<std::uint32_t>(nul), "file contains a NUL byte: not a SQL text file",
         "remove the file from the migrations folder, or restore its text"));
     result.parseable = false;
     return result;
   }
-  if (const std::size_t bad = FirstInvalidUtf8(source.text); bad != std::string_view::npos) {
+  if (const std::size_t bad = FirstInvalidUtf8(source.text()); bad != std::string_view::npos) {
     result.diagnostics.push_back(EncodingDiagnostic(
         source, static_cast<std::uint32_t>(bad),
-        "invalid UTF-8: byte " + Hex(static_cast<unsigned char>(source.text[bad])) +
+        "invalid UTF-8: byte " + Hex(static_cast<unsigned char>(source.text()[bad])) +
             " is not part of a valid UTF-8 sequence",
         "save the file as UTF-8 (e.g. `iconv -f LATIN1 -t UTF-8`); PostgreSQL rejects invalid "
         "UTF-8 in a UTF8 database"));

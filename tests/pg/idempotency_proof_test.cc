@@ -69,7 +69,7 @@ class Proof : public ::testing::Test {
     for (std::size_t i = 0; i < unit.statements.size(); ++i) {
       const Statement& s = unit.statements[i];
       if (s.IsNested() || !s.node) continue;
-      const auto r = db.Exec(unit.source.text.substr(s.begin, s.end - s.begin));
+      const auto r = db.Exec(unit.source.text().substr(s.begin, s.end - s.begin));
       if (!r.ok) {
         message = r.sqlstate + " " + r.message;
         db.Exec("ROLLBACK");
@@ -147,7 +147,7 @@ class Proof : public ::testing::Test {
       if (!wrapped && !open && !is_do) continue;
       ++totals_.transaction_checks;
       db.Exec("BEGIN");
-      const auto r = db.Exec(unit.source.text.substr(s.begin, s.end - s.begin));
+      const auto r = db.Exec(unit.source.text().substr(s.begin, s.end - s.begin));
       db.Exec("ROLLBACK");
       const bool rejected = !r.ok && r.sqlstate == "25001";
       const std::uint32_t first = unit.source.At(s.begin).line, last = unit.source.At(s.end).line;
