@@ -67,8 +67,8 @@ struct SetUnit {
   /// Complete once every migration has been read (for RuleContext::AtEndOfSet).
   std::map<std::string, int> creations;
   /// The INSERT, UPDATE, DELETE, TRUNCATE and CREATE TABLE AS statements that run with their
-  /// migration, in execution order: what rules looking back for a backfill or a copy visit
-  /// (rather than every statement of every earlier migration).
+  /// migration, in execution order: what statement rules looking back for a backfill or a copy
+  /// visit (rather than every statement of every earlier migration). Gone when the set ends.
   std::vector<DataStatement> data_statements;
   /// For each table, the data statements naming it (indexes into data_statements, in order).
   std::unordered_map<std::string, std::vector<std::size_t>> data_by_table;

@@ -129,6 +129,7 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   options.disable = o.disable;
   options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   options.timeline = o.format == "html";
+  options.excerpts = o.format != "json" && o.format != "gcc" && o.format != "github";
   discover::Discovery& discovery = linted->discovery;
   if (!o.stdin_filename.empty()) {
     std::ostringstream text;

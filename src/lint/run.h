@@ -26,9 +26,10 @@ struct Options {
   std::optional<std::filesystem::path> cache_dir;
   /// Files named on the command line: only their findings are reported (empty = all).
   std::vector<std::filesystem::path> only_files;
-  /// Fill SetSummary::timeline (for the html report; a set of 100,000 files otherwise keeps a
-  /// list nobody reads).
+  /// What the report shows beyond the findings (else a set of 100,000 files keeps lists nobody
+  /// reads): SetSummary::timeline (html), LintResult::lines (text, html, sarif).
   bool timeline = false;
+  bool excerpts = true;
 };
 
 /// One file of a set, for reports that show each set's files (html).
@@ -57,7 +58,8 @@ struct LintResult {
   std::size_t files = 0;                // files read
   std::size_t statements = 0;           // top-level statements parsed
   std::vector<std::string> io_errors;   // files that could not be read (exit 2)
-  /// Source lines that findings start on, for excerpts: lines[path][line] = text.
+  /// Source lines that findings start on, for excerpts: lines[path][line] = text (only with
+  /// Options::excerpts).
   std::map<std::string, std::map<std::uint32_t, std::string>> lines;
   /// Under `apply` / `lint --apply`: display path -> applied | pending | modified | failed
   /// (apply::MigrationState::state). Empty for a plain `lint`.

@@ -39,7 +39,7 @@ struct FileWork {
   std::vector<Ignore> ignores;
   std::vector<std::string> creations;  // model::CreatedBy
   std::vector<DataStatement> data;     // SetUnit::data_statements of this file
-  parse::Arena kept{512};              // their trees (often none, or one small one)
+  std::unique_ptr<parse::Arena> kept;  // their trees, when there are any
   std::vector<EndOfSetReport> at_end;  // of the file rules
 };
 
@@ -154,10 +154,9 @@ void KeepForReplay(int index, FileWork& w) {
   w.creations = model::CreatedBy(w.unit);
   for (const Statement& s : w.unit.statements) {
     if (!s.node || !w.unit.RunsWithMigration(s) || !ReadsOrWritesRows(*s.node)) continue;
-    DataStatement d{index,
-                    static_cast<std::size_t>(&s - w.unit.statements.data()),
-                    parse::CopyNode(s.node, w.kept, parse::Rows::kDrop),
-                    {}};
+    if (!w.kept) w.kept = std::make_unique<parse::Arena>(512);
+    DataStatement d{index, static_cast<std::size_t>(&s - w.unit.statements.data()),
+                    parse::CopyNode(s.node, *w.kept, parse::Rows::kDrop), {}};
     Relations(&d.node->base, d.tables);
     std::sort(d.tables.begin(), d.tables.end());
     d.tables.erase(std::unique(d.tables.begin(), d.tables.end()), d.tables.end());
@@ -312,6 +311,10 @@ void SetRun::Consume(std::size_t i) {
 
 void SetRun::Finish(bool keep_files) {
   if (cache_) cache_->Save();
+  // The data statements served the replay's statement rules only.
+  decltype(unit_.data_statements)().swap(unit_.data_statements);
+  decltype(unit_.data_by_table)().swap(unit_.data_by_table);
+  for (FileWork& w : work_) w.kept.reset();
   for (const Rule* rule : set_rules_) {
     Context ctx(config_, found_, rule->id, at_end_);
     rule->check_set(ctx, unit_);
@@ -324,42 +327,43 @@ void SetRun::Finish(bool keep_files) {
   };
   for (FileWork& w : work_) std::for_each(w.at_end.begin(), w.at_end.end(), run);
   std::for_each(at_end_.begin(), at_end_.end(), run);
-  // Done with the replay: its model goes now, the last set's too (else the process would hold
-  // the largest set's model and the report at once).
-  model_.reset();
-  decltype(unit_.data_statements)().swap(unit_.data_statements);
-  decltype(unit_.data_by_table)().swap(unit_.data_by_table);
-  decltype(unit_.creations)().swap(unit_.creations);
+  // Done with the replay: its model goes now, unless the set is kept (the last one: the process
+  // ends without freeing it).
+  if (!keep_files) model_.reset();
 
-  // Suppression comments apply to the findings of their own file.
-  std::map<std::string, std::vector<Diagnostic>> by_path;
-  for (Diagnostic& d : found_) by_path[d.path].push_back(std::move(d));
+  // Findings by file: suppression comments apply to those of their own file, excerpts come from
+  // it. (Only files with findings or suppressions get an entry: a set may have 100,000 files.)
+  struct FileFindings {
+    const SourceFile* source = nullptr;  // none for a path outside the set's files (lock file)
+    std::vector<Diagnostic> found;
+  };
+  std::map<std::string, FileFindings> by_path;
+  for (Diagnostic& d : found_) by_path[d.path].found.push_back(std::move(d));
   for (FileWork& w : work_) {
     if (!w.io_error.empty()) result_.io_errors.push_back(w.io_error);
     ++result_.files;
     result_.statements += w.statements;
-    std::vector<Diagnostic>& mine = by_path[w.unit.source.path];
-    for (Diagnostic& d : w.diagnostics) mine.push_back(std::move(d));
-    if (w.unit.read_ok) ApplyIgnores(w.ignores, w.unit.source.path, enabled_, mine);
+    const std::string& path = w.unit.source.path;
+    auto it = by_path.find(path);
+    if (it == by_path.end() && w.diagnostics.empty() && w.ignores.empty()) continue;
+    FileFindings& mine = it != by_path.end() ? it->second : by_path[path];
+    mine.source = &w.unit.source;
+    for (Diagnostic& d : w.diagnostics) mine.found.push_back(std::move(d));
+    if (w.unit.read_ok) ApplyIgnores(w.ignores, path, enabled_, mine.found);
   }
-  std::vector<Diagnostic> found;
-  for (auto& [path, diagnostics] : by_path) {
-    for (Diagnostic& d : diagnostics) found.push_back(std::move(d));
-  }
-  // Findings of rules that are off go (unused-ignore's too, which ApplyIgnores makes); severities
-  // come from the config or the rule.
-  std::erase_if(found, [&](const Diagnostic& d) {
-    return std::find(enabled_.begin(), enabled_.end(), d.rule) == enabled_.end();
-  });
-  for (Diagnostic& d : found) SetSeverity(d, config_);
   // Files named on the command line restrict the report to themselves, when they are of this set.
-  if (const std::set<std::string> named = Named(set_, options_.only_files); !named.empty())
-    std::erase_if(found, [&](const Diagnostic& d) { return !named.count(d.path); });
-  std::map<std::string_view, const SourceFile*> sources;
-  for (const FileWork& w : work_) sources.emplace(w.unit.source.path, &w.unit.source);
-  for (const Diagnostic& d : found) {
-    if (auto it = sources.find(d.path); it != sources.end())
-      result_.lines[d.path][d.start.line] = std::string(it->second->LineText(d.start.line));
+  const std::set<std::string> named = Named(set_, options_.only_files);
+  for (auto& [path, mine] : by_path) {
+    if (!named.empty() && !named.count(path)) continue;
+    for (Diagnostic& d : mine.found) {
+      // Findings of rules that are off go (unused-ignore's too, which ApplyIgnores makes);
+      // severities come from the config or the rule.
+      if (std::find(enabled_.begin(), enabled_.end(), d.rule) == enabled_.end()) continue;
+      SetSeverity(d, config_);
+      if (mine.source && options_.excerpts)
+        result_.lines[path][d.start.line] = std::string(mine.source->LineText(d.start.line));
+      result_.diagnostics.push_back(std::move(d));
+    }
   }
   for (const FileWork& w : work_) {
     const SourceFile& source = w.unit.source;
@@ -370,7 +374,6 @@ void SetRun::Finish(bool keep_files) {
     }
     if (keep_files) source.Unload();
   }
-  for (auto& d : found) result_.diagnostics.push_back(std::move(d));
   if (!keep_files) std::vector<FileWork>().swap(work_);  // done with: freed before the next set
 }
 

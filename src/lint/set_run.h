@@ -44,7 +44,8 @@ class SetRun {
   /// Replays file `i` (files are consumed in order, each after its Prepare) and frees its tree.
   void Consume(std::size_t i);
   /// After the last Consume: set rules, end-of-set findings, suppressions, into the result.
-  /// The files are freed then, unless `keep_files` (the set's destructor frees them).
+  /// The files and the model are freed then, unless `keep_files` (the last set: the process ends
+  /// without freeing them).
   void Finish(bool keep_files);
 
  private:
