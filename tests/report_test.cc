@@ -145,6 +145,21 @@ TEST(ReportTest, JsonEscapesEveryByteAsNlohmannDoes) {
   }
 }
 
+TEST(ReportTest, JsonFindsEscapesAtEveryOffset) {
+  // Plain text is skipped eight bytes at a time: a byte to escape in any lane of a word, or
+  // right after it, must still be found.
+  for (const std::string special : {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xC3\xA9"}) {
+    for (std::size_t offset = 0; offset < 18; ++offset) {
+      const std::string message = std::string(offset, 'a') + special + std::string(offset, 'b');
+      lint::LintResult r;
+      r.diagnostics.push_back(
+          MakeDiagnostic("x", Severity::kError, "a.sql", {1, 1}, {1, 2}, message, ""));
+      const std::string text = Render(Format::kJson, r);
+      EXPECT_NE(text.find("\"message\": " + Json(message).dump() + ","), std::string::npos) << text;
+    }
+  }
+}
+
 TEST(ReportTest, JsonEmptyAndInvalidUtf8) {
   lint::LintResult r;
   r.diagnostics.push_back(

@@ -155,8 +155,10 @@ void KeepForReplay(int index, FileWork& w) {
   for (const Statement& s : w.unit.statements) {
     if (!s.node || !w.unit.RunsWithMigration(s) || !ReadsOrWritesRows(*s.node)) continue;
     if (!w.kept) w.kept = std::make_unique<parse::Arena>(512);
-    DataStatement d{index, static_cast<std::size_t>(&s - w.unit.statements.data()),
-                    parse::CopyNode(s.node, *w.kept, parse::Rows::kDrop), {}};
+    DataStatement d{index,
+                    static_cast<std::size_t>(&s - w.unit.statements.data()),
+                    parse::CopyNode(s.node, *w.kept, parse::Rows::kDrop),
+                    {}};
     Relations(&d.node->base, d.tables);
     std::sort(d.tables.begin(), d.tables.end());
     d.tables.erase(std::unique(d.tables.begin(), d.tables.end()), d.tables.end());

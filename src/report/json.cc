@@ -1,6 +1,9 @@
 // json.cc: the one JSON object of spec §3 (sets, diagnostics, summary), written as it goes into
 // one string: a DOM of every diagnostic cost more than the rest of the report. The layout is
 // nlohmann's dump(2), which it used to be.
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "read/read_file.h"
@@ -10,28 +13,57 @@
 namespace migralint::report {
 namespace {
 
+// The first byte at or after `i` that is not printable ASCII other than '"' and '\\' (or the
+// end): eight bytes at a time, as most of a report is plain text.
+std::size_t PlainUpTo(std::string_view text, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t special = (word & kHighs) | ((word - 0x20 * kOnes) & ~word & kHighs) |
+                                  has_zero(word ^ ('"' * kOnes)) | has_zero(word ^ ('\\' * kOnes));
+    if (special) break;
+  }
+  for (; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') break;
+  }
+  return i;
+}
+
 // Appends `text` as a JSON string, escaped as nlohmann escapes it (UTF-8 kept as it is). Text
 // that is not valid UTF-8 (messages quote source text) goes through nlohmann, which replaces
 // what is invalid rather than throw.
 void String(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  // What each byte needs: 0 nothing, 1 an escape, 2 (the first of a UTF-8 sequence) a check.
+  static constexpr auto kNeeds = [] {
+    std::array<std::uint8_t, 256> needs{};
+    for (int c = 0; c < 0x20; ++c) needs[c] = 1;
+    needs['"'] = needs['\\'] = 1;
+    for (int c = 0x80; c < 0x100; ++c) needs[c] = 2;
+    return needs;
+  }();
   const std::size_t start = out.size();
   out += '"';
   bool utf8_checked = false;
   std::size_t copied = 0;  // text before this is in `out`
   for (std::size_t i = 0; i < text.size(); ++i) {
+    i = PlainUpTo(text, i);
+    if (i == text.size()) break;
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') {
-      if (byte >= 0x80 && !utf8_checked) {
-        utf8_checked = true;
-        if (read::FirstInvalidUtf8(text) != std::string_view::npos) {
-          out.resize(start);
-          out += nlohmann::json(std::string(text))
-                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-          return;
-        }
+    const std::uint8_t needs = kNeeds[byte];
+    if (needs == 0) continue;  // copied with its run
+    if (needs == 2) {
+      if (!utf8_checked && read::FirstInvalidUtf8(text) != std::string_view::npos) {
+        out.resize(start);
+        out += nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
       }
-      continue;  // copied with its run
+      utf8_checked = true;
+      continue;
     }
     out.append(text.substr(copied, i - copied));
     copied = i + 1;
@@ -75,8 +107,9 @@ class Members {
     out_ += first_ ? "\n" : ",\n";
     out_ += indent_;
     first_ = false;
-    String(out_, key);
-    return out_ += ": ";
+    out_ += '"';
+    out_ += key;  // keys are this file's own identifiers: nothing to escape
+    return out_ += "\": ";
   }
   void Text(std::string_view key, std::string_view value) { String(Key(key), value); }
   void Number(std::string_view key, std::uint64_t value) { Key(key) += std::to_string(value); }
@@ -110,8 +143,11 @@ void Objects(std::string& out, const Items& items, Write write) {
 }  // namespace
 
 void EmitJson(const lint::LintResult& result, std::ostream& stream) {
+  std::size_t size = 512;  // about what it will be (a few more bytes for escapes)
+  for (const Diagnostic& d : result.diagnostics)
+    size += 240 + d.path.size() + d.message.size() + d.help.size();
   std::string out;
-  out.reserve(512 + 400 * result.diagnostics.size());
+  out.reserve(size);
   Members report(out, "  ");
   out += '{';
   report.Number("version", 1);
