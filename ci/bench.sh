@@ -5,7 +5,7 @@
 #
 #   ci/bench.sh                 # BENCH_RUNS=9 runs per tool and input (medians reported)
 #   BENCH_RUNS=3 BENCH_LATENCY_RUNS=21 BENCH_RUNS_100K=1 ci/bench.sh
-#   BENCH_SKIP_100K=1 ci/bench.sh   # leave out the 100,000-file row (~90 s a run, ~2.9 GiB RSS now)
+#   BENCH_SKIP_100K=1 ci/bench.sh   # leave out the 100,000-file row (~7 s a run, ~480 MiB RSS)
 #
 # Throughput inputs: ../shared/corpus-real (skipped when absent: it exists on dev machines and CI
 # only) and a generated 10,000-file numbered set. Tools, each run over the same input:

@@ -141,19 +141,11 @@ ReadResult ReadFile(const fs::path& path, const std::string& display_path) {
     result.diagnostics.push_back(std::move(d));
     return result;
   }
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      result.io_error = display_path + ": cannot read: permission denied or I/O error";
-      return result;
-    }
-    if (n == 0) break;  // shorter than it was a moment ago
-    done += static_cast<std::size_t>(n);
+  std::string bytes;
+  if (!ReadFully(fd, static_cast<std::size_t>(size), bytes)) {
+    result.io_error = display_path + ": cannot read: permission denied or I/O error";
+    return result;
   }
-  bytes.resize(done);
   return ReadText(std::move(bytes), display_path);
 }
 
