@@ -346,9 +346,8 @@ void SetRun::Finish(bool keep_files) {
     ++result_.files;
     result_.statements += w.statements;
     const std::string& path = w.unit.source.path;
-    auto it = by_path.find(path);
-    if (it == by_path.end() && w.diagnostics.empty() && w.ignores.empty()) continue;
-    FileFindings& mine = it != by_path.end() ? it->second : by_path[path];
+    if (w.diagnostics.empty() && w.ignores.empty() && !by_path.count(path)) continue;
+    FileFindings& mine = by_path[path];
     mine.source = &w.unit.source;
     for (Diagnostic& d : w.diagnostics) mine.found.push_back(std::move(d));
     if (w.unit.read_ok) ApplyIgnores(w.ignores, path, enabled_, mine.found);
