@@ -128,8 +128,10 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   options.enable = o.enable;
   options.disable = o.disable;
   options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  options.timeline = o.format == "html";
-  options.excerpts = o.format != "json" && o.format != "gcc" && o.format != "github";
+  if (const auto format = report::ParseFormat(o.format)) {
+    options.timeline = report::ShowsTimeline(*format);
+    options.excerpts = report::ShowsExcerpts(*format);
+  }
   discover::Discovery& discovery = linted->discovery;
   if (!o.stdin_filename.empty()) {
     std::ostringstream text;

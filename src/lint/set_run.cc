@@ -156,7 +156,7 @@ void KeepForReplay(int index, FileWork& w) {
     if (!s.node || !w.unit.RunsWithMigration(s) || !ReadsOrWritesRows(*s.node)) continue;
     if (!w.kept) w.kept = std::make_unique<parse::Arena>(512);
     DataStatement d{index,
-                    static_cast<std::size_t>(&s - w.unit.statements.data()),
+                    StatementContext::StatementIndex(w.unit, s),
                     parse::CopyNode(s.node, *w.kept, parse::Rows::kDrop),
                     {}};
     Relations(&d.node->base, d.tables);
@@ -185,10 +185,7 @@ void Release(FileWork& w, bool keep_text) {
   std::vector<Comment>().swap(unit.comments);
   std::vector<std::string>().swap(w.creations);
   std::vector<DataStatement>().swap(w.data);
-  if (unit.read_ok && !keep_text) {
-    KeepExcerpts(unit.source, w.diagnostics);
-    unit.source.Release(unit.file->fs_path);
-  }
+  if (unit.read_ok && !keep_text) unit.source.Release(unit.file->fs_path);
 }
 
 }  // namespace
@@ -297,6 +294,7 @@ void SetRun::Prepare(std::size_t i) {
 
 void SetRun::Consume(std::size_t i) {
   FileWork& w = work_[i];
+  const std::size_t found_before = found_.size();
   if (model_ && i < set_.migrations.size()) {
     for (std::string& name : w.creations) unit_.creations.emplace(std::move(name), i);
     for (DataStatement& d : w.data) {
@@ -304,9 +302,11 @@ void SetRun::Consume(std::size_t i) {
         unit_.data_by_table[table].push_back(unit_.data_statements.size());
       unit_.data_statements.push_back(std::move(d));
     }
-    const std::size_t before = found_.size();
     model_->Migration(i);
-    KeepExcerpts(w.unit.source, std::span(found_).subspan(before));
+  }
+  if (options_.excerpts) {
+    KeepExcerpts(w.unit.source, w.diagnostics);
+    KeepExcerpts(w.unit.source, std::span(found_).subspan(found_before));
   }
   Release(w, i == stdin_file_);
 }

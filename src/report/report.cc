@@ -19,6 +19,12 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool ShowsExcerpts(Format format) {
+  return format == Format::kText || format == Format::kHtml || format == Format::kSarif;
+}
+
+bool ShowsTimeline(Format format) { return format == Format::kHtml; }
+
 void Emit(Format format, const lint::LintResult& result, const EmitOptions& options,
           std::ostream& out) {
   switch (format) {

@@ -14,6 +14,11 @@ enum class Format { kText, kGcc, kJson, kSarif, kGithub, kHtml };
 /// "text" | "gcc" | "json" | "sarif" | "github" | "html".
 std::optional<Format> ParseFormat(std::string_view name);
 
+/// What `format` prints beyond the findings, for lint::Options: the line each finding starts on
+/// (text and html excerpts, sarif fingerprints), each set's files (html).
+bool ShowsExcerpts(Format format);
+bool ShowsTimeline(Format format);
+
 struct EmitOptions {
   bool color = false;  // ANSI colours in text output
   bool quiet = false;  // text: no summary line when there is nothing to report
