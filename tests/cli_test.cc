@@ -342,4 +342,64 @@ TEST_F(Cli, CorpusSetsAreDetected) {
   EXPECT_EQ(j["sets"].size(), 5u);
 }
 
+TEST_F(Cli, EachSetSaysItsRunner) {
+  Write("db/migrations/20240101000000_jobs.sql",
+        "-- +goose Up\nCREATE TABLE jobs (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE "
+        "jobs;\n");
+  const Result text = Run("lint db");
+  EXPECT_NE(text.out.find("db/migrations: 1 migration, run by goose (numbered layout)"),
+            std::string::npos)
+      << text.out;
+  auto runner = [&](const std::string& args) {
+    return nlohmann::json::parse(Run("lint --format json " + args).out)["sets"][0]["runner"];
+  };
+  EXPECT_EQ(runner("db"), "goose");
+  EXPECT_EQ(runner("--runner psql db"), "psql");
+  Write("migralint.toml", "runner = \"sqlx\"\n");
+  EXPECT_EQ(runner("db"), "sqlx");
+  EXPECT_EQ(runner("--runner dbmate db"), "dbmate");  // the option wins over the file
+  const auto sarif = nlohmann::json::parse(Run("lint --format sarif db").out);
+  EXPECT_EQ(sarif["runs"][0]["properties"]["sets"][0]["runner"], "sqlx");
+  Write("migralint.toml", "runner = \"flyaway\"\n");
+  const Result bad = Run("lint db");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("`runner` must be one of"), std::string::npos) << bad.err;
+  EXPECT_EQ(Run("lint --runner flyaway db").exit_code, 2);
+}
+
+TEST_F(Cli, SupabaseSetIsTheSameFromInsideItsFolder) {
+  Write("supabase/migrations/20240101000000_notes.sql",
+        "create table if not exists public.notes (id bigint primary key, owner uuid references "
+        "auth.users (id));\nalter table public.notes enable row level security;\n");
+  for (const std::string path :
+       {"supabase", "supabase/migrations", "supabase/migrations/", "supabase/migrations/."}) {
+    const auto j = nlohmann::json::parse(Run("lint --format json " + path).out);
+    EXPECT_EQ(j["sets"][0]["layout"], "supabase") << path;
+    EXPECT_EQ(j["sets"][0]["runner"], "supabase") << path;
+    for (const auto& d : j["diagnostics"]) EXPECT_NE(d["rule"], "unknown-object") << path;
+  }
+}
+
+TEST_F(Cli, StdinFilenameOfANewFileSeesItsSet) {
+  CleanSet();
+  // 002 is not on disk yet: the editor's buffer joins the set after 001, which created "a".
+  const Result r = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql",
+                       "ALTER TABLE a ADD COLUMN IF NOT EXISTS b text;\n");
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const Result missing = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql",
+                             "ALTER TABLE nope ADD COLUMN IF NOT EXISTS b text;\n");
+  EXPECT_NE(missing.out.find("db/migrations/002_b.sql:1:"), std::string::npos) << missing.out;
+}
+
+TEST_F(Cli, NewTwiceInOneSecondGivesTwoVersions) {
+  Write("supabase/migrations/20240101000000_init.sql", "select 1;\n");
+  ASSERT_EQ(Run("new first --set supabase/migrations").exit_code, 0);
+  ASSERT_EQ(Run("new second --set supabase/migrations").exit_code, 0);
+  std::set<std::string> versions;
+  for (const auto& entry : fs::directory_iterator(dir_ / "supabase/migrations"))
+    versions.insert(entry.path().filename().string().substr(0, 14));
+  EXPECT_EQ(versions.size(), 3u);
+}
+
 }  // namespace

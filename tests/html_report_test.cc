@@ -23,7 +23,7 @@ using migralint::testing::MakeDiagnostic;
 // the order given) and a rollback; four findings, one on a deleted file.
 lint::LintResult Sample() {
   lint::LintResult r;
-  lint::SetSummary set{kRoot, "numbered", 3, 1, 0};
+  lint::SetSummary set{kRoot, "numbered", "psql", 3, 1, 0};
   set.timeline = {{kSecond, "002", "", "", "migration"},
                   {kFirst, "001", "", "", "migration"},
                   {kThird, "003", "", "", "migration"},
@@ -170,7 +170,7 @@ TEST(HtmlReportTest, FindingExcerptHighlightsTheRegion) {
 
 TEST(HtmlReportTest, ThreeTierAndStates) {
   lint::LintResult r;
-  lint::SetSummary set{"app", "three-tier", 2, 0, 0};
+  lint::SetSummary set{"app", "three-tier", "seed000", 2, 0, 0};
   set.timeline = {{"app/core/migrations/001_a.sql", "001", "core", "core", "migration"},
                   {"app/contents/plugins/billing/migrations/001_b.sql", "001", "plugin", "billing",
                    "migration"}};

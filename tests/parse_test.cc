@@ -74,15 +74,33 @@ TEST(Parse, ErrorPositionIsPostgresOwnAndLaterStatementsSurvive) {
   EXPECT_EQ(texts.back(), "CREATE TABLE later (id int)");
 }
 
+TEST(Parse, RunnerPlaceholdersStandInAsNamesOfTheirLength) {
+  // Go templates (also inside quotes and a DO body), ${name} and $%NAME%$ are replaced by the
+  // runner before PostgreSQL sees the text: never a syntax error, every offset kept.
+  const std::string text =
+      "CREATE TABLE {{ index .Options \"Namespace\" }}.users (id int);\n"
+      "CREATE INDEX i ON \"{{ index .Options \"Namespace\" }}\".users (id);\n"
+      "DO $$ BEGIN ALTER TABLE {{ .Namespace }}.users ADD COLUMN x int; END $$;\n"
+      "CREATE ROLE ${owner} PASSWORD '${owner_password}';\n"
+      "GRANT SELECT ON $%SCHEMA%$.users TO ${owner};\n"
+      "SELECT '{{1,2},{3,4}}'::int[];\n";
+  Parsed p = Parse(text);
+  EXPECT_TRUE(p.diagnostics.empty()) << p.diagnostics.front().message;
+  ASSERT_EQ(p.unit.statements.size(), 7u);  // the DO block's ALTER is nested
+  for (const Statement& s : p.unit.statements) EXPECT_NE(s.node, nullptr);
+  // Offsets are the file's: the GRANT starts where it is written.
+  EXPECT_EQ(p.unit.statements[5].begin, text.find("GRANT"));
+}
+
 TEST(Parse, EveryStatementBetweenManyErrorsSurvives) {
-  // Template placeholders (as in Go-templated migrations) break several statements; every
-  // other statement is still parsed, and each error is reported where PostgreSQL puts it. The
-  // last one is unfinished at the end of the file (tree-sitter's boundaries decide there), and
-  // a BEGIN ATOMIC body holds ';' inside one statement.
+  // Braces where a name belongs break several statements; every other statement is still
+  // parsed, and each error is reported where PostgreSQL puts it. The last one is unfinished at
+  // the end of the file (tree-sitter's boundaries decide there), and a BEGIN ATOMIC body holds
+  // ';' inside one statement.
   std::string text;
   for (int i = 0; i < 30; ++i) {
     text += "CREATE TABLE t" + std::to_string(i) + " (id int);\n";
-    if (i % 3 == 0) text += "CREATE TABLE {{ .Schema }}.x" + std::to_string(i) + " (id int);\n";
+    if (i % 3 == 0) text += "CREATE TABLE {schema}.x" + std::to_string(i) + " (id int);\n";
   }
   text +=
       "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"

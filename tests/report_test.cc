@@ -24,7 +24,7 @@ using migralint::testing::MakeDiagnostic;
 // Two files, three findings (one of each severity), source lines for the excerpts.
 lint::LintResult Sample() {
   lint::LintResult r;
-  r.sets.push_back({"db/migrations", "numbered", 2, 1, 0});
+  r.sets.push_back({"db/migrations", "numbered", "psql", 2, 1, 0});
   r.files = 2;
   r.statements = 5;
   r.diagnostics.push_back(MakeDiagnostic("syntax-error", Severity::kError, kInit, {3, 8}, {3, 13},
@@ -104,7 +104,11 @@ TEST(ReportTest, JsonShape) {
   EXPECT_EQ(j["tool"]["name"], "migralint");
   EXPECT_TRUE(j["tool"]["version"].is_string());
   ASSERT_EQ(j["sets"].size(), 1u);
-  EXPECT_EQ(j["sets"][0], (Json{{"root", "db/migrations"}, {"layout", "numbered"}, {"files", 2}}));
+  EXPECT_EQ(j["sets"][0], (Json{{"root", "db/migrations"},
+                                {"layout", "numbered"},
+                                {"runner", "psql"},
+                                {"files", 2},
+                                {"others", 1}}));
   ASSERT_EQ(j["diagnostics"].size(), 3u);
   EXPECT_EQ(j["diagnostics"][0], (Json{{"rule", "syntax-error"},
                                        {"severity", "error"},
@@ -192,6 +196,9 @@ TEST(ReportTest, TextExact) {
             "1 | CREATE INDEX x ON t (a);\n"
             "  | ^^^^^^^^^^^^^^^^^^^^^^^^\n"
             "\n"
+            // Each set, with the runner the findings assume.
+            "db/migrations: 2 migrations, run by psql (numbered layout; 1 other file linted, not "
+            "replayed)\n"
             "1 error, 1 warning, 1 info in 2 files (5 statements)\n");
 }
 

@@ -29,6 +29,10 @@ struct Config {
   std::string path;  // the config file read, empty if none
   int pg_version = 15;
   bool per_file_transaction = true;  // transaction = "per-file" | "none"
+  bool transaction_set = false;      // ... said in the config: overrides the runner's habit
+  std::string runner;                // runner = "…" (or --runner): overrides detection
+  /// [placeholders]: values for ${name}-style placeholders, replaced before parsing.
+  std::map<std::string, std::string> placeholders;
   std::vector<std::string> exposed_schemas{"public"};
   bool exposed_schemas_set =
       false;  // the config file sets exposed_schemas (the set is API-exposed)

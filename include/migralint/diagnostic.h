@@ -32,6 +32,9 @@ struct Diagnostic {
   /// A milder variant of its rule's finding (e.g. a cosmetic edit): reported one severity level
   /// below the rule's.
   bool lesser = false;
+  /// A syntax error of the parser's grammar (PostgreSQL 15) that a later major version accepts:
+  /// that version (0: none). Not reported when the set targets it (pg_version).
+  int accepted_from = 0;
 };
 
 /// Sort order of every report: path, line, column, rule.

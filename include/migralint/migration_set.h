@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "migralint/config.h"
+#include "migralint/runner.h"
 
 namespace migralint {
 
@@ -17,6 +18,8 @@ enum class Layout {
   kUpDown,
   kFolderPerMigration,
   kDbmate,
+  kSqitch,      // sqitch.plan: deploy/<change>.sql in plan order
+  kLiquibase,   // --liquibase formatted sql files, by path (includeAll)
   kDeclared,    // [[sets]] in migralint.toml
   kSingleFile,  // a lone .sql file given on the command line
 };
@@ -25,7 +28,8 @@ std::string_view LayoutName(Layout layout);
 
 enum class FileRole {
   kMigration,     // part of the forward set
-  kRollback,      // rollback-NNN.sql, *.down.sql, down.sql: linted, not replayed
+  kRollback,      // rollback-NNN.sql, *.down.sql, down.sql, Sqitch revert/: linted, not replayed
+  kVerify,        // Sqitch verify/: checks run after a deploy, not migrations
   kSeedData,      // supabase/seed.sql
   kUnrecognised,  // in a migrations folder but matching no pattern (file-naming)
   kOtherDialect,  // a pop/kratos variant for another database, or a generic one superseded
@@ -76,6 +80,8 @@ struct MigrationSet {
   std::vector<MigrationFile> migrations;  // the forward set, in execution order
   std::vector<MigrationFile> others;      // rollbacks, seed data, unrecognised names...
   std::shared_ptr<const Config> config;   // the migralint.toml in effect for this set
+  const Runner* runner = nullptr;         // how the set is executed (runner.h); never null once
+                                          // discovered
 };
 
 }  // namespace migralint

@@ -17,6 +17,7 @@
 #include "migralint/diagnostic.h"
 #include "migralint/lock.h"
 #include "migralint/migration_set.h"
+#include "migralint/runner.h"
 #include "migralint/schema.h"
 #include "migralint/source.h"
 #include "migralint/statement.h"
@@ -26,6 +27,7 @@ namespace migralint {
 /// One file of a set after reading and parsing: what file rules look at.
 struct FileUnit {
   const MigrationFile* file = nullptr;
+  const Runner* runner = nullptr;  // its set's runner (runner.h)
   SourceFile source;
   bool read_ok = false;  // false when the file could not be read (already reported)
   /// Source order; nested PL/pgSQL statements follow their parent. The statements and comments
@@ -150,6 +152,9 @@ struct Rule {
   std::string_view category;
   std::string_view summary;
   std::vector<std::string_view> options;  // option keys it accepts in [rules.<id>]
+  /// When set, the rule is on only for sets whose runner this accepts, unless the config or
+  /// --enable turns it on (a convention some runners' users follow and others do not).
+  bool (*on_for_runner)(const Runner&) = nullptr;
   /// Runs once per file (forward migrations and rollbacks alike).
   void (*check_file)(RuleContext&, const FileUnit&) = nullptr;
   /// Runs once per set.

@@ -18,4 +18,8 @@ bool ManagesOwnTransaction(const FileUnit& unit);
 /// The TransactionStmt kind of a statement, or 0 when it is no transaction statement.
 int TransactionKind(const Statement& statement);
 
+/// What the statement is ("CREATE INDEX CONCURRENTLY", "VACUUM", ...) when PostgreSQL refuses to
+/// run it inside a transaction block; else "".
+std::string RefusesTransactionBlock(const PgQuery__Node* node);
+
 }  // namespace migralint

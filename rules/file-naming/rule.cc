@@ -39,15 +39,33 @@ std::string Describe(const Shape& shape) {
   return std::string(shape.first, 'N') + shape.second + "name";
 }
 
+// Why a file found among the migrations is none of them, as its runner sees it.
+std::pair<std::string, std::string> WhyNotAMigration(const MigrationFile& file,
+                                                     const MigrationSet& set) {
+  const std::string name = "\"" + file.relative + "\"";
+  const std::string runner(set.runner ? set.runner->name : "the runner");
+  if (set.layout == Layout::kSqitch)
+    return {name + " is named by no change of sqitch.plan: Sqitch never deploys it",
+            "add the change to the plan (`sqitch add`), or delete the script"};
+  if (file.FileName().size() < 4 || file.FileName().compare(file.FileName().size() - 4, 4, ".sql"))
+    return {name + " is not named .sql: " + runner + " never reads it",
+            "rename it to .sql if it is a migration, or move it out of the migrations folder"};
+  if (file.relative.find('/') != std::string::npos && set.layout != Layout::kThreeTier &&
+      set.layout != Layout::kFolderPerMigration)
+    return {name + " is in a sub-folder of the set: " + runner +
+                " reads only the set's own folder, so it never runs",
+            "move it into the set's folder with a migration name, or out of the set"};
+  return {name + " does not follow the naming pattern of this " +
+              std::string(LayoutName(set.layout)) + " set: " + runner + " skips or misorders it",
+          "rename it to <version>_<name>.sql (e.g. 004_add_tags.sql), or move it out of the "
+          "migrations folder"};
+}
+
 void Check(RuleContext& ctx, const SetUnit& set) {
   for (const FileUnit* unit : set.others) {
     if (unit->file->role != FileRole::kUnrecognised) continue;
-    ctx.Report(*unit, 0, 0,
-               "\"" + unit->file->relative + "\" does not follow the naming pattern of this " +
-                   std::string(LayoutName(set.set->layout)) +
-                   " set: the runner skips or misorders it",
-               "rename it to <version>_<name>.sql (e.g. 004_add_tags.sql), or move it out of "
-               "the migrations folder");
+    auto [message, help] = WhyNotAMigration(*unit->file, *set.set);
+    ctx.Report(*unit, 0, 0, std::move(message), std::move(help));
   }
   // The convention of each folder is what most of its migrations share.
   std::map<std::string, std::map<Shape, int>> shapes;

@@ -12,6 +12,8 @@ std::string Padded(unsigned long long n, std::size_t width) {
 }
 
 void Check(RuleContext& ctx, const SetUnit& set) {
+  // Sqitch and Liquibase order by plan or path: numbers in names are not versions to them.
+  if (set.set->runner && set.set->runner->keys == Keys::kPath) return;
   std::map<std::string, std::vector<const FileUnit*>> sequences;
   for (const FileUnit* unit : set.migrations) sequences[unit->file->Sequence()].push_back(unit);
   for (const auto& [name, units] : sequences) {

@@ -4,12 +4,17 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include "migralint/runner.h"
 #include "migralint/transactions.h"
 
 namespace migralint::rules {
 namespace {
 
 void Check(RuleContext& ctx, const FileUnit& unit) {
+  // Whether the runner has a transaction open around the file decides what a stray COMMIT or a
+  // missing one does (runner.h).
+  const FileExecution execution(unit, ctx.config());
+  const std::string runner(execution.runner().name);
   const Statement* open = nullptr;
   for (const Statement& s : unit.statements) {
     if (s.IsNested()) continue;
@@ -27,11 +32,14 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
         break;
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
       case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
-        if (!open) {
+        // Without a transaction of the runner's, PostgreSQL only warns that none is open.
+        if (!open && execution.Wrapped()) {
           ctx.Report(unit, s.begin, s.end,
                      "COMMIT or ROLLBACK with no transaction open in this file: it ends the "
-                     "runner's transaction, "
-                     "if any, and what follows runs outside it",
+                     "transaction " +
+                         runner +
+                         " runs the file in, and what follows (its history "
+                         "row included) runs outside it",
                      "remove it, or open the transaction with BEGIN in this file");
         }
         open = nullptr;
@@ -40,7 +48,8 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
         break;
     }
   }
-  if (open) {
+  // Inside the runner's own transaction, the runner's COMMIT closes it too.
+  if (open && !execution.Wrapped()) {
     ctx.Report(unit, open->begin, open->end,
                "transaction opened here is never committed: its changes are rolled back when the "
                "session ends",

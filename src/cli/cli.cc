@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "migralint/runner.h"
 
 #ifndef MIGRALINT_VERSION
 #define MIGRALINT_VERSION "0.1.0"
@@ -31,6 +32,12 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   command.add_option("--pg-version", o.pg_version, "Target PostgreSQL major version (default 15)")
       ->check(CLI::Range(10, 18));
+  {
+    std::vector<std::string> names;
+    for (const Runner* runner : AllRunners()) names.emplace_back(runner->name);
+    command.add_option("--runner", o.runner, "How the sets are executed (default: detected)")
+        ->check(CLI::IsMember(names));
+  }
   command.add_option("--stdin-filename", o.stdin_filename,
                      "Lint standard input as if it were this file of its set");
   command.add_option("--cache-dir", o.cache_dir,

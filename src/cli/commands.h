@@ -16,6 +16,7 @@ struct CommonOptions {
   std::vector<std::string> disable;
   std::string fail_on;  // empty: from the config
   int pg_version = 0;   // 0: from the config
+  std::string runner;   // --runner: overrides the config and detection
   std::string stdin_filename;
   std::string cache_dir;  // --cache-dir
   bool no_cache = false;  // --no-cache

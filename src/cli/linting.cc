@@ -122,6 +122,10 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   linted->known = lint::KnownRuleOptions();
   linted->configs = std::make_unique<config::ConfigResolver>(linted->known, config_path);
   config::ConfigResolver& configs = *linted->configs;
+  configs.Override([runner = o.runner, pg_version = o.pg_version](Config& config) {
+    if (!runner.empty()) config.runner = runner;
+    if (pg_version) config.pg_version = pg_version;
+  });
 
   const std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;
   lint::Options& options = linted->options;

@@ -62,7 +62,12 @@ std::string NextVersion(const MigrationFile* last) {
           v.text.substr(0, 8) == today ? std::stoull("0" + v.groups[1]) + 1 : 1;
       return today + "_" + Padded(next, width);
     }
-    return Utc("%Y%m%d%H%M%S");
+    std::string now = Utc("%Y%m%d%H%M%S");
+    // A second file in the same second (or a clock behind the last version): the next number.
+    if (v.text.size() == now.size() &&
+        v.text.find_first_not_of("0123456789") == std::string::npos && v.text >= now)
+      now = Padded(std::stoull(v.text) + 1, now.size());
+    return now;
   }
   return Padded(std::stoull("0" + (v.groups.empty() ? std::string() : v.groups.back())) + 1,
                 v.text.size());

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "migralint/migration_set.h"
+#include "migralint/runner.h"
 
 namespace fs = std::filesystem;
 
@@ -159,9 +160,9 @@ class Reader {
           declared.layout = *v;
           std::string names;
           bool known = false;
-          for (Layout layout :
-               {Layout::kNumbered, Layout::kUpDown, Layout::kFolderPerMigration, Layout::kDbmate,
-                Layout::kSupabase, Layout::kThreeTier, Layout::kDeclared}) {
+          for (Layout layout : {Layout::kNumbered, Layout::kUpDown, Layout::kFolderPerMigration,
+                                Layout::kDbmate, Layout::kSupabase, Layout::kThreeTier,
+                                Layout::kSqitch, Layout::kLiquibase, Layout::kDeclared}) {
             known |= LayoutName(layout) == *v;
             names += (names.empty() ? "" : ", ") + std::string(LayoutName(layout));
           }
@@ -206,6 +207,7 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
       }
     } else if (k == "transaction") {
       if (auto v = reader.String(value, k)) {
+        config.transaction_set = true;
         if (*v == "per-file")
           config.per_file_transaction = true;
         else if (*v == "none")
@@ -234,6 +236,26 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
         else
           reader.Error(value,
                        "`fail_on` must be error, warning, info or never (got \"" + *v + "\")");
+      }
+    } else if (k == "runner") {
+      if (auto v = reader.String(value, k)) {
+        if (FindRunner(*v)) {
+          config.runner = *v;
+        } else {
+          std::string names;
+          for (const Runner* r : AllRunners())
+            names += (names.empty() ? "" : ", ") + std::string(r->name);
+          reader.Error(value, "`runner` must be one of " + names + " (got \"" + *v + "\")");
+        }
+      }
+    } else if (k == "placeholders") {
+      if (const toml::table* table = value.as_table()) {
+        for (const auto& [name, v] : *table) {
+          if (auto replacement = reader.String(v, "placeholders." + std::string(name.str())))
+            config.placeholders[std::string(name.str())] = *replacement;
+        }
+      } else {
+        reader.Error(value, "`placeholders` must be a table of strings");
       }
     } else if (k == "active_theme") {
       if (auto v = reader.String(value, k)) config.active_theme = *v;
@@ -288,8 +310,9 @@ std::shared_ptr<const Config> ConfigResolver::Load(const fs::path& file) {
   if (it != loaded_.end()) return it->second;
   LoadResult result = LoadConfigFile(file, rules_);
   for (auto& e : result.errors) errors_.push_back(e);
-  auto config =
-      std::make_shared<const Config>(result.config ? std::move(*result.config) : Config{});
+  Config loaded = result.config ? std::move(*result.config) : Config{};
+  if (override_) override_(loaded);
+  auto config = std::make_shared<const Config>(std::move(loaded));
   loaded_.emplace(file, config);
   return config;
 }
@@ -298,8 +321,12 @@ std::shared_ptr<const Config> ConfigResolver::For(const fs::path& dir) {
   std::lock_guard lock(mutex_);
   if (explicit_path_) return Load(*explicit_path_);
   if (auto found = FindConfigUpward(dir)) return Load(*found);
-  static const auto defaults = std::make_shared<const Config>();
-  return defaults;
+  if (!defaults_) {
+    Config defaults;
+    if (override_) override_(defaults);
+    defaults_ = std::make_shared<const Config>(std::move(defaults));
+  }
+  return defaults_;
 }
 
 }  // namespace migralint::config

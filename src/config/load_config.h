@@ -38,6 +38,9 @@ class ConfigResolver {
   /// The config of the sets in `dir` (thread-safe: discovery scans folders in parallel).
   std::shared_ptr<const Config> For(const std::filesystem::path& dir);
   const std::vector<std::string>& errors() const { return errors_; }
+  /// Command-line settings applied over every config handed out (--runner, --pg-version).
+  /// Before the first For.
+  void Override(std::function<void(Config&)> apply) { override_ = std::move(apply); }
 
  private:
   std::shared_ptr<const Config> Load(const std::filesystem::path& file);
@@ -46,6 +49,8 @@ class ConfigResolver {
   std::optional<std::filesystem::path> explicit_path_;
   std::map<std::filesystem::path, std::shared_ptr<const Config>> loaded_;
   std::vector<std::string> errors_;
+  std::function<void(Config&)> override_;
+  std::shared_ptr<const Config> defaults_;
   std::mutex mutex_;
 };
 

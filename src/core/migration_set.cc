@@ -20,6 +20,10 @@ std::string_view LayoutName(Layout layout) {
       return "folder-per-migration";
     case Layout::kDbmate:
       return "dbmate";
+    case Layout::kSqitch:
+      return "sqitch";
+    case Layout::kLiquibase:
+      return "liquibase";
     case Layout::kDeclared:
       return "declared";
     case Layout::kSingleFile:
@@ -34,6 +38,8 @@ std::string_view FileRoleName(FileRole role) {
       return "migration";
     case FileRole::kRollback:
       return "rollback";
+    case FileRole::kVerify:
+      return "verify";
     case FileRole::kSeedData:
       return "seed-data";
     case FileRole::kUnrecognised:

@@ -3,6 +3,8 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include "migralint/pg_nodes.h"
+
 namespace migralint {
 
 bool HasNoTransactionDirective(const FileUnit& unit) {
@@ -23,6 +25,47 @@ int TransactionKind(const Statement& statement) {
   if (!statement.node || statement.node->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT)
     return 0;
   return statement.node->transaction_stmt->kind;
+}
+
+std::string RefusesTransactionBlock(const PgQuery__Node* node) {
+  if (!node) return "";
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return node->index_stmt->concurrent ? "CREATE INDEX CONCURRENTLY" : "";
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      return node->drop_stmt->concurrent ? "DROP INDEX CONCURRENTLY" : "";
+    case PG_QUERY__NODE__NODE_REINDEX_STMT: {
+      const auto* r = node->reindex_stmt;
+      // `(CONCURRENTLY)` has no value; `(CONCURRENTLY false)` turns it off.
+      const PgQuery__DefElem* concurrently = pg::Option(r->params, r->n_params, "concurrently");
+      if (concurrently &&
+          (!concurrently->arg || concurrently->arg->node_case != PG_QUERY__NODE__NODE_BOOLEAN ||
+           concurrently->arg->boolean->boolval)) {
+        return "REINDEX CONCURRENTLY";
+      }
+      return r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM ||
+                     r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE ||
+                     r->kind == PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA
+                 ? "REINDEX SCHEMA / DATABASE / SYSTEM"
+                 : "";
+    }
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+      return node->vacuum_stmt->is_vacuumcmd ? "VACUUM" : "";
+    case PG_QUERY__NODE__NODE_ALTER_SYSTEM_STMT:
+      return "ALTER SYSTEM";
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+      return "CREATE DATABASE";
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+      return "DROP DATABASE";
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_SPACE_STMT:
+      return "CREATE TABLESPACE";
+    case PG_QUERY__NODE__NODE_DROP_TABLE_SPACE_STMT:
+      return "DROP TABLESPACE";
+    case PG_QUERY__NODE__NODE_CREATE_SUBSCRIPTION_STMT:
+      return "CREATE SUBSCRIPTION";
+    default:
+      return "";
+  }
 }
 
 bool ManagesOwnTransaction(const FileUnit& unit) {

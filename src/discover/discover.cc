@@ -102,7 +102,9 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   // A set holding the file is rooted at one of its folders: try each, nearest first.
   std::error_code ec;
   const fs::path target = fs::weakly_canonical(file, ec);
-  fs::path dir = fs::absolute(FolderOf(file), ec).lexically_normal();
+  const fs::path folder = fs::absolute(FolderOf(file), ec).lexically_normal();
+  const bool on_disk = fs::exists(file, ec);
+  fs::path dir = folder;
   for (int up = 0; up < 8; ++up) {
     std::vector<std::string> ignored;
     if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
@@ -111,6 +113,9 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
         return (i < forward ? set->migrations[i] : set->others[i - forward]).fs_path;
       };
       if (FindSameFile(n, path_at, target) < n) return std::move(*set);
+      // A new file not saved yet (an editor's buffer): the set it will join, as if it were on
+      // disk, in its place by version.
+      if (!on_disk && AddUnsavedFile(*set, file)) return std::move(*set);
     }
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();

@@ -8,7 +8,9 @@
 #include <set>
 
 #include "discover/file_name.h"
+#include "discover/folder_files.h"
 #include "migralint/display_path.h"
+#include "runners/detect.h"
 
 namespace fs = std::filesystem;
 
@@ -22,50 +24,6 @@ struct Scan {
   bool folders = false;
   bool any_sql = false;
 };
-
-std::vector<fs::directory_entry> SortedEntries(const fs::path& dir) {
-  // By name (all have the same parent): comparing whole paths, component by component, was a
-  // good part of discovering a 100,000-file folder.
-  std::vector<std::pair<std::string, fs::directory_entry>> named;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    named.emplace_back(entry.path().filename().native(), entry);
-  std::sort(named.begin(), named.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<fs::directory_entry> entries;
-  entries.reserve(named.size());
-  for (auto& [name, entry] : named) entries.push_back(std::move(entry));
-  return entries;
-}
-
-bool IsSqlFile(const fs::directory_entry& entry) {
-  std::error_code ec;
-  return entry.path().extension() == ".sql" && !entry.is_directory(ec);
-}
-
-// A folder's display path and its path relative to the set's root, worked out once for all of
-// its files (path arithmetic per file was a tenth of a lint run over thousands of small files).
-struct Folder {
-  Folder(const fs::path& dir, const fs::path& root)
-      : display(DisplayPath(dir)), relative(dir.lexically_relative(root).generic_string()) {}
-  static std::string Join(const std::string& folder, const std::string& name) {
-    return folder.empty() || folder == "." ? name : folder + "/" + name;
-  }
-  std::string display, relative;
-};
-
-MigrationFile MakeFile(const fs::path& path, const Folder& folder, const NameInfo& info) {
-  MigrationFile file;
-  file.fs_path = path.string();
-  const std::string name = path.filename().string();
-  file.path = Folder::Join(folder.display, name);
-  file.relative = Folder::Join(folder.relative, name);
-  file.version = Version::FromText(info.version);
-  file.name = info.name;
-  file.role = info.role;
-  file.no_transaction = info.autocommit;
-  return file;
-}
 
 // A pop/kratos dialect variant runs only on its own database; for one version the postgres
 // variant supersedes the generic one.
@@ -134,6 +92,8 @@ Scan ScanFolder(const fs::path& dir, const fs::path& root, const std::string& ti
       NameInfo info = ClassifyFileName(entry.path().filename().string());
       scan.up_down |= info.up_down;
       add(entry.path(), top, info);
+    } else if (IsSqlLike(entry)) {
+      add(entry.path(), top, NameInfo{});  // .pgsql, .sql.bak, ...: no runner reads them
     } else if (entry.is_directory(ec)) {
       auto folder = ClassifyMigrationFolder(entry.path().filename().string());
       if (!folder) continue;
@@ -177,7 +137,14 @@ bool StartsWithDbmateMarker(const fs::path& file) {
   std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  return head.find("-- migrate:up") != std::string::npos;
+  // dbmate's own pattern is `--\s*migrate:up`.
+  for (std::size_t at = head.find("migrate:up"); at != std::string::npos;
+       at = head.find("migrate:up", at + 1)) {
+    std::size_t before = at;
+    while (before > 0 && (head[before - 1] == ' ' || head[before - 1] == '\t')) --before;
+    if (before >= 2 && head.compare(before - 2, 2, "--") == 0) return true;
+  }
+  return false;
 }
 
 void Append(std::vector<MigrationFile>& to, std::vector<MigrationFile>&& from) {
@@ -259,7 +226,8 @@ std::optional<MigrationSet> ThreeTierAt(const fs::path& dir, const Config& confi
 
 std::optional<MigrationSet> SupabaseAt(const fs::path& dir) {
   std::error_code ec;
-  const fs::path normal = fs::absolute(dir, ec).lexically_normal();
+  fs::path normal = fs::absolute(dir, ec).lexically_normal();
+  if (!normal.has_filename()) normal = normal.parent_path();  // "migrations/" or "." given
   fs::path migrations;
   if (normal.filename() == "supabase" && fs::is_directory(dir / "migrations", ec)) {
     migrations = dir / "migrations";
@@ -287,12 +255,33 @@ std::optional<MigrationSet> SupabaseAt(const fs::path& dir) {
 
 }  // namespace
 
+// .sql-like files in the sub-folders of a set's folder (not migration folders): no runner of
+// these layouts reads them, so they are reported rather than silently left out.
+void AddStrayFiles(const fs::path& dir, const fs::path& root, std::vector<MigrationFile>& others,
+                   int depth) {
+  if (depth > 8) return;
+  for (const auto& entry : SortedEntries(dir)) {
+    std::error_code ec;
+    const std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec)) {
+      if (name[0] == '.' || name == "node_modules" || (depth == 0 && ClassifyMigrationFolder(name)))
+        continue;
+      AddStrayFiles(entry.path(), root, others, depth + 1);
+    } else if (depth > 0 && (IsSqlFile(entry) || IsSqlLike(entry))) {
+      others.push_back(MakeFile(entry.path(), Folder(dir, root), NameInfo{}));
+    }
+  }
+}
+
 std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<const Config> config,
                                         std::vector<std::string>& errors) {
   std::optional<MigrationSet> found = ThreeTierAt(dir, *config, errors);
   if (!found) found = SupabaseAt(dir);
+  if (!found) found = SqitchAt(dir, errors);
+  if (!found) found = LiquibaseAt(dir);
   if (found) {
     found->config = std::move(config);
+    found->runner = &runners::Detect(*found);
     return found;
   }
   Scan scan = ScanFolder(dir, dir, "", "");
@@ -310,7 +299,9 @@ std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<con
     set.layout = Layout::kNumbered;
   set.migrations = std::move(scan.migrations);
   set.others = std::move(scan.others);
+  AddStrayFiles(dir, dir, set.others, 0);
   set.config = std::move(config);
+  set.runner = &runners::Detect(set);
   return set;
 }
 
@@ -350,7 +341,26 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
     }
   }
   SortByVersion(set.migrations);
+  set.runner = &runners::Detect(set);
   return set;
+}
+
+bool AddUnsavedFile(MigrationSet& set, const fs::path& file) {
+  std::error_code ec;
+  const fs::path folder =
+      fs::absolute(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec)
+          .lexically_normal();
+  const fs::path root = fs::absolute(set.root, ec).lexically_normal();
+  const bool beside_migrations =
+      std::any_of(set.migrations.begin(), set.migrations.end(), [&](const MigrationFile& m) {
+        return fs::absolute(m.Folder(), ec).lexically_normal() == folder;
+      });
+  if (!beside_migrations && folder != root) return false;
+  const NameInfo info = ClassifyFileName(file.filename().string());
+  if (info.role != FileRole::kMigration) return false;
+  set.migrations.push_back(MakeFile(file, Folder(file.parent_path(), set.root), info));
+  SortByVersion(set.migrations);
+  return true;
 }
 
 MigrationSet SingleFileSet(const fs::path& file, std::shared_ptr<const Config> config) {
@@ -362,6 +372,7 @@ MigrationSet SingleFileSet(const fs::path& file, std::shared_ptr<const Config> c
   NameInfo info = ClassifyFileName(file.filename().string());
   info.role = FileRole::kMigration;
   set.migrations.push_back(MakeFile(file, Folder(set.root, set.root), info));
+  set.runner = &runners::Detect(set);
   return set;
 }
 

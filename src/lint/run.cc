@@ -19,7 +19,7 @@ constexpr std::size_t kAheadPerJob = 32;
 }  // namespace
 
 bool Finalize(Diagnostic& finding, const Config& config, const Options& options) {
-  const std::vector<std::string> enabled = EnabledRules(config, options);
+  const std::vector<std::string> enabled = EnabledRules(config, options, DefaultRunner());
   if (std::find(enabled.begin(), enabled.end(), finding.rule) == enabled.end()) return false;
   SetSeverity(finding, config);
   return true;

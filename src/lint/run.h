@@ -44,6 +44,7 @@ struct SetFile {
 struct SetSummary {
   std::string root;
   std::string layout;
+  std::string runner;       // the runner profile executing the set (runner.h)
   std::size_t files = 0;    // forward migrations
   std::size_t others = 0;   // rollbacks, seed data, unrecognised names, inactive theme
   std::size_t skipped = 0;  // variants for other databases: not linted

@@ -198,12 +198,14 @@ void SetSeverity(Diagnostic& d, const Config& config) {
     d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
 }
 
-std::vector<std::string> EnabledRules(const Config& config, const Options& options) {
+std::vector<std::string> EnabledRules(const Config& config, const Options& options,
+                                      const Runner& runner) {
   std::vector<std::string> enabled;
   for (const RuleEntry& entry : Registry()) {
     const std::string id(entry.rule->id);
     const RuleSettings* settings = config.Rule(id);
-    bool on = !(settings && settings->off);
+    bool on =
+        settings ? !settings->off : !entry.rule->on_for_runner || entry.rule->on_for_runner(runner);
     if (std::find(options.disable.begin(), options.disable.end(), id) != options.disable.end())
       on = false;
     if (std::find(options.enable.begin(), options.enable.end(), id) != options.enable.end())
@@ -222,8 +224,12 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
         return set.config ? *set.config : kDefaults;
       }()),
       lock_(lock::ReadLockFile(set.root)) {
-  SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(),
-                     0, 0};
+  SetSummary summary{set.root_display,
+                     std::string(LayoutName(set.layout)),
+                     std::string(set.runner ? set.runner->name : DefaultRunner().name),
+                     set.migrations.size(),
+                     0,
+                     0};
   for (const auto& f : set.migrations) files_.push_back(&f);
   for (const auto* group : {&set.migrations, &set.others}) {
     for (const auto& f : *group) {
@@ -245,7 +251,7 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
     for (const LockEntry& e : lock_->entries) recorded_[e.relative] = &e;
   }
 
-  enabled_ = EnabledRules(config_, options);
+  enabled_ = EnabledRules(config_, options, set.runner ? *set.runner : DefaultRunner());
   std::vector<ModelRule> model_rules;
   for (const std::string& id : enabled_) {
     const Rule& rule = *FindRule(id)->rule;
@@ -274,7 +280,11 @@ SetRun::~SetRun() = default;
 
 void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
+  w.unit.runner = set_.runner;
   ReadAndParse(*files_[i], options_, i == stdin_file_, cache_.get(), w);
+  std::erase_if(w.diagnostics, [&](const Diagnostic& d) {
+    return d.accepted_from && config_.pg_version >= d.accepted_from;
+  });
   if (w.unit.read_ok) w.ignores = FindIgnores(w.unit);
   if (i >= set_.migrations.size()) return;  // rollbacks, seed data: syntax and encoding only
   FileUnit& unit = w.unit;

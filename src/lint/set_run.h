@@ -21,7 +21,10 @@
 namespace migralint::lint {
 
 /// The rules on for a set: its config, then --disable and --enable.
-std::vector<std::string> EnabledRules(const Config& config, const Options& options);
+/// The rules on for a set: its config (and its runner, for rules on only for some), then
+/// --disable and --enable.
+std::vector<std::string> EnabledRules(const Config& config, const Options& options,
+                                      const Runner& runner);
 /// Sets the severity from the config (or the rule's default), one level lower when `lesser`.
 void SetSeverity(Diagnostic& d, const Config& config);
 

@@ -72,7 +72,7 @@ class Reader {
 // and the layout of the trees.
 std::string BuildIdentity() {
   std::string id =
-      "migralint-parse-cache 1 " MIGRALINT_VERSION " " + std::to_string(TreeImageLayout());
+      "migralint-parse-cache 2 " MIGRALINT_VERSION " " + std::to_string(TreeImageLayout());
   struct stat self {};
   if (::stat("/proc/self/exe", &self) == 0) {
     id += " " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
@@ -122,6 +122,7 @@ std::string Serialize(const FileUnit& unit, const std::vector<Diagnostic>& found
     w.Text(d.message);
     w.Text(d.help);
     w.Put<std::uint8_t>(d.lesser);
+    w.Put(d.accepted_from);
   }
   TreeImageWriter trees;
   w.Put<std::uint64_t>(unit.statements.size());
@@ -163,7 +164,7 @@ bool Restore(std::string_view bytes, FileUnit& unit, std::vector<Diagnostic>& ou
   for (Diagnostic& d : found) {
     std::uint8_t lesser;
     if (!r.Text(d.rule) || !r.Get(d.severity) || !r.Get(d.start) || !r.Get(d.end) ||
-        !r.Text(d.message) || !r.Text(d.help) || !r.Get(lesser))
+        !r.Text(d.message) || !r.Text(d.help) || !r.Get(lesser) || !r.Get(d.accepted_from))
       return false;
     d.path = unit.source.path;
     d.lesser = lesser != 0;

@@ -3,6 +3,7 @@
 #include "parse/parse_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <string>
 
@@ -21,10 +22,59 @@ void Blank(std::string& text, std::uint32_t begin, std::uint32_t end) {
   }
 }
 
+// One past a runner placeholder starting at `i` (on one line), or 0: `${name}` (Flyway,
+// Liquibase, goose ENVSUB), a Go template `{{ .X }}` / `{{- … }}`, `$%NAME%$`. Runners replace
+// them before PostgreSQL sees the text, inside quotes and bodies too.
+std::size_t PlaceholderEnd(std::string_view text, std::size_t i) {
+  std::string_view close;
+  if (text.compare(i, 2, "${") == 0)
+    close = "}";
+  else if (text.compare(i, 2, "{{") == 0 && i + 2 < text.size() &&
+           (text[i + 2] == ' ' || text[i + 2] == '.' || text[i + 2] == '-'))
+    close = "}}";  // not an array literal such as '{{1,2},{3,4}}'
+  else if (text.compare(i, 2, "$%") == 0)
+    close = "%$";
+  else
+    return 0;
+  const std::size_t end = text.find(close, i + 2);
+  const std::size_t line_end = text.find('\n', i);
+  if (end == std::string_view::npos || end > line_end) return 0;
+  return end + close.size();
+}
+
+// The text with each placeholder replaced by an identifier of its own length ("${schema}" ->
+// "_schema__"), so that the file parses and every offset still matches it. The same
+// placeholder always gets the same stand-in: an object created under one is found under it.
+std::string WithStandIns(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = text.find_first_of("${"); i != std::string_view::npos;
+       i = text.find_first_of("${", i + 1)) {
+    const std::size_t end = PlaceholderEnd(text, i);
+    if (end == 0) continue;
+    std::string stand_in = "_";
+    for (std::size_t k = i; k < end; ++k) {
+      const unsigned char c = static_cast<unsigned char>(text[k]);
+      if (std::isalnum(c) || c == '_') stand_in += static_cast<char>(std::tolower(c));
+    }
+    stand_in.resize(end - i, '_');
+    out.replace(i, end - i, stand_in);
+    i = end - 1;
+  }
+  return out;
+}
+
+bool StartsNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
 // Text PostgreSQL is given: psql meta-commands and dbmate's down section blanked out, so that
 // every offset still matches the file.
-std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnostic>& out) {
-  std::string masked = unit.source.text();
+std::string Masked(const FileUnit& unit, std::string masked, const Lexed& lexed,
+                   std::vector<Diagnostic>& out) {
   for (const Span& meta : lexed.meta_commands) {
     std::string_view command = std::string_view(masked).substr(meta.begin, meta.end - meta.begin);
     const std::size_t space = command.find_first_of(" \t");
@@ -37,15 +87,17 @@ std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnos
     out.push_back(std::move(d));
     Blank(masked, meta.begin, meta.end);
   }
-  // dbmate: only the "-- migrate:up" section is the forward migration.
-  bool dbmate = false, down = false;
+  // dbmate and goose: only the up sections ("-- migrate:up", "-- +goose Up", any case for
+  // goose) are the forward migration.
+  bool sections = false, down = false;
   std::uint32_t down_begin = 0;
   for (const Comment& c : lexed.comments) {
     if (!c.own_line) continue;
-    const bool is_up = c.text.rfind("migrate:up", 0) == 0;
-    const bool is_down = c.text.rfind("migrate:down", 0) == 0;
+    const bool is_up = c.text.rfind("migrate:up", 0) == 0 || StartsNoCase(c.text, "+goose up");
+    const bool is_down =
+        c.text.rfind("migrate:down", 0) == 0 || StartsNoCase(c.text, "+goose down");
     if (is_up) {
-      dbmate = true;
+      sections = true;
       if (down) Blank(masked, down_begin, c.begin);
       down = false;
     } else if (is_down && !down) {
@@ -53,7 +105,7 @@ std::string Masked(const FileUnit& unit, const Lexed& lexed, std::vector<Diagnos
       down_begin = c.begin;
     }
   }
-  if (dbmate && down) Blank(masked, down_begin, static_cast<std::uint32_t>(masked.size()));
+  if (sections && down) Blank(masked, down_begin, static_cast<std::uint32_t>(masked.size()));
   return masked;
 }
 
@@ -191,9 +243,10 @@ void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& l
 }  // namespace
 
 void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
-  const Lexed lexed = Lex(unit.source.text());
+  std::string text = WithStandIns(unit.source.text());
+  const Lexed lexed = Lex(text);
   unit.comments = lexed.comments;
-  const std::string masked = Masked(unit, lexed, out);
+  const std::string masked = Masked(unit, std::move(text), lexed, out);
   const auto n = static_cast<std::uint32_t>(masked.size());
   if (SkipTrivia(masked, 0, n) == n && lexed.unterminated < 0) return;  // empty or comments only
 
@@ -211,7 +264,7 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   for (const Statement& statement : top) {
     const int index = static_cast<int>(unit.statements.size());
     unit.statements.push_back(statement);
-    for (Statement& nested : NestedStatements(unit, statement, index, out)) {
+    for (Statement& nested : NestedStatements(unit, masked, statement, index, out)) {
       unit.statements.push_back(std::move(nested));
     }
   }

@@ -78,8 +78,8 @@ std::string Text(const Json& j, const char* key) {
 
 class Walker {
  public:
-  Walker(FileUnit& unit, int parent, Body body, std::vector<Statement>& out)
-      : unit_(unit), parent_(parent), body_(body), out_(out) {}
+  Walker(FileUnit& unit, std::string_view text, int parent, Body body, std::vector<Statement>& out)
+      : unit_(unit), text_(text), parent_(parent), body_(body), out_(out) {}
 
   /// The function's or DO block's action (its outer block).
   void Walk(const Json& action) { Statement(action); }
@@ -149,7 +149,7 @@ class Walker {
   // Finds `query` in the body, starting at its line, and parses it.
   void Embedded(const std::string& query, int lineno) {
     if (query.empty()) return;
-    const std::string_view text = unit_.source.text();
+    const std::string_view text = text_;
     const Position body_start = unit_.source.At(body_.begin);
     const std::uint32_t line =
         body_start.line + static_cast<std::uint32_t>(lineno > 0 ? lineno - 1 : 0);
@@ -162,12 +162,12 @@ class Walker {
     if (at == std::string_view::npos) at = body_.begin;  // a body written as a '' string
     PgParse parsed = ParseSql(query.c_str());
     if (!parsed.tree) return;  // PostgreSQL only checks these when the body runs
-    AppendStatements(unit_, unit_.source.text(), std::move(parsed.tree),
-                     static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + query.size()),
-                     parent_, stack_, out_);
+    AppendStatements(unit_, text_, std::move(parsed.tree), static_cast<std::uint32_t>(at),
+                     static_cast<std::uint32_t>(at + query.size()), parent_, stack_, out_);
   }
 
   FileUnit& unit_;
+  std::string_view text_;
   int parent_;
   Body body_;
   std::vector<migralint::Statement>& out_;
@@ -176,14 +176,13 @@ class Walker {
 
 }  // namespace
 
-std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, int parent,
-                                        std::vector<Diagnostic>& out) {
+std::vector<Statement> NestedStatements(FileUnit& unit, std::string_view text, const Statement& top,
+                                        int parent, std::vector<Diagnostic>& out) {
   std::vector<Statement> nested;
   if (!top.node) return nested;
   const auto location = PlpgsqlBodyLocation(top.node);
   if (!location) return nested;
 
-  const std::string_view text = unit.source.text();
   // DefElem locations are relative to the text the statement was parsed from; the statement's
   // own offset in that text is recorded as parse_base.
   Body body;
@@ -220,7 +219,7 @@ std::vector<Statement> NestedStatements(FileUnit& unit, const Statement& top, in
   if (parser.parse(result.plpgsql_funcs, std::strlen(result.plpgsql_funcs)).get(functions))
     return nested;
   ForEach(functions, [&](const Json& function) {
-    Walker walker(unit, parent, body, nested);
+    Walker walker(unit, text, parent, body, nested);
     walker.Walk(Get(Get(function, "PLpgSQL_function"), "action"));
   });
   return nested;

@@ -2,6 +2,7 @@
 #include "parse/statements.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "parse/lexer.h"
 
@@ -56,6 +57,15 @@ void AppendStatements(FileUnit& unit, std::string_view text, ParseTree tree, std
   unit.trees.push_back(std::move(tree).Release());
 }
 
+// True when `text` holds `word` in any letter case.
+static bool ContainsWord(std::string_view text, std::string_view word) {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  return std::search(text.begin(), text.end(), word.begin(), word.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
+}
+
 Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string message) {
   Diagnostic d;
   d.rule = "syntax-error";
@@ -70,6 +80,22 @@ Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string m
   if (d.end.line == d.start.line && d.end.column == d.start.column) d.end.column += 1;
   d.message = std::move(message);
   d.help = "fix the statement; PostgreSQL rejects it, so the migration fails here";
+  // Grammar PostgreSQL 15 (the parser's) rejects and a later version accepts.
+  const std::string_view before = source.text().substr(0, at);
+  const std::size_t line = before.rfind('\n');
+  const std::string_view line_before = before.substr(line == std::string_view::npos ? 0 : line + 1);
+  if (d.message == "subquery in FROM must have an alias") {
+    d.accepted_from = 16;
+  } else if (d.message == "syntax error at or near \"NOT\"" &&
+             ContainsWord(line_before, "CONSTRAINT")) {
+    d.accepted_from = 18;  // ADD CONSTRAINT name NOT NULL column
+  }
+  if (d.accepted_from) {
+    d.message +=
+        " (in PostgreSQL 15; accepted from PostgreSQL " + std::to_string(d.accepted_from) + ")";
+    d.help = "set pg_version = " + std::to_string(d.accepted_from) +
+             " (or later) in migralint.toml if the set targets it; else rewrite it for 15";
+  }
   return d;
 }
 

@@ -161,7 +161,9 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
   Objects(report.Key("sets"), result.sets, [](Members& m, const lint::SetSummary& set) {
     m.Text("root", set.root);
     m.Text("layout", set.layout);
+    m.Text("runner", set.runner);
     m.Number("files", set.files);
+    m.Number("others", set.others);
   });
   Objects(report.Key("diagnostics"), result.diagnostics, [](Members& m, const Diagnostic& d) {
     m.Text("rule", d.rule);

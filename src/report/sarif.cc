@@ -198,6 +198,12 @@ void EmitSarif(const lint::LintResult& result, std::ostream& out) {
   Json run = Json::object();
   run["tool"] = {{"driver", std::move(driver)}};
   run["columnKind"] = "unicodeCodePoints";
+  Json sets = Json::array();
+  for (const lint::SetSummary& set : result.sets) {
+    sets.push_back(
+        {{"root", set.root}, {"layout", set.layout}, {"runner", set.runner}, {"files", set.files}});
+  }
+  run["properties"] = {{"sets", std::move(sets)}};
   run["results"] = std::move(results);
   const Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                     {"version", "2.1.0"},

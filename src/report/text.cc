@@ -110,6 +110,13 @@ void EmitText(const lint::LintResult& result, const EmitOptions& options, std::o
     EmitFinding(result, d, style, out);
     out << '\n';
   }
+  // Each set, with the runner whose way of executing files the findings assume.
+  for (const lint::SetSummary& set : result.sets) {
+    out << set.root << ": " << Count(set.files, "migration") << ", run by " << set.runner << " ("
+        << set.layout << " layout";
+    if (set.others) out << "; " << Count(set.others, "other file") << " linted, not replayed";
+    out << ")\n";
+  }
   const std::string where =
       " in " + Count(result.files, "file") + " (" + Count(result.statements, "statement") + ")";
   if (result.diagnostics.empty()) {

@@ -1,1 +1,1 @@
-CREATE INDEX CONCURRENTLY orders_placed_at_idx ON orders (placed_at);  -- expect: concurrently-in-transaction "runner wraps"
+CREATE INDEX CONCURRENTLY orders_placed_at_idx ON orders (placed_at);  -- expect: concurrently-in-transaction "migralint runs in a transaction"

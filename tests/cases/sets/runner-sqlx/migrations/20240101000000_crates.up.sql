@@ -1,0 +1,1 @@
+CREATE TABLE crates (id bigint PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,2 @@
+-- no-transaction
+CREATE INDEX CONCURRENTLY crates_name_idx ON crates (name);

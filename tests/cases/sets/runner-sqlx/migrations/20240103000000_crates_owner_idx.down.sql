@@ -1,0 +1,1 @@
+DROP INDEX crates_owner_idx;

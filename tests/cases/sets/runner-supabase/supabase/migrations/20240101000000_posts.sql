@@ -1,0 +1,2 @@
+create table if not exists public.posts (id bigint primary key, title text);
+alter table public.posts enable row level security;

@@ -1,0 +1,2 @@
+alter table public.posts add column if not exists slug text;
+create index concurrently if not exists posts_slug_idx on public.posts (slug);  -- expect: concurrently-in-transaction "not the first statement"
