@@ -208,10 +208,11 @@ void Check(RuleContext& ctx, const StatementContext& s) {
       EnvironmentData(insert, *source->select_stmt, s.before.FindTable(name), name);
   if (why.empty()) return;
   const std::size_t rows = source->select_stmt->n_values_lists;
+  const bool one = rows == 1;
   ctx.Report(s.file, st.begin, st.end,
-             "INSERT of " + std::to_string(rows) + " literal row" + (rows == 1 ? "" : "s") +
-                 " into \"" + name + "\" that belong to one environment (" + why +
-                 "): every environment, production included, gets them",
+             "INSERT of " + std::to_string(rows) + " literal row" + (one ? "" : "s") + " into \"" +
+                 name + "\" that belong" + (one ? "s" : "") + " to one environment (" + why +
+                 "): every environment, production included, gets " + (one ? "it" : "them"),
              "move these rows to a seed file (a name with `seed`, `sample` or `fixture`, or "
              "Supabase's seed.sql) that only the environments needing them load; if production "
              "really needs them, say so with `-- migralint-ignore hardcoded-data: <why>`");
