@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <utility>
@@ -40,11 +41,25 @@ bool NumberOf(const MigrationFile& file, unsigned long long& number) {
   return true;
 }
 
-// The runs of numbers between `previous` and `current` that no file holds: [first, last].
+// The runs of numbers between `previous` and `current`, counted in `step`s, that no file holds:
+// [first, last].
 std::vector<std::pair<unsigned long long, unsigned long long>> Missing(
     unsigned long long previous, unsigned long long current,
-    const std::set<unsigned long long>& present) {
+    const std::set<unsigned long long>& present, unsigned long long step) {
   std::vector<std::pair<unsigned long long, unsigned long long>> runs;
+  if (step > 1) {
+    constexpr int kMaxSteps = 10000;  // a gap wider than that is reported as it starts
+    int steps = 0;
+    for (unsigned long long n = previous + step; n < current && steps < kMaxSteps;
+         n += step, ++steps) {
+      if (present.count(n)) continue;
+      if (!runs.empty() && runs.back().second + step == n)
+        runs.back().second = n;
+      else
+        runs.emplace_back(n, n);
+    }
+    return runs;
+  }
   unsigned long long from = previous + 1;
   for (auto it = present.upper_bound(previous); it != present.end() && *it < current; ++it) {
     if (*it > from) runs.emplace_back(from, *it - 1);
@@ -54,14 +69,28 @@ std::vector<std::pair<unsigned long long, unsigned long long>> Missing(
   return runs;
 }
 
+// The step a sequence counts in: the greatest common divisor of its numbers (10, 20, 30 …
+// leaves room for later inserts by design) when three or more share it, or two share a
+// multiple of ten; else 1.
+unsigned long long Step(const std::vector<const FileUnit*>& units) {
+  constexpr unsigned long long kRound = 10;
+  std::set<unsigned long long> numbers;
+  for (const FileUnit* unit : units)
+    numbers.insert(std::stoull("0" + unit->file->version.groups[0]));
+  unsigned long long step = 0;
+  for (unsigned long long n : numbers) step = std::gcd(step, n);
+  const bool shared = numbers.size() >= 3 || (numbers.size() == 2 && step % kRound == 0);
+  return shared && step > 1 ? step : 1;
+}
+
 // "004", "004, 005", "004–009", joined by ", "; `several` says whether that is more than one.
 std::string Describe(const std::vector<std::pair<unsigned long long, unsigned long long>>& runs,
-                     std::size_t width, bool& several) {
+                     std::size_t width, unsigned long long step, bool& several) {
   std::string out;
   several = runs.size() > 1;
   for (const auto& [first, last] : runs) {
     out += (out.empty() ? "" : ", ") + Padded(first, width);
-    if (last > first) out += (last - first > 1 ? "–" : ", ") + Padded(last, width);
+    if (last > first) out += (last - first > step ? "–" : ", ") + Padded(last, width);
     several |= last > first;
   }
   return out;
@@ -85,14 +114,15 @@ void Check(RuleContext& ctx, const SetUnit& set) {
       sequential &= v.groups.size() == 1 && !v.IsTimestamp() && v.groups[0].size() <= kMaxDigits;
     }
     if (!sequential || units.size() < 2) continue;
+    const unsigned long long step = Step(units);
     unsigned long long previous = std::stoull("0" + units.front()->file->version.groups[0]);
     for (std::size_t i = 1; i < units.size(); ++i) {
       const MigrationFile& file = *units[i]->file;
       const unsigned long long current = std::stoull("0" + file.version.groups[0]);
-      const auto missing = Missing(previous, current, held[name]);
+      const auto missing = Missing(previous, current, held[name], step);
       if (!missing.empty()) {
         bool several = false;
-        const std::string list = Describe(missing, file.version.text.size(), several);
+        const std::string list = Describe(missing, file.version.text.size(), step, several);
         ctx.Report(
             *units[i], 0, 0,
             "sequence gap before \"" + file.relative + "\": " + list + " " +
