@@ -16,6 +16,7 @@ exposed_schemas = ["public", "api"]
 external = ["auth.users"]
 fail_on = "warning"
 active_theme = "aurora"
+timezone = "Etc/UTC"
 
 [rules]
 syntax-error = "warning"
@@ -37,6 +38,8 @@ pattern = '^(\d{3})_(.+)\.sql$'
   EXPECT_EQ(c.external, (std::vector<std::string>{"auth.users"}));
   EXPECT_EQ(c.fail_on, FailOn::kWarning);
   EXPECT_EQ(c.active_theme, "aurora");
+  EXPECT_EQ(c.timezone, "Etc/UTC");
+  EXPECT_TRUE(c.SessionInUtc(""));
   ASSERT_NE(c.Rule("syntax-error"), nullptr);
   EXPECT_EQ(c.Rule("syntax-error")->severity, Severity::kWarning);
   EXPECT_TRUE(c.Rule("updated-at-trigger")->off);
@@ -44,6 +47,17 @@ pattern = '^(\d{3})_(.+)\.sql$'
             (std::vector<std::string>{"updated_at", "modified"}));
   ASSERT_EQ(c.sets.size(), 1u);
   EXPECT_EQ(c.sets[0].path, "db/migrations");
+}
+
+// The session time zone: what the config says, else the runner's own.
+TEST(Config, SessionTimeZone) {
+  Config c;
+  EXPECT_FALSE(c.SessionInUtc(""));
+  EXPECT_TRUE(c.SessionInUtc("UTC"));
+  c.timezone = "Europe/Amsterdam";
+  EXPECT_FALSE(c.SessionInUtc("UTC"));
+  c.timezone = "gmt";
+  EXPECT_TRUE(c.SessionInUtc(""));
 }
 
 struct BadCase {
@@ -70,6 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"\npg_version = \"15\"\n",
                 "cfg/migralint.toml:2:", "`pg_version` must be an integer"},
         BadCase{"pg_version = 9\n", "cfg/migralint.toml:1:", "from 10 to 18"},
+        BadCase{"timezone = \"\"\n", "cfg/migralint.toml:1:", "`timezone` must name a time zone"},
         BadCase{"transaction = \"always\"\n", "cfg/migralint.toml:1:", "\"per-file\" or \"none\""},
         BadCase{"exposed_schemas = \"public\"\n", "cfg/migralint.toml:1:", "array of strings"},
         BadCase{"external = [1, 2]\n", "cfg/migralint.toml:1:", "only strings"},

@@ -1,6 +1,12 @@
 // model_test.cc: the replay — what the schema holds after each kind of statement.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/builtins.h"
 #include "model/replay.h"
 #include "parse/parse_file.h"
 #include "read/read_file.h"
@@ -156,6 +162,73 @@ TEST(Model, ExternalsAndBuiltins) {
   EXPECT_FALSE(s.HasType("mood"));
   const Schema plain = Replayed("SELECT 1;");
   EXPECT_FALSE(plain.HasRelation("auth.users"));
+}
+
+// Every name of the generated catalog is found (the lists are sorted as the lookups expect),
+// unqualified pg_catalog names too; a name PostgreSQL does not have is not.
+TEST(Model, KnowsWhatPostgresProvides) {
+  const Schema s = Replayed("SELECT 1;");
+  const BuiltinCatalog& catalog = model::PostgresCatalog();
+  const std::vector<std::string_view> types(catalog.types, catalog.types + catalog.n_types);
+  const std::vector<std::string_view> functions(catalog.functions,
+                                                catalog.functions + catalog.n_functions);
+  const std::vector<std::string_view> relations(catalog.relations,
+                                                catalog.relations + catalog.n_relations);
+  for (const auto* names : {&types, &functions, &relations}) {
+    EXPECT_TRUE(std::is_sorted(names->begin(), names->end()));
+  }
+  EXPECT_GT(types.size(), 400u);
+  EXPECT_GT(functions.size(), 2000u);
+  EXPECT_GT(relations.size(), 100u);
+  for (std::string_view t : types) EXPECT_TRUE(s.HasType(std::string(t))) << t;
+  for (std::string_view f : functions) {
+    EXPECT_TRUE(s.HasFunction(std::string(f))) << f;
+    if (f.starts_with("pg_catalog.")) {
+      EXPECT_TRUE(s.HasFunction("public." + std::string(f.substr(11)))) << f;
+    }
+  }
+  for (std::string_view r : relations) EXPECT_TRUE(s.HasRelation(std::string(r))) << r;
+  for (const char* type : {"regconfig", "regdictionary", "tstzmultirange", "xid8", "pg_snapshot"})
+    EXPECT_TRUE(s.HasType(type)) << type;
+  EXPECT_TRUE(s.HasFunction("public.tsvector_update_trigger"));
+  EXPECT_FALSE(s.HasFunction("public.tsvector_update_trigger_x"));
+  EXPECT_FALSE(s.HasType("regconfigs"));
+}
+
+// What the set dropped is remembered, until it is made again; tables from before the set keep
+// what the set adds to them; a renamed type keeps its columns.
+TEST(Model, DroppedOutsideAndRetyped) {
+  const Schema s = Replayed(R"(
+CREATE TYPE mood AS ENUM ('ok');
+CREATE TABLE t (a int, b int, m mood, CONSTRAINT t_b_key UNIQUE (b));
+CREATE INDEX t_a_idx ON t (a);
+CREATE TABLE u (a int);
+CREATE INDEX u_a_idx ON u (a);
+ALTER TABLE t DROP CONSTRAINT t_b_key;
+ALTER TABLE t DROP COLUMN a;
+DROP TABLE u;
+CREATE TABLE u (a int);
+ALTER TABLE legacy.ledger ADD CONSTRAINT ledger_c_not_null CHECK (c IS NOT NULL) NOT VALID;
+ALTER TABLE legacy.ledger VALIDATE CONSTRAINT ledger_c_not_null;
+ALTER TYPE mood RENAME TO mood_old;
+CREATE TABLE bookings (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&));
+)");
+  EXPECT_TRUE(s.Gone("index", "public.t_b_key"));
+  EXPECT_TRUE(s.Gone("index", "public.t_a_idx"));
+  EXPECT_TRUE(s.Gone("column", "public.t.a"));
+  EXPECT_FALSE(s.Gone("column", "public.t.b"));
+  EXPECT_TRUE(s.Gone("index", "public.u_a_idx"));
+  EXPECT_FALSE(s.Gone("table", "public.u"));  // created again
+  EXPECT_FALSE(s.Gone("index", "public.never_made"));
+  EXPECT_EQ(s.FindTable("legacy.ledger"), nullptr);
+  const Table& ledger = s.altered_outside.at("legacy.ledger");
+  ASSERT_EQ(ledger.constraints.size(), 1u);
+  EXPECT_TRUE(ledger.constraints[0].validated);
+  EXPECT_EQ(ledger.constraints[0].not_null_column, "c");
+  EXPECT_EQ(s.FindTable("public.t")->FindColumn("m")->type.name, "mood_old");
+  ASSERT_TRUE(s.indexes.count("public.bookings_room_during_excl"));
+  EXPECT_EQ(s.indexes.at("public.bookings_room_during_excl").columns,
+            (std::vector<std::string>{"room", "during"}));
 }
 
 TEST(Model, UnparsedCreateIsAssumed) {

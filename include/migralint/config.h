@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "migralint/diagnostic.h"
@@ -40,11 +41,17 @@ struct Config {
   FailOn fail_on = FailOn::kError;
   std::string active_theme;
   std::string statement_timeout;  // executor: PostgreSQL's statement_timeout for migrations ("30s")
+  /// The session time zone the runner uses (`timezone`), as PostgreSQL names it; "" when the
+  /// config does not say.
+  std::string timezone;
   std::map<std::string, RuleSettings, std::less<>> rules;
   std::vector<DeclaredSet> sets;
 
   /// Options of one rule (empty when none are set).
   const RuleSettings* Rule(std::string_view id) const;
+  /// Whether the runner's sessions use UTC: `timezone` when the config says, else
+  /// `runner_default`, the time zone the set's runner is known to use ("" when unknown).
+  bool SessionInUtc(std::string_view runner_default) const;
 };
 
 }  // namespace migralint

@@ -2,11 +2,13 @@
 // object came from. Rules read it; only the model stage writes it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace migralint {
@@ -115,6 +117,18 @@ struct UserType {
   Origin origin;
 };
 
+/// Names PostgreSQL provides before anything is created, each list sorted: types
+/// (pg_catalog's, unqualified), functions and relations (pg_catalog's and information_schema's,
+/// qualified).
+struct BuiltinCatalog {
+  const std::string_view* types;
+  std::size_t n_types;
+  const std::string_view* functions;
+  std::size_t n_functions;
+  const std::string_view* relations;
+  std::size_t n_relations;
+};
+
 /// The schema at one point of the replay.
 class Schema {
  public:
@@ -129,11 +143,24 @@ class Schema {
   /// Objects that exist before the set runs (config `external`, the layout's built-ins):
   /// "schema.name" (functions without parentheses).
   std::set<std::string> externals;
+  /// Tables the set alters without having created them (external, or created before the set):
+  /// what its statements added to them (constraints, columns), for rules that look for an
+  /// earlier step of a recipe. Not part of `tables`: their columns are not known.
+  std::map<std::string, Table> altered_outside;
+  /// Objects the set dropped, by a DROP or with their table, column, constraint or schema:
+  /// "index public.t_key", "table public.t", "column public.t.c", "schema s".
+  std::set<std::string> dropped;
+  /// What PostgreSQL itself provides (src/model/builtins_pg15.inc), when the model set it.
+  const BuiltinCatalog* builtins = nullptr;
 
   /// A relation (table, view, sequence) of the set, external, or in PostgreSQL's own catalog.
   bool HasRelation(const std::string& qualified) const;
   bool HasFunction(const std::string& qualified) const;
   bool HasType(const std::string& name) const;  // a ColumnType::name
+
+  /// True when the set dropped `kind` ("index", "table", "column", "schema") `name` and nothing
+  /// made it again: a DROP … IF EXISTS of it does nothing.
+  bool Gone(std::string_view kind, const std::string& name) const;
 
   const Table* FindTable(const std::string& qualified) const;
   Table* FindTable(const std::string& qualified);

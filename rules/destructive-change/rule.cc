@@ -1,5 +1,5 @@
 // destructive-change: DROP TABLE, DROP COLUMN, DROP SCHEMA or TRUNCATE of objects that exist
-// before this file (created in an earlier file, or unknown to the model).
+// before this file (created in an earlier file, or unknown to the model), and DROP DATABASE.
 #include "migralint/rule.h"
 
 #include <cctype>
@@ -169,6 +169,7 @@ void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& 
     if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
         object->node_case == PG_QUERY__NODE__NODE_LIST) {
       const std::string table = pg::Qualified(object->list->items, object->list->n_items);
+      if (stmt.missing_ok && s.before.Gone("table", table)) continue;  // dropped already
       if (!Live(s, table) || Copied(s, table, "") ||
           (!s.before.FindTable(table) && Recreated(s, table)))
         continue;
@@ -178,6 +179,7 @@ void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& 
                  "fails");
     } else if (stmt.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
       const std::string schema(pg::Str(object));
+      if (stmt.missing_ok && s.before.Gone("schema", schema)) continue;
       auto it = s.before.schemas.find(schema);
       if (it != s.before.schemas.end() && s.SameFile(it->second)) continue;
       Report(ctx, s,
@@ -209,6 +211,7 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
     if (span.first != s.statement.begin) from = span.second;
     const Column* c = t ? t->FindColumn(column) : nullptr;
     if (c && s.SameFile(c->origin)) continue;  // added earlier in this file: holds no old data
+    if (cmd.missing_ok && s.before.Gone("column", table + "." + column)) continue;
     if (Copied(s, table, column)) continue;
     Report(ctx, s,
            "DROP COLUMN " + Quoted(column) + " deletes its data from every row of " +
@@ -231,9 +234,19 @@ void Truncate(RuleContext& ctx, const StatementContext& s, const PgQuery__Trunca
   }
 }
 
+void DropDatabase(RuleContext& ctx, const StatementContext& s, const PgQuery__DropdbStmt& stmt) {
+  Report(ctx, s,
+         "DROP DATABASE " + Quoted(stmt.dbname ? stmt.dbname : "") +
+             " deletes the database and every object and row in it; code still connected to it "
+             "fails");
+}
+
 void Check(RuleContext& ctx, const StatementContext& s) {
   const PgQuery__Node* node = s.statement.node;
   switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+      DropDatabase(ctx, s, *node->dropdb_stmt);
+      break;
     case PG_QUERY__NODE__NODE_DROP_STMT:
       Drop(ctx, s, *node->drop_stmt);
       break;
@@ -255,7 +268,9 @@ const Rule& destructive_change() {
       .id = "destructive-change",
       .severity = Severity::kWarning,
       .category = "safety",
-      .summary = "DROP TABLE, DROP COLUMN, DROP SCHEMA or TRUNCATE of objects that already exist",
+      .summary =
+          "DROP TABLE, DROP COLUMN, DROP SCHEMA, DROP DATABASE or TRUNCATE of objects that "
+          "already exist",
       .check_statement = Check,
   };
   return rule;

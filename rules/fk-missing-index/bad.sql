@@ -45,3 +45,11 @@ CREATE TABLE IF NOT EXISTS refunds (
 ALTER TABLE refunds ADD CONSTRAINT refunds_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders (id);  -- expect: fk-missing-index "\"public.refunds\" referencing \"public.orders\""
 CREATE INDEX IF NOT EXISTS refunds_order_id_idx ON refunds (order_id);
 DROP INDEX IF EXISTS refunds_order_id_idx;
+
+-- Soft-deleted rows are outside the partial index, yet the key check must find them too.
+CREATE TABLE IF NOT EXISTS coupons (
+  id bigint PRIMARY KEY,
+  customer_id bigint NOT NULL REFERENCES customers (id),  -- expect: fk-missing-index "(\"customer_id\") of \"public.coupons\""
+  deleted_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS coupons_customer_id_idx ON coupons (customer_id) WHERE deleted_at IS NULL;

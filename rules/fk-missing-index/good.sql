@@ -67,3 +67,22 @@ CREATE TABLE IF NOT EXISTS old_orders (
 );
 CREATE INDEX IF NOT EXISTS old_orders_customer_id_idx ON old_orders (customer_id);
 ALTER TABLE old_orders SET SCHEMA archive;
+
+-- A composite key served by a primary key that lists its columns in another order.
+CREATE TABLE IF NOT EXISTS customer_tags (
+  tag text NOT NULL,
+  tenant_id bigint NOT NULL,
+  customer_id bigint NOT NULL,
+  PRIMARY KEY (customer_id, tenant_id, tag),
+  FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id)
+);
+
+-- An exclusion constraint is backed by an index that leads with the key.
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE IF NOT EXISTS rooms (id bigint PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS bookings (
+  id bigint PRIMARY KEY,
+  room_id bigint NOT NULL REFERENCES rooms (id),
+  during tstzrange NOT NULL,
+  EXCLUDE USING gist (room_id WITH =, during WITH &&)
+);

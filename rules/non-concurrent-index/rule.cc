@@ -32,6 +32,10 @@ constexpr const char* kDropHelp =
     "use DROP INDEX CONCURRENTLY, in a migration that is not run inside a transaction";
 constexpr const char* kReindexHelp =
     "use REINDEX … CONCURRENTLY (PostgreSQL 12+), outside a transaction";
+constexpr const char* kReindexBefore12Help =
+    "before PostgreSQL 12 REINDEX cannot run concurrently: build a replacement with CREATE INDEX "
+    "CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename the new one";
+constexpr int kReindexConcurrentlySince = 12;
 
 void CreateIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__IndexStmt& stmt) {
   if (stmt.concurrent || !stmt.relation) return;
@@ -55,6 +59,7 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
     const PgQuery__Node* object = stmt.objects[i];
     if (object->node_case != PG_QUERY__NODE__NODE_LIST) continue;
     const std::string index = pg::Qualified(object->list->items, object->list->n_items);
+    if (stmt.missing_ok && s.before.Gone("index", index)) continue;  // dropped already: a no-op
     auto it = s.before.indexes.find(index);
     if (it != s.before.indexes.end() && !Live(s, it->second.table)) continue;
     const std::string on = it != s.before.indexes.end() ? Quoted(it->second.table) : "its table";
@@ -66,15 +71,26 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
   }
 }
 
+// REINDEX (CONCURRENTLY) or REINDEX … CONCURRENTLY, not turned off by (CONCURRENTLY false).
+bool Concurrent(const PgQuery__ReindexStmt& stmt) {
+  const auto* option = pg::Option(stmt.params, stmt.n_params, "concurrently");
+  if (!option) return false;
+  const PgQuery__Node* arg = option->arg;  // (CONCURRENTLY false) arrives as a string or a boolean
+  const std::string_view word = pg::Str(arg);
+  return !(arg && ((arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !arg->boolean->boolval) ||
+                   word == "false" || word == "off" || word == "0"));
+}
+
 void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__ReindexStmt& stmt) {
-  if (const auto* option = pg::Option(stmt.params, stmt.n_params, "concurrently")) {
-    const PgQuery__Node* arg =
-        option->arg;  // (CONCURRENTLY false) arrives as a string or a boolean
-    const std::string_view word = pg::Str(arg);
-    const bool off =
-        arg && ((arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN && !arg->boolean->boolval) ||
-                word == "false" || word == "off" || word == "0");
-    if (!off) return;
+  const int version = ctx.config().pg_version;
+  if (Concurrent(stmt)) {
+    if (version < kReindexConcurrentlySince) {
+      Report(ctx, s,
+             "REINDEX … CONCURRENTLY needs PostgreSQL 12; the target is PostgreSQL " +
+                 std::to_string(version) + " (pg_version), which rejects it",
+             kReindexBefore12Help);
+    }
+    return;
   }
   std::string what;
   switch (stmt.kind) {
@@ -109,7 +125,7 @@ void Reindex(RuleContext& ctx, const StatementContext& s, const PgQuery__Reindex
   Report(ctx, s,
          "REINDEX " + what +
              " while it rebuilds, and reads that use the index (ACCESS EXCLUSIVE on the index)",
-         kReindexHelp);
+         version < kReindexConcurrentlySince ? kReindexBefore12Help : kReindexHelp);
 }
 
 void Check(RuleContext& ctx, const StatementContext& s) {

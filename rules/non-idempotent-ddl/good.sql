@@ -22,3 +22,8 @@ BEGIN
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
 CREATE OR REPLACE VIEW account_kinds AS SELECT DISTINCT kind FROM accounts;
+-- A scratch table that is gone at commit: the next run creates it afresh.
+CREATE TEMP TABLE account_ids ON COMMIT DROP AS SELECT id FROM accounts;
+CREATE TEMPORARY TABLE account_kind_counts (kind account_kind, n bigint) ON COMMIT DROP;
+-- Unnamed, an index gets a name PostgreSQL picks free: a second run does not fail.
+CREATE INDEX ON accounts (kind);

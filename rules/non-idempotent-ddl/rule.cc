@@ -93,13 +93,28 @@ class Dropped {
   std::set<std::string> names_;
 };
 
+// CREATE TEMP TABLE … ON COMMIT DROP: gone when the transaction (or, outside one, the
+// statement) ends, so a second run creates it afresh.
+bool DroppedAtCommit(const PgQuery__CreateStmt& stmt) {
+  return pg::Temporary(stmt.relation) && stmt.oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP;
+}
+bool DroppedAtCommit(const PgQuery__IntoClause* into) {
+  return into && into->rel && pg::Temporary(into->rel) &&
+         into->on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP;
+}
+
 // Why the statement fails on a second run, or "".
 std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
   switch (node->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT:
-      return node->create_stmt->if_not_exists ? "" : "CREATE TABLE without IF NOT EXISTS";
-    case PG_QUERY__NODE__NODE_INDEX_STMT:
-      return node->index_stmt->if_not_exists ? "" : "CREATE INDEX without IF NOT EXISTS";
+      return node->create_stmt->if_not_exists || DroppedAtCommit(*node->create_stmt)
+                 ? ""
+                 : "CREATE TABLE without IF NOT EXISTS";
+    case PG_QUERY__NODE__NODE_INDEX_STMT:  // unnamed, PostgreSQL picks a free name: no failure
+      return node->index_stmt->if_not_exists || !node->index_stmt->idxname ||
+                     !*node->index_stmt->idxname
+                 ? ""
+                 : "CREATE INDEX without IF NOT EXISTS";
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
       return node->create_schema_stmt->if_not_exists ? "" : "CREATE SCHEMA without IF NOT EXISTS";
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
@@ -110,7 +125,9 @@ std::string Problem(const PgQuery__Node* node, const Dropped& dropped) {
     case PG_QUERY__NODE__NODE_VIEW_STMT:
       return node->view_stmt->replace ? "" : "CREATE VIEW without OR REPLACE";
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
-      return node->create_table_as_stmt->if_not_exists ? ""
+      return node->create_table_as_stmt->if_not_exists ||
+                     DroppedAtCommit(node->create_table_as_stmt->into)
+                 ? ""
              : node->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
                  ? "CREATE MATERIALIZED VIEW without IF NOT EXISTS"
                  : "CREATE TABLE AS without IF NOT EXISTS";

@@ -2,6 +2,7 @@
 // backfill first; ADD COLUMN … NOT NULL without a DEFAULT on a live table.
 #include "migralint/rule.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -78,24 +79,52 @@ bool Emptied(const StatementContext& s, const std::string& table) {
   return empty;
 }
 
+constexpr int kCheckProvesNotNullSince = 12;     // SET NOT NULL trusts a validated CHECK
+constexpr int kDefaultWithoutRewriteSince = 11;  // ADD COLUMN … DEFAULT without a rewrite
+
+// A validated CHECK (col IS NOT NULL) on the table: one the set created, or one the set added
+// to a table from before it.
+bool ValidatedCheck(const StatementContext& s, const Table* table, const std::string& name,
+                    const std::string& column) {
+  if (!table) {
+    auto it = s.before.altered_outside.find(name);
+    if (it == s.before.altered_outside.end()) return false;
+    table = &it->second;
+  }
+  return std::any_of(
+      table->constraints.begin(), table->constraints.end(), [&](const Constraint& c) {
+        return c.kind == Constraint::Kind::kCheck && c.validated && c.not_null_column == column;
+      });
+}
+
 void SetNotNull(RuleContext& ctx, const StatementContext& s, const Table* table,
                 const std::string& name, const std::string& column, std::uint32_t from) {
   const Column* col = table ? table->FindColumn(column) : nullptr;
   if (col && col->not_null) return;  // already NOT NULL: PostgreSQL does nothing
-  if (table) {
-    for (const Constraint& c : table->constraints) {
-      if (c.kind == Constraint::Kind::kCheck && c.validated && c.not_null_column == column) return;
-    }
-  }
+  const int version = ctx.config().pg_version;
+  const bool checked = ValidatedCheck(s, table, name, column);
+  if (checked && version >= kCheckProvesNotNullSince) return;
   if (Backfilled(s, name, column, col && col->has_default)) return;
   const auto [begin, end] = s.NameSpan(column, from);
+  if (checked) {
+    ctx.Report(s.file, begin, end,
+               "SET NOT NULL on \"" + column + "\" scans all of \"" + name +
+                   "\" under an ACCESS EXCLUSIVE lock: before PostgreSQL 12 (pg_version is " +
+                   std::to_string(version) + ") the validated CHECK does not spare the scan",
+               "keep the validated CHECK constraint instead of NOT NULL, or run SET NOT NULL when "
+               "a long lock is acceptable");
+    return;
+  }
   ctx.Report(s.file, begin, end,
              "SET NOT NULL on \"" + column + "\" scans all of \"" + name +
                  "\" under an ACCESS EXCLUSIVE lock (no reads or writes meanwhile) and fails if a "
                  "row is NULL",
-             "first ADD CONSTRAINT … CHECK (\"" + column +
-                 "\" IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, "
-                 "then SET NOT NULL (no scan)");
+             version >= kCheckProvesNotNullSince
+                 ? "first ADD CONSTRAINT … CHECK (\"" + column +
+                       "\" IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, then SET NOT NULL "
+                       "(no scan)"
+                 : "backfill the NULLs first; before PostgreSQL 12 only a validated CHECK (\"" +
+                       column + "\" IS NOT NULL) NOT VALID constraint avoids the long lock");
 }
 
 void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table,
@@ -115,14 +144,24 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table,
                   c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED ||
                   (c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && !IsNull(c.raw_expr));
   }
-  if (!not_null || has_default ||
-      pg::TypeOf(def.type_name).name.find("serial") != std::string::npos)
-    return;
+  const bool serial = pg::TypeOf(def.type_name).name.find("serial") != std::string::npos;
+  if (!not_null || serial) return;
   const std::string column = def.colname;
   const auto [begin, end] =
       def.location >= 0
           ? s.NameSpan(column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
           : std::pair{s.statement.begin, s.statement.end};
+  const int version = ctx.config().pg_version;
+  if (has_default && version < kDefaultWithoutRewriteSince) {
+    ctx.Report(s.file, begin, end,
+               "ADD COLUMN \"" + column + "\" NOT NULL with a DEFAULT rewrites all of \"" + name +
+                   "\" under an ACCESS EXCLUSIVE lock before PostgreSQL 11 (pg_version is " +
+                   std::to_string(version) + ")",
+               "add it nullable without a default, set the default, backfill in batches, then "
+               "make it NOT NULL");
+    return;
+  }
+  if (has_default) return;
   ctx.Report(s.file, begin, end,
              "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" +
                  name + "\"",

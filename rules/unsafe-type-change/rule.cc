@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <string>
+#include <string_view>
 
 #include "migralint/pg_nodes.h"
 
@@ -18,9 +19,22 @@ int Mod(const ColumnType& t, std::size_t i, int unset) {
   return i < t.modifiers.size() ? t.modifiers[i] : unset;
 }
 
+constexpr int kTimestampZoneSince = 12;  // timestamp <-> timestamptz in UTC: no rewrite
+
+// What the server does without a rewrite depends on its version and the session's time zone.
+struct Target {
+  int pg_version = 15;
+  bool utc = false;
+};
+
+// The time zone the set's runner uses when the config does not say (Supabase: UTC).
+std::string_view RunnerTimeZone(const MigrationSet& set) {
+  return set.layout == Layout::kSupabase ? "UTC" : "";
+}
+
 // True when PostgreSQL changes `from` to `to` in the catalog only: a binary-compatible type
 // whose new modifiers accept every value the old ones did (ATColumnChangeRequiresRewrite).
-bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
+bool WithoutRewrite(const ColumnType& from, const ColumnType& to, const Target& target) {
   auto bare = [](const std::string& n) { return n.rfind("public.", 0) == 0 ? n.substr(7) : n; };
   if (bare(from.name) == bare(to.name) && from.modifiers == to.modifiers && from.array == to.array)
     return true;
@@ -36,6 +50,14 @@ bool WithoutRewrite(const ColumnType& from, const ColumnType& to) {
     if (to.modifiers.empty()) return true;
     if (from.modifiers.empty()) return false;
     return Mod(to, 1, 0) == Mod(from, 1, 0) && Mod(to, 0, 0) >= Mod(from, 0, 0);
+  }
+  // From 12 on, timestamp and timestamptz convert in the catalog when the session is in UTC
+  // (the same instants either way).
+  const bool zone_swap =
+      (a == "timestamp" && b == "timestamptz") || (a == "timestamptz" && b == "timestamp");
+  if (zone_swap && target.pg_version >= kTimestampZoneSince && target.utc) {
+    const int p = Mod(to, 0, kNone);
+    return p >= kMaxPrecision || p >= Mod(from, 0, kNone);
   }
   if (a == b && (a == "timestamp" || a == "timestamptz" || a == "time" || a == "timetz")) {
     const int p = Mod(to, 0, kNone);
@@ -80,6 +102,8 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   const std::string name = pg::Qualified(stmt.relation);
   const Table* table = s.before.FindTable(name);
   if (table && s.SameFile(table->origin)) return;  // new in this file: nothing to rewrite
+  const Config& config = ctx.config();
+  const Target target{config.pg_version, config.SessionInUtc(RunnerTimeZone(*s.set.set))};
   for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
@@ -92,7 +116,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     const ColumnType to = pg::TypeOf(def.type_name);
     const Column* old = table ? table->FindColumn(column) : nullptr;
     const bool using_clause = def.raw_default != nullptr;
-    if (old && !using_clause && WithoutRewrite(old->type, to)) continue;
+    if (old && !using_clause && WithoutRewrite(old->type, to, target)) continue;
 
     std::string message = "changing \"" + column + "\" of \"" + name + "\" ";
     if (!old) {

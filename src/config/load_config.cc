@@ -261,6 +261,13 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
       if (auto v = reader.String(value, k)) config.active_theme = *v;
     } else if (k == "statement_timeout") {
       if (auto v = reader.String(value, k)) config.statement_timeout = *v;
+    } else if (k == "timezone") {
+      if (auto v = reader.String(value, k)) {
+        if (v->empty())
+          reader.Error(value, "`timezone` must name a time zone, as PostgreSQL's TimeZone does");
+        else
+          config.timezone = *v;
+      }
     } else if (k == "rules") {
       if (const toml::table* table = value.as_table()) {
         for (const auto& [id, rule_value] : *table) {

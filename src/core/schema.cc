@@ -52,41 +52,52 @@ bool InCatalog(const std::string& qualified) {
          qualified.rfind("public.pg_", 0) == 0;  // unqualified pg_class etc. resolve to pg_catalog
 }
 
+bool In(const std::string_view* names, std::size_t n, std::string_view name) {
+  return names && std::binary_search(names, names + n, name);
+}
+
+// A qualified name of PostgreSQL's own: pg_catalog is searched first, so an unqualified name
+// (here "public.x") finds pg_catalog.x.
+bool Provided(const std::string_view* names, std::size_t n, const std::string& qualified) {
+  if (In(names, n, qualified)) return true;
+  return qualified.rfind("public.", 0) == 0 && In(names, n, "pg_catalog." + qualified.substr(7));
+}
+
 }  // namespace
 
 bool Schema::HasRelation(const std::string& q) const {
   return tables.count(q) || views.count(q) || sequences.count(q) || externals.count(q) ||
-         InCatalog(q);
+         InCatalog(q) || (builtins && Provided(builtins->relations, builtins->n_relations, q));
 }
 
 bool Schema::HasFunction(const std::string& q) const {
-  return functions.count(q) || externals.count(q) || externals.count("*") || InCatalog(q);
+  return functions.count(q) || externals.count(q) || externals.count("*") || InCatalog(q) ||
+         (builtins && Provided(builtins->functions, builtins->n_functions, q));
+}
+
+bool Schema::Gone(std::string_view kind, const std::string& name) const {
+  if (!dropped.count(std::string(kind) + " " + name)) return false;
+  if (kind == "index") return !indexes.count(name);
+  if (kind == "table") return !tables.count(name) && !views.count(name);
+  if (kind == "schema") return !schemas.count(name);
+  if (kind == "column") {
+    const std::size_t dot = name.rfind('.');
+    const Table* table = dot == std::string::npos ? nullptr : FindTable(name.substr(0, dot));
+    return table && table->columns_known && !table->FindColumn(name.substr(dot + 1));
+  }
+  return false;
 }
 
 bool Schema::HasType(const std::string& name) const {
-  // Built-in names are unqualified (pg_catalog stripped); user types may be either.
+  // Built-in names are unqualified (pg_catalog stripped); user types may be either. The
+  // catalog (Schema::builtins) has every type PostgreSQL provides; these are the spellings the
+  // parser leaves as written that are not in it (serial pseudo-types, SQL keywords).
   static const std::set<std::string> kBuiltin = {
-      "bigint",        "bigserial",     "bit",       "bool",
-      "boolean",       "box",           "bpchar",    "bytea",
-      "char",          "cidr",          "circle",    "date",
-      "daterange",     "decimal",       "float4",    "float8",
-      "inet",          "int2",          "int4",      "int8",
-      "int4range",     "int8range",     "integer",   "interval",
-      "json",          "jsonb",         "jsonpath",  "line",
-      "lseg",          "macaddr",       "macaddr8",  "money",
-      "numeric",       "numrange",      "oid",       "path",
-      "pg_lsn",        "point",         "polygon",   "real",
-      "record",        "regclass",      "regproc",   "regtype",
-      "serial",        "serial2",       "serial4",   "serial8",
-      "smallint",      "smallserial",   "text",      "time",
-      "timestamp",     "timestamptz",   "timetz",    "tsquery",
-      "tsrange",       "tstzrange",     "tsvector",  "txid_snapshot",
-      "uuid",          "varbit",        "varchar",   "xml",
-      "name",          "void",          "trigger",   "anyelement",
-      "anyarray",      "event_trigger", "character", "double precision",
-      "bit varying",   "int",           "float",     "datemultirange",
-      "int4multirange"};
+      "bigint",  "bigserial",        "bit varying", "boolean", "character", "character varying",
+      "decimal", "double precision", "float",       "int",     "integer",   "real",
+      "serial",  "serial2",          "serial4",     "serial8", "smallint",  "smallserial"};
   if (kBuiltin.count(name) || InCatalog(name)) return true;
+  if (builtins && In(builtins->types, builtins->n_types, name)) return true;
   const std::string qualified = name.find('.') == std::string::npos ? "public." + name : name;
   return types.count(qualified) || externals.count(qualified) || externals.count("*") ||
          tables.count(qualified);

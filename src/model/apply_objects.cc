@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <functional>
+#include <string>
 
 #include "migralint/pg_nodes.h"
 #include "model/replay.h"
@@ -173,6 +175,14 @@ void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& orig
   table->policies.push_back(std::move(policy));
 }
 
+void Replay::DropIndexes(const std::function<bool(const Index&)>& which) {
+  std::erase_if(schema_.indexes, [&](const auto& entry) {
+    if (!which(entry.second)) return false;
+    schema_.dropped.insert("index " + entry.first);
+    return true;
+  });
+}
+
 void Replay::Drop(const PgQuery__DropStmt& s) {
   for (std::size_t i = 0; i < s.n_objects; ++i) {
     const PgQuery__Node* object = s.objects[i];
@@ -180,7 +190,9 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
     switch (s.remove_type) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
         schema_.tables.erase(name);
-        std::erase_if(schema_.indexes, [&](const auto& e) { return e.second.table == name; });
+        schema_.altered_outside.erase(name);
+        schema_.dropped.insert("table " + name);
+        DropIndexes([&](const Index& index) { return index.table == name; });
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
@@ -188,6 +200,7 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
         schema_.indexes.erase(name);
+        schema_.dropped.insert("index " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
         schema_.sequences.erase(name);
@@ -207,12 +220,15 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
         const std::string schema(pg::Str(object));
         const std::string prefix = schema + ".";
         schema_.schemas.erase(schema);
+        schema_.dropped.insert("schema " + schema);
         for (auto* objects : {&schema_.views, &schema_.sequences}) {
           std::erase_if(*objects, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         }
+        for (const auto& [table, unused] : schema_.tables) {
+          if (table.rfind(prefix, 0) == 0) schema_.dropped.insert("table " + table);
+        }
         std::erase_if(schema_.tables, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
-        std::erase_if(schema_.indexes,
-                      [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
+        DropIndexes([&](const Index& index) { return index.name.rfind(prefix, 0) == 0; });
         std::erase_if(schema_.functions,
                       [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         std::erase_if(schema_.types, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
@@ -236,6 +252,21 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       }
       default:
         break;
+    }
+  }
+}
+
+// Columns of type `from` ("schema.name") now name it `to`, in the form they were written in
+// (qualified or not): a renamed type keeps its columns.
+void Replay::RetypeColumns(const std::string& from, const std::string& to) {
+  const bool in_public = from.rfind("public.", 0) == 0;
+  for (auto& [key, table] : schema_.tables) {
+    for (Column& column : table.columns) {
+      if (column.type.name == from) {
+        column.type.name = to;
+      } else if (in_public && column.type.name == from.substr(7)) {
+        column.type.name = to.rfind("public.", 0) == 0 ? to.substr(7) : to;
+      }
     }
   }
 }
@@ -324,7 +355,9 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       UserType t = std::move(it->second);
       schema_.types.erase(it);
       t.name = new_name;
-      schema_.types[t.schema + "." + new_name] = std::move(t);
+      const std::string qualified = t.schema + "." + new_name;
+      schema_.types[qualified] = std::move(t);
+      RetypeColumns(old_name, qualified);
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:

@@ -1,6 +1,8 @@
 // apply_table.cc: CREATE TABLE and ALTER TABLE — columns, constraints, RLS.
 #include <algorithm>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "migralint/pg_nodes.h"
 #include "model/replay.h"
@@ -37,6 +39,23 @@ std::string DefaultName(const Table& table, const Constraint& c) {
   return table.name + "_check";
 }
 
+// The columns of EXCLUDE (col WITH =, …) in order; "" for an expression.
+std::vector<std::string> ExclusionColumns(const PgQuery__Constraint& c) {
+  std::vector<std::string> columns;
+  for (std::size_t i = 0; i < c.n_exclusions; ++i) {
+    const PgQuery__Node* pair = c.exclusions[i];  // [IndexElem, [operator name]]
+    const PgQuery__Node* element =
+        pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items > 0
+            ? pair->list->items[0]
+            : nullptr;
+    columns.push_back(element && element->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM &&
+                              element->index_elem->name
+                          ? element->index_elem->name
+                          : "");
+  }
+  return columns;
+}
+
 // Tables are many and live to the end of the set: no room kept for columns that never come.
 void Fit(Table& table) {
   table.columns.shrink_to_fit();
@@ -48,6 +67,7 @@ void Fit(Table& table) {
 void Replay::CreateTable(const PgQuery__CreateStmt& s, const Origin& origin) {
   const std::string name = pg::Qualified(s.relation);
   if (schema_.tables.count(name)) return;  // IF NOT EXISTS, or a guard we could not see
+  schema_.altered_outside.erase(name);
   Table table;
   table.schema = name.substr(0, name.find('.'));
   table.name = s.relation->relname;
@@ -157,9 +177,20 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       schema_.indexes[index.name] = index;
       break;
     }
-    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION: {
       constraint.kind = Constraint::Kind::kExclusion;
+      constraint.columns = ExclusionColumns(c);
+      if (constraint.name.empty()) constraint.name = DefaultName(table, constraint);
+      // Backed by an index on its elements (GiST, usually), which serves lookups by them too.
+      Index index;
+      index.name = table.schema + "." + constraint.name;
+      index.table = table.QualifiedName();
+      index.columns = constraint.columns;
+      index.partial = c.where_clause != nullptr;
+      index.origin = origin;
+      schema_.indexes[index.name] = index;
       break;
+    }
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
       constraint.kind = Constraint::Kind::kForeignKey;
       constraint.columns = columns_or_self(Keys(c.fk_attrs, c.n_fk_attrs));
@@ -181,7 +212,16 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
 
 void Replay::AlterTable(const PgQuery__AlterTableStmt& s, const Origin& origin) {
   if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return;
-  Table* table = schema_.FindTable(pg::Qualified(s.relation));
+  const std::string name = pg::Qualified(s.relation);
+  Table* table = schema_.FindTable(name);
+  if (!table && !s.missing_ok) {  // a table from before the set: what the set adds to it
+    table = &schema_.altered_outside[name];
+    if (table->name.empty()) {
+      table->schema = name.substr(0, name.find('.'));
+      table->name = s.relation->relname;
+      table->columns_known = false;
+    }
+  }
   if (!table) return;
   for (std::size_t i = 0; i < s.n_cmds; ++i) {
     if (s.cmds[i]->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD)
@@ -205,8 +245,8 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
         return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() ||
                c.not_null_column == name;
       });
-      std::erase_if(schema_.indexes, [&, qualified = table.QualifiedName()](const auto& entry) {
-        const Index& index = entry.second;
+      schema_.dropped.insert("column " + table.QualifiedName() + "." + name);
+      DropIndexes([&, qualified = table.QualifiedName()](const Index& index) {
         return index.table == qualified &&
                std::find(index.columns.begin(), index.columns.end(), name) != index.columns.end();
       });
@@ -239,7 +279,9 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
       std::erase_if(table.constraints, [&](const Constraint& c) { return c.name == name; });
-      schema_.indexes.erase(table.schema + "." + name);
+      DropIndexes([&, index_name = table.schema + "." + name](const Index& index) {
+        return index.name == index_name;
+      });
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity:
       table.rls_enabled = true;

@@ -1,13 +1,28 @@
-// builtins.cc: platform objects by layout, extension objects by extension.
+// builtins.cc: what PostgreSQL provides (generated), platform objects by layout, extension
+// objects by extension.
 #include "model/builtins.h"
 
+#include <iterator>
 #include <map>
+#include <string_view>
 #include <vector>
 
 namespace migralint::model {
+namespace {
+
+#include "model/builtins_pg15.inc"
+
+constexpr BuiltinCatalog kPg15{kPgTypes,     std::size(kPgTypes),
+                               kPgFunctions, std::size(kPgFunctions),
+                               kPgRelations, std::size(kPgRelations)};
+
+}  // namespace
+
+const BuiltinCatalog& PostgresCatalog() { return kPg15; }
 
 void AddBuiltins(Layout layout, Schema& schema) {
   const Origin outside;
+  schema.builtins = &kPg15;
   schema.schemas.emplace("public", outside);
   // Tracking tables that migration runners create themselves, before the first migration.
   for (const char* name :

@@ -7,8 +7,11 @@
 
 namespace migralint::model {
 
-/// Supabase: the auth and storage schemas, their tables and functions, and the extensions
-/// schema. Every layout: the public schema.
+/// What PostgreSQL 15 provides (builtins_pg15.inc): its types, functions and relations.
+const BuiltinCatalog& PostgresCatalog();
+
+/// PostgreSQL's own objects (Schema::builtins). Supabase: the auth and storage schemas, their
+/// tables and functions, and the extensions schema. Every layout: the public schema.
 void AddBuiltins(Layout layout, Schema& schema);
 
 /// Types and functions of well-known extensions (citext, uuid-ossp, pgcrypto, postgis, ...).

@@ -3,6 +3,8 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "migralint/config.h"
@@ -39,6 +41,9 @@ class Replay {
   void CreatePolicy(const PgQuery__CreatePolicyStmt& stmt, const Origin& origin);
   void CreateFunction(const PgQuery__CreateFunctionStmt& stmt, const Origin& origin);
   void Drop(const PgQuery__DropStmt& stmt);
+  /// Removes the indexes `which` selects, recording them in Schema::dropped.
+  void DropIndexes(const std::function<bool(const Index&)>& which);
+  void RetypeColumns(const std::string& from, const std::string& to);
   void Rename(const PgQuery__RenameStmt& stmt);
   void AddType(std::string qualified, UserType::Kind kind, const Origin& origin);
   void CreateExtension(const std::string& name, const Origin& origin);

@@ -35,3 +35,6 @@ CREATE TABLE tasks (id bigint PRIMARY KEY, title text NOT NULL);
 SELECT count(*) FROM login_attempts;
 UPDATE tasks SET title = 'Review failed logins' WHERE id IN (SELECT user_id FROM login_attempts);
 DROP TABLE login_attempts;  -- expect: destructive-change "\"public.login_attempts\""
+
+-- A whole database, whatever it holds.
+DROP DATABASE IF EXISTS analytics_archive;  -- expect: destructive-change "DROP DATABASE \"analytics_archive\" deletes the database"

@@ -1,0 +1,6 @@
+CREATE TABLE IF NOT EXISTS prices (
+  id bigserial PRIMARY KEY,
+  product_id bigint NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  amount_cents bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS prices_product_id_idx ON prices (product_id);

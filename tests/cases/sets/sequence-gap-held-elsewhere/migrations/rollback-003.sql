@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS prices_product_id_idx;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS teams (id bigserial PRIMARY KEY, name text NOT NULL);

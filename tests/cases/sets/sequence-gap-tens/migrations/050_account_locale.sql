@@ -1,0 +1,2 @@
+-- expect-file: sequence-gap "040 is missing after \"030_team_slugs.sql\""
+ALTER TABLE accounts ADD COLUMN IF NOT EXISTS locale text;
