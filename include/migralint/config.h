@@ -36,6 +36,8 @@ struct Config {
   FailOn fail_on = FailOn::kError;
   std::string active_theme;
   std::string statement_timeout;  // executor: PostgreSQL's statement_timeout for migrations ("30s")
+  std::string lock_timeout;       // executor: PostgreSQL's lock_timeout for migrations ("2s")
+  int connect_timeout = 10;       // executor: seconds a connection attempt may take (0: no limit)
   std::map<std::string, RuleSettings, std::less<>> rules;
   std::vector<DeclaredSet> sets;
 
