@@ -95,10 +95,15 @@ std::vector<Range> PasswordRanges(const std::string& s) {
   // Every URL in it (the whole string, or a dbname=… value): from the first ':' of its user
   // information to the last '@' — a password holding '@', '/', '?' or a bad '%' escape is
   // hidden whole, as libpq might read it.
+  // A string that is a URL is one to its end, blanks included (libpq reads it whole); a URL in
+  // key=value pairs ends at a blank or a quote.
+  const bool url = IsUrl(s);
   for (std::size_t at = s.find("://"); at != std::string::npos; at = s.find("://", at + 3)) {
     const std::size_t start = at + 3;
     std::size_t end = start;
-    while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '\'')
+    const bool whole = url && s.find("://") == at;
+    while (end < s.size() &&
+           (whole || (!std::isspace(static_cast<unsigned char>(s[end])) && s[end] != '\'')))
       ++end;
     std::size_t last_at = end;
     while (last_at > start && s[last_at - 1] != '@') --last_at;
@@ -108,18 +113,19 @@ std::vector<Range> PasswordRanges(const std::string& s) {
       ranges.emplace_back(colon + 1, last_at - 1);
     at = std::max(at, end > 3 ? end - 3 : 0);  // the next URL starts after this one
   }
-  // password=… as a URL parameter (to the next parameter) or a keyword (quoted, or to the next
+  // password=… as a URL parameter (to the next "&name=") or a keyword (quoted, or to the next
   // blank), in any letter case. (Scanned by hand: std::regex recurses once per character.)
-  const bool url = IsUrl(s);
-  for (std::size_t at = FindKey(s, 0); at != std::string::npos; at = FindKey(s, at + 1)) {
+  std::size_t next = 0;  // a value found is not searched again
+  for (std::size_t at = FindKey(s, 0); at != std::string::npos; at = FindKey(s, next)) {
+    next = at + 1;
     std::size_t value = at + 8;  // after "password"
     if (url) {
       if (at == 0 || (s[at - 1] != '?' && s[at - 1] != '&') || value >= s.size() || s[value] != '=')
         continue;
       std::size_t end = ++value;
-      while (end < s.size() && s[end] != '#' && !(s[end] == '&' && StartsParameter(s, end + 1)))
-        ++end;
+      while (end < s.size() && !(s[end] == '&' && StartsParameter(s, end + 1))) ++end;
       ranges.emplace_back(value, end);
+      next = std::max(next, end);
       continue;
     }
     if (at > 0 && !std::isspace(static_cast<unsigned char>(s[at - 1]))) continue;
@@ -137,6 +143,7 @@ std::vector<Range> PasswordRanges(const std::string& s) {
       while (end < s.size() && !std::isspace(static_cast<unsigned char>(s[end]))) ++end;
     }
     ranges.emplace_back(value, end);
+    next = std::max(next, end);
   }
   std::sort(ranges.begin(), ranges.end());
   std::vector<Range> merged;
@@ -165,7 +172,7 @@ std::string RedactMessage(const std::string& message, const std::string& conninf
                           const std::string& password) {
   const std::vector<Range> hidden = PasswordRanges(conninfo);
   // A token is secret when some place of it in the string overlaps a password.
-  auto secret = [&](const std::string& token) {
+  auto is_secret = [&](const std::string& token) {
     for (std::size_t at = conninfo.find(token); at != std::string::npos;
          at = conninfo.find(token, at + 1)) {
       for (const auto& [begin, end] : hidden) {
@@ -174,13 +181,27 @@ std::string RedactMessage(const std::string& message, const std::string& conninf
     }
     return false;
   };
+  // The passwords themselves first (they may hold quotes), longest first.
+  std::vector<std::string> secrets;
+  if (password.size() >= 2) secrets.push_back(password);
+  for (const auto& [begin, end] : hidden) {
+    if (end - begin >= 3) secrets.push_back(conninfo.substr(begin, end - begin));
+  }
+  std::sort(secrets.begin(), secrets.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string text = message;
+  for (const std::string& secret : secrets) {
+    for (std::size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + 3))
+      text.replace(at, secret.size(), "***");
+  }
   // One line: libpq writes one line per address tried, and hints on lines of their own.
   std::string line;
   std::size_t from = 0;
-  while (from <= message.size()) {
-    std::size_t nl = message.find('\n', from);
-    if (nl == std::string::npos) nl = message.size();
-    std::string part = message.substr(from, nl - from);
+  while (from <= text.size()) {
+    std::size_t nl = text.find('\n', from);
+    if (nl == std::string::npos) nl = text.size();
+    std::string part = text.substr(from, nl - from);
     const std::size_t first = part.find_first_not_of(" \t\r");
     const std::size_t last = part.find_last_not_of(" \t\r");
     if (first != std::string::npos) {
@@ -203,14 +224,13 @@ std::string RedactMessage(const std::string& message, const std::string& conninf
     if (token.find("://") != std::string::npos || token.find('=') != std::string::npos)
       out += RedactPassword(token);
     else
-      out += secret(token) ? "***" : token;
+      out += is_secret(token) ? "***" : token;
     out += '"';
     i = close + 1;
   }
-  if (password.size() >= 2) {
-    for (std::size_t at = out.find(password); at != std::string::npos;
-         at = out.find(password, at + 3))
-      out.replace(at, password.size(), "***");
+  for (const std::string& secret : secrets) {
+    for (std::size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at + 3))
+      out.replace(at, secret.size(), "***");
   }
   return out;
 }
