@@ -310,7 +310,10 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
           in_block = false;
           break;
         default:
-          committed = committed || !in_block;
+          // (SET, RESET and SHOW leave nothing in the database.)
+          if (s.kind != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT &&
+              s.kind != PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT)
+            committed = committed || !in_block;
       }
       FaultPoint("after a statement");
     }

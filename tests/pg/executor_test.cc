@@ -446,15 +446,17 @@ TEST_F(Executor, FailingCommitIsAFailure) {
             "001_accounts.sql=applied,002_notes.sql=failed");
   EXPECT_EQ(Scalar("SELECT to_regclass('notes') IS NULL AND to_regclass('tags') IS NULL"), "t");
 
-  // The same in a file's own transaction: its COMMIT is the failing statement.
-  Write("db/migrations/002_notes.sql",
-        "BEGIN;\nCREATE TABLE IF NOT EXISTS parents (id int PRIMARY KEY);\n"
-        "CREATE TABLE IF NOT EXISTS notes (parent int REFERENCES parents DEFERRABLE INITIALLY "
-        "DEFERRED);\n"
-        "INSERT INTO notes VALUES (1);\nCOMMIT;\n");
+  // The same in a file's own transaction: its COMMIT is the failing statement. (A SET before
+  // its BEGIN commits nothing.)
+  Write(
+      "db/migrations/002_notes.sql",
+      "SET lock_timeout = '5s';\nBEGIN;\nCREATE TABLE IF NOT EXISTS parents (id int PRIMARY KEY);\n"
+      "CREATE TABLE IF NOT EXISTS notes (parent int REFERENCES parents DEFERRABLE INITIALLY "
+      "DEFERRED);\n"
+      "INSERT INTO notes VALUES (1);\nCOMMIT;\n");
   r = Apply("--disable hardcoded-data");
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
-  EXPECT_NE(r.out.find("db/migrations/002_notes.sql:5:1: error: insert or update on table"),
+  EXPECT_NE(r.out.find("db/migrations/002_notes.sql:6:1: error: insert or update on table"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("nothing of it was committed"), std::string::npos) << r.out;
