@@ -317,10 +317,10 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
       }
       FaultPoint("after a statement");
     }
-    // A file run outside our transaction may leave an INVALID index of an earlier failed run
-    // that its CREATE INDEX … IF NOT EXISTS skipped: it is not applied while the index is.
+    // An INVALID index of an earlier failed CREATE INDEX CONCURRENTLY that a CREATE INDEX …
+    // IF NOT EXISTS of the file skipped: the file is not applied while the index is invalid.
     std::optional<Diagnostic> invalid_index;
-    if (!failed_at && mode.outside) {
+    if (!failed_at && !options.dry_run) {
       for (const Statement& s : unit.statements) {
         const PgQuery__IndexStmt* index = s.IsNested() ? nullptr : IndexOf(s);
         if (!index) continue;
@@ -356,7 +356,13 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
         row.status = "failed";
         result.aftermath = "nothing of it was committed and nothing after it ran";
       }
-      if (!left_invalid.empty()) {
+      if (invalid_index) {
+        const std::string& name = left_invalid.front();
+        row.error += "; drop it with `DROP INDEX CONCURRENTLY " + name + ";` and apply again";
+        result.aftermath =
+            "drop the index with `DROP INDEX CONCURRENTLY " + name + ";` and apply again; " +
+            (mode.wrap ? "the file was rolled back, and " : "") + "nothing after it ran";
+      } else if (!left_invalid.empty()) {
         row.error += "; " + DropAdvice(left_invalid);
         result.aftermath = DropAdvice(left_invalid) + "; nothing after it ran";
       }

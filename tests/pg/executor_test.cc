@@ -574,6 +574,20 @@ TEST_F(Executor, InvalidIndexLeftByConcurrentlyIsNamed) {
   EXPECT_EQ(Scalar("SELECT status FROM migralint.schema_migrations WHERE path = '002_index.sql'"),
             "failed");
 
+  EXPECT_NE(r.out.find("drop the index with `DROP INDEX CONCURRENTLY t_x_key;` and apply again"),
+            std::string::npos)
+      << r.out;
+  // Nor a file in migralint's transaction whose IF NOT EXISTS skips it.
+  Write("db/migrations/002_index.sql", "CREATE UNIQUE INDEX IF NOT EXISTS t_x_key ON t (x);\n");
+  r = Apply("--disable hardcoded-data --disable non-concurrent-index");
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find("db/migrations/002_index.sql:1:1: error: index t_x_key is INVALID"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("the file was rolled back"), std::string::npos) << r.out;
+  EXPECT_EQ(Scalar("SELECT status FROM migralint.schema_migrations WHERE path = '002_index.sql'"),
+            "failed");
+
   ASSERT_TRUE(Db()->Exec("DROP INDEX CONCURRENTLY t_x_key").ok);
   r = Apply("--disable hardcoded-data");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
