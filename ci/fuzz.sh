@@ -12,7 +12,7 @@ root=$PWD
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(lint_file config lock_file discover)
+((${#targets[@]})) || targets=(lint_file config lock_file discover redact)
 
 bash ci/install-deps.sh
 
@@ -62,6 +62,15 @@ while IFS= read -r set; do
     [[ -z $(tail -c 1 "$f") ]] || echo
   done) >"$work/seeds/discover/$n"
 done < <(find corpus tests/cases/sets -mindepth 1 -maxdepth 1 -type d; find rules -mindepth 2 -maxdepth 2 -type d)
+
+# redact: a form number, the password, user and host (fuzz/fuzz_redact.cc).
+mkdir -p "$work/seeds/redact"
+n=0
+for seed in '\x00Zq7s3@cr3t\nuser\nlocalhost:5432' '\x01Zq7%zzs3cr3t\nuser\n[::1' \
+  '\x02Zq7s3cr3t#x\n\n/tmp' '\x03Zq7s3cr3t\n\ndb' '\x04Zq7 s3\x27cr3t\x5c\n\ndb'; do
+  n=$((n + 1))
+  printf "$seed" >"$work/seeds/redact/$n"
+done
 
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
 export LSAN_OPTIONS=suppressions=$root/fuzz/lsan.supp:print_suppressions=0

@@ -44,6 +44,8 @@ struct Config {
   /// The session time zone the runner uses (`timezone`), as PostgreSQL names it; "" when the
   /// config does not say.
   std::string timezone;
+  std::string lock_timeout;  // executor: PostgreSQL's lock_timeout for migrations ("2s")
+  int connect_timeout = 10;  // executor: seconds a connection attempt may take (0: no limit)
   std::map<std::string, RuleSettings, std::less<>> rules;
   std::vector<DeclaredSet> sets;
 

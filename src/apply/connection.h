@@ -21,8 +21,11 @@ struct QueryResult {
 
 class Connection {
  public:
-  /// Connects; on failure `error` holds one line without the password.
-  static std::unique_ptr<Connection> Open(const std::string& conninfo, std::string& error);
+  /// Connects, giving up after `connect_timeout` seconds (0: never; a timeout in `conninfo`
+  /// itself wins); on failure `error` holds libpq's whole message on one line, without the
+  /// password. A malformed `conninfo` is refused before libpq connects.
+  static std::unique_ptr<Connection> Open(const std::string& conninfo, std::string& error,
+                                          int connect_timeout = 10);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -39,7 +42,13 @@ class Connection {
   pg_conn* conn_;
 };
 
-/// `url` with its password replaced by "***" (for messages).
-std::string RedactPassword(const std::string& url);
+/// `conninfo` (a URL of any case, well-formed or not, or key=value pairs) with every password
+/// replaced by "***" (for messages). Errs towards hiding more.
+std::string RedactPassword(const std::string& conninfo);
+
+/// libpq's `message` about `conninfo`, on one line ("; " between its lines), with every quoted
+/// token that is not in RedactPassword(conninfo), and the password itself, replaced by "***".
+std::string RedactMessage(const std::string& message, const std::string& conninfo,
+                          const std::string& password = "");
 
 }  // namespace migralint::apply

@@ -1,6 +1,7 @@
 // embedded_server.h: a throwaway PostgreSQL started from the local server binaries (initdb +
 // pg_ctl in a temporary folder, unix socket only), as a non-root user when run as root, and
-// removed again — also when the process is interrupted (SIGINT, SIGTERM).
+// removed again — also when the process is interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+// SIGPIPE), during initdb too; folders left by killed runs are removed on the next start.
 #pragma once
 
 #include <sys/types.h>
@@ -9,6 +10,8 @@
 #include <string>
 
 namespace migralint::apply {
+
+struct Live;  // its entry in the signal handler's table
 
 class EmbeddedServer {
  public:
@@ -35,6 +38,7 @@ class EmbeddedServer {
   uid_t uid_ = 0;
   gid_t gid_ = 0;
   pid_t pid_ = 0;
+  Live* live_ = nullptr;
 };
 
 }  // namespace migralint::apply

@@ -27,7 +27,10 @@ const Libpq* LoadLibpq(std::string& error) {
         failure = std::string("libpq has no ") + name;
       }
     };
-    bind(library.connectdb, "PQconnectdb");
+    bind(library.connectdb_params, "PQconnectdbParams");
+    bind(library.conninfo_parse, "PQconninfoParse");
+    bind(library.conninfo_free, "PQconninfoFree");
+    bind(library.freemem, "PQfreemem");
     bind(library.status, "PQstatus");
     bind(library.error_message, "PQerrorMessage");
     bind(library.finish, "PQfinish");

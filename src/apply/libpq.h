@@ -10,7 +10,10 @@ namespace migralint::apply {
 
 /// The libpq functions migralint calls.
 struct Libpq {
-  decltype(&PQconnectdb) connectdb;
+  decltype(&PQconnectdbParams) connectdb_params;
+  decltype(&PQconninfoParse) conninfo_parse;
+  decltype(&PQconninfoFree) conninfo_free;
+  decltype(&PQfreemem) freemem;
   decltype(&PQstatus) status;
   decltype(&PQerrorMessage) error_message;
   decltype(&PQfinish) finish;

@@ -8,6 +8,7 @@
 #include "apply/foreign_history.h"
 #include "apply/plan.h"
 #include "apply/platform_stub.h"
+#include "apply/preflight.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/linting.h"
@@ -27,14 +28,22 @@ std::string GivenUrl(const CommonOptions& o) {
   return env ? env : "";
 }
 
+// The seconds a connection attempt may take: --connect-timeout, else the config, else 10.
+int ConnectTimeout(const CommonOptions& o, const Linted& linted) {
+  if (o.connect_timeout >= 0) return o.connect_timeout;
+  return linted.configs->For(o.paths.empty() ? "." : o.paths.front())->connect_timeout;
+}
+
 struct Target {
   std::unique_ptr<apply::EmbeddedServer> server;  // the embedded default, when no URL is given
   std::unique_ptr<apply::Connection> db;
-  std::string label;  // for messages, without password
+  std::string label;                           // for messages, without password
+  std::vector<apply::SessionSetting> session;  // what every file starts with
 };
 
-std::optional<Target> Connect(const CommonOptions& o, const std::vector<MigrationSet>& sets,
-                              bool allow_embedded, int& exit_code) {
+std::optional<Target> Connect(const CommonOptions& o, const Linted& linted, bool allow_embedded,
+                              int& exit_code) {
+  const std::vector<MigrationSet>& sets = linted.discovery.sets;
   Target target;
   std::string url = GivenUrl(o), error;
   if (url.empty()) {
@@ -52,15 +61,19 @@ std::optional<Target> Connect(const CommonOptions& o, const std::vector<Migratio
   } else {
     target.label = apply::RedactPassword(url);
   }
-  target.db = apply::Connection::Open(url, error);
+  target.db = apply::Connection::Open(url, error, ConnectTimeout(o, linted));
   if (!target.db) {
     exit_code = DatabaseError("cannot connect to " + target.label + ": " + error);
     return std::nullopt;
   }
   // If migralint dies mid-statement, the server notices within a second, rolls back and drops
   // the advisory lock, instead of finishing a long statement for nobody (PostgreSQL 14+; older
-  // servers do not know the setting, and then nothing changes).
-  target.db->Exec("SET client_connection_check_interval = '1s'");
+  // servers do not know the setting, and then nothing changes). Set again before each file.
+  const apply::QueryResult known =
+      target.db->Exec("SELECT FROM pg_settings WHERE name = 'client_connection_check_interval'");
+  if (known.ok && !known.rows.empty())
+    target.session.push_back({"client_connection_check_interval", "1s"});
+  apply::ResetSession(*target.db, target.session);
   // An empty throwaway database gets what the platform provides before the first migration.
   for (const MigrationSet& set : sets) {
     if (!target.server) break;
@@ -74,24 +87,39 @@ std::optional<Target> Connect(const CommonOptions& o, const std::vector<Migratio
 
 struct SetPlan {
   const MigrationSet* set;
-  std::map<std::string, apply::HistoryRow> history;
+  std::string identity;  // apply::SetIdentity
   std::vector<apply::MigrationState> plan;
 };
 
-// Reads migralint's history (and another runner's, when asked) and plans every set.
-std::optional<std::vector<SetPlan>> PlanAll(apply::Connection& db,
-                                            const std::vector<MigrationSet>& sets,
-                                            const CommonOptions& o, int& exit_code) {
+struct Plans {
+  std::vector<apply::HistoryRow> history;  // what the plans point into
+  std::vector<SetPlan> sets;
+};
+
+// Reads migralint's history (and another runner's, when asked) and plans every set. `linted`:
+// the checksums of the bytes lint checked, when it kept them.
+std::optional<Plans> PlanAll(apply::Connection& db, const Linted& linted, const CommonOptions& o,
+                             int& exit_code) {
+  const std::vector<MigrationSet>& sets = linted.discovery.sets;
   std::optional<apply::ForeignHistory> foreign;
   if (!o.history_from.empty()) foreign = apply::ParseForeignHistory(o.history_from);
-  std::vector<SetPlan> plans;
+  Plans plans;
+  std::string error;
+  auto history = apply::ReadHistory(db, error);
+  if (!history) {
+    exit_code = DatabaseError("cannot read " + std::string(apply::kHistoryTable) + ": " + error);
+    return std::nullopt;
+  }
+  plans.history = std::move(*history);
+  std::vector<const MigrationSet*> set_list;
+  std::vector<std::string> ids;
   for (const MigrationSet& set : sets) {
-    std::string error;
-    auto history = apply::ReadHistory(db, error);
-    if (!history) {
-      exit_code = DatabaseError("cannot read " + std::string(apply::kHistoryTable) + ": " + error);
-      return std::nullopt;
-    }
+    set_list.push_back(&set);
+    ids.push_back(apply::SetIdentity(set));
+  }
+  const auto rows = apply::HistoryBySet(set_list, ids, plans.history);
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const MigrationSet& set = sets[i];
     std::set<std::string> foreign_applied;
     if (foreign) {
       auto applied = apply::ReadForeignApplied(db, *foreign, set, error);
@@ -101,10 +129,51 @@ std::optional<std::vector<SetPlan>> PlanAll(apply::Connection& db,
       }
       foreign_applied = std::move(*applied);
     }
-    plans.push_back({&set, std::move(*history), {}});
-    plans.back().plan = apply::PlanSet(set, plans.back().history, foreign_applied);
+    SetPlan& p = plans.sets.emplace_back(SetPlan{&set, ids[i], {}});
+    p.plan = apply::PlanSet(set, rows[i], foreign_applied);
+    for (apply::MigrationState& s : p.plan) {
+      if (!s.file) continue;
+      auto it = linted.result.checksums.find(s.file->fs_path);
+      if (it != linted.result.checksums.end()) s.linted = it->second;
+    }
   }
   return plans;
+}
+
+// Migrations recorded "started" and never finished: nothing runs until someone has looked.
+bool StopsOnStarted(const Plans& plans) {
+  bool any = false;
+  for (const SetPlan& p : plans.sets) {
+    for (const apply::MigrationState& s : p.plan) {
+      if (s.state != "started") continue;
+      std::cerr << "migralint: nothing applied: " << apply::StartedHelp(s, p.identity) << "\n";
+      any = true;
+    }
+  }
+  return any;
+}
+
+// COPY from or to the client in the migrations to run, at file:line:col; false when there are.
+bool Runnable(const Plans& plans, std::ostream& progress, int& exit_code) {
+  bool ok = true;
+  for (const SetPlan& p : plans.sets) {
+    for (const apply::MigrationState& s : p.plan) {
+      if (s.state != "pending" && s.state != "failed") continue;
+      FileUnit unit;
+      std::string error;
+      if (!apply::LoadMigration(s, unit, error)) {
+        exit_code = DatabaseError(error);
+        return false;
+      }
+      for (const Diagnostic& d : apply::Unrunnable(unit)) {
+        progress << d.path << ":" << d.start.line << ":" << d.start.column
+                 << ": error: " << d.message << "\n  help: " << d.help << "\n";
+        ok = false;
+      }
+    }
+  }
+  if (!ok) exit_code = DatabaseError("nothing applied: migralint's executor cannot run these");
+  return ok;
 }
 
 bool ValidHistoryFrom(const CommonOptions& o) {
@@ -116,22 +185,22 @@ bool ValidHistoryFrom(const CommonOptions& o) {
 int Apply(const CommonOptions& o) {
   if (!ValidHistoryFrom(o))
     return UsageError("--history-from must be seed000, supabase or schema_migrations");
-  auto linted = DiscoverAndLint(o);
+  auto linted = DiscoverAndLint(o, true, true);
   if (!linted) return kUsage;
   for (const std::string& e : linted->result.io_errors) std::cerr << "migralint: " << e << "\n";
   if (!linted->result.io_errors.empty()) return kUsage;
 
   int exit_code = kClean;
-  std::optional<Target> target = Connect(o, linted->discovery.sets, true, exit_code);
+  std::optional<Target> target = Connect(o, *linted, true, exit_code);
   if (!target) return exit_code;
   // Progress goes to stdout beside a text report, to stderr beside a machine-readable one.
   std::ostream& progress =
       (o.format == "text" || o.format == "gcc") && o.output.empty() ? std::cout : std::cerr;
 
   // Drift against the database is part of the gate. Reading the history creates nothing.
-  auto plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
+  auto plans = PlanAll(*target->db, *linted, o, exit_code);
   if (!plans) return exit_code;
-  for (const SetPlan& p : *plans) {
+  for (const SetPlan& p : plans->sets) {
     for (const apply::MigrationState& s : p.plan) linted->result.states[s.display] = s.state;
     for (Diagnostic d : apply::DriftFindings(p.plan)) {
       if (lint::Finalize(d, *p.set->config, linted->options))
@@ -145,26 +214,37 @@ int Apply(const CommonOptions& o) {
     return kFindings;
   }
 
+  if (StopsOnStarted(*plans)) return kDatabase;
+
+  // The timeouts every file starts with: checked here, set again before each file.
+  const Config& config = *linted->configs->For(o.paths.empty() ? "." : o.paths.front());
+  const std::string statement_timeout =
+      !o.statement_timeout.empty() ? o.statement_timeout : config.statement_timeout;
+  for (const auto& [name, value] :
+       {std::pair<std::string, std::string>{"statement_timeout", statement_timeout},
+        {"lock_timeout", config.lock_timeout}}) {
+    if (value.empty()) continue;
+    const apply::QueryResult r =
+        target->db->ExecParams("SELECT set_config($1, $2, false)", {name, value});
+    if (!r.ok) return UsageError("invalid " + name + " \"" + value + "\": " + r.message);
+    target->session.push_back({name, value});
+  }
   std::string error;
   if (!o.dry_run && !apply::AcquireLock(*target->db, o.lock_timeout, &progress, error))
     return DatabaseError(error);
-  const std::string timeout =
-      !o.statement_timeout.empty()
-          ? o.statement_timeout
-          : linted->configs->For(o.paths.empty() ? "." : o.paths.front())->statement_timeout;
-  if (!timeout.empty()) {
-    const apply::QueryResult r =
-        target->db->ExecParams("SELECT set_config('statement_timeout', $1, false)", {timeout});
-    if (!r.ok) return UsageError("invalid statement timeout \"" + timeout + "\": " + r.message);
-  }
   // Another run may have applied migrations while this one waited for the lock.
-  plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
+  plans = PlanAll(*target->db, *linted, o, exit_code);
   if (!plans) return exit_code;
+  if (StopsOnStarted(*plans)) return kDatabase;
+  // Every file to run is what lint checked, and can be run, before the first one runs.
+  if (!Runnable(*plans, progress, exit_code)) return exit_code;
   int applied = 0, adopted = 0;
-  for (const SetPlan& p : *plans) {
+  for (const SetPlan& p : plans->sets) {
     apply::ExecutorOptions options{.dry_run = o.dry_run,
                                    .adopt = o.adopt,
                                    .lock_timeout_seconds = o.lock_timeout,
+                                   .set_root = p.identity,
+                                   .session = target->session,
                                    .out = &progress};
     const apply::ExecutorResult result = apply::Execute(*target->db, p.plan, options);
     applied += result.applied;
@@ -173,8 +253,7 @@ int Apply(const CommonOptions& o) {
       const Diagnostic& f = *result.failure;
       progress << f.path << ":" << f.start.line << ":" << f.start.column << ": error: " << f.message
                << "\n";
-      progress << "migralint: stopped at " << f.path
-               << "; it was rolled back and nothing after it ran\n";
+      progress << "migralint: stopped at " << f.path << "; " << result.aftermath << "\n";
       return kDatabase;
     }
     if (!result.error.empty()) return DatabaseError(result.error);
@@ -194,14 +273,14 @@ int Status(const CommonOptions& o) {
   auto linted = DiscoverAndLint(o, false);
   if (!linted) return kUsage;
   int exit_code = kClean;
-  std::optional<Target> target = Connect(o, linted->discovery.sets, false, exit_code);
+  std::optional<Target> target = Connect(o, *linted, false, exit_code);
   if (!target) return exit_code;
-  auto plans = PlanAll(*target->db, linted->discovery.sets, o, exit_code);
+  auto plans = PlanAll(*target->db, *linted, o, exit_code);
   if (!plans) return exit_code;
 
   if (o.format == "json") {
     nlohmann::json out = {{"sets", nlohmann::json::array()}};
-    for (const SetPlan& p : *plans) {
+    for (const SetPlan& p : plans->sets) {
       nlohmann::json migrations = nlohmann::json::array();
       for (const apply::MigrationState& s : p.plan) {
         nlohmann::json m = {
@@ -214,6 +293,7 @@ int Status(const CommonOptions& o) {
           m["execution_ms"] = s.row->execution_ms;
           if (!s.row->error.empty()) m["error"] = s.row->error;
         }
+        if (s.state == "started") m["check"] = apply::StartedHelp(s, p.identity);
         migrations.push_back(std::move(m));
       }
       out["sets"].push_back({{"root", p.set->root_display}, {"migrations", std::move(migrations)}});
@@ -221,7 +301,8 @@ int Status(const CommonOptions& o) {
     std::cout << out.dump(2) << "\n";
     return kClean;
   }
-  for (const SetPlan& p : *plans) {
+  std::vector<std::string> checks;
+  for (const SetPlan& p : plans->sets) {
     std::cout << p.set->root_display << " (" << LayoutName(p.set->layout) << ")\n";
     for (const apply::MigrationState& s : p.plan) {
       std::string state = s.state + (s.by_other_runner ? "*" : "");
@@ -231,8 +312,10 @@ int Status(const CommonOptions& o) {
         std::cout << "  " << s.row->applied_at << "  " << s.row->execution_ms << " ms";
       if (s.row && !s.row->error.empty()) std::cout << "  " << s.row->error;
       std::cout << "\n";
+      if (s.state == "started") checks.push_back(apply::StartedHelp(s, p.identity));
     }
   }
+  for (const std::string& check : checks) std::cout << "! " << check << "\n";
   if (!o.history_from.empty())
     std::cout << "* applied by another runner (" << o.history_from << "), not yet adopted\n";
   return kClean;

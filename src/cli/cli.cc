@@ -59,6 +59,11 @@ void AddDatabaseOptions(CLI::App& command, CommonOptions& o) {
       .add_option("--history-from", o.history_from,
                   "Also read another runner's history: seed000 | supabase | schema_migrations")
       ->check(CLI::IsMember({"seed000", "supabase", "schema_migrations"}));
+  command
+      .add_option("--connect-timeout", o.connect_timeout,
+                  "Seconds a connection attempt may take (default: connect_timeout of the "
+                  "config, else 10; 0 waits forever)")
+      ->check(CLI::Range(0, 86400));
 }
 
 }  // namespace

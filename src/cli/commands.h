@@ -29,6 +29,7 @@ struct CommonOptions {
   bool adopt = false;
   std::string history_from;  // seed000 | supabase | schema_migrations
   int lock_timeout = 60;     // seconds
+  int connect_timeout = -1;  // seconds; -1: from the config (default 10)
   std::string
       statement_timeout;  // PostgreSQL statement_timeout for the migrations ("30s"); else config
 };

@@ -101,7 +101,7 @@ std::optional<fs::path> CacheDir(const CommonOptions& o) {
   return std::nullopt;
 }
 
-std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
+std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint, bool checksums) {
   for (const auto* list : {&o.enable, &o.disable}) {
     for (const std::string& id : *list) {
       if (!lint::FindRule(id)) {
@@ -131,6 +131,7 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   lint::Options& options = linted->options;
   options.enable = o.enable;
   options.disable = o.disable;
+  options.checksums = checksums;
   options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (const auto format = report::ParseFormat(o.format)) {
     options.timeline = report::ShowsTimeline(*format);

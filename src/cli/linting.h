@@ -20,9 +20,11 @@ struct Linted {
   FailOn fail_on = FailOn::kError;
 };
 
-/// Discovers the sets of `o.paths` and, unless `lint` is false, lints them. Usage errors are
-/// printed and give null (exit 2).
-std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint = true);
+/// Discovers the sets of `o.paths` and, unless `lint` is false, lints them (keeping the checksums
+/// of the bytes linted when `checksums`: lint::Options::checksums). Usage errors are printed and
+/// give null (exit 2).
+std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint = true,
+                                        bool checksums = false);
 
 /// Prints `result` in the format of `o`; false (after a message) when the output cannot be written.
 bool EmitReport(const CommonOptions& o, const lint::LintResult& result);

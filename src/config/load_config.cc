@@ -268,6 +268,15 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
         else
           config.timezone = *v;
       }
+    } else if (k == "lock_timeout") {
+      if (auto v = reader.String(value, k)) config.lock_timeout = *v;
+    } else if (k == "connect_timeout") {
+      auto v = value.value<int64_t>();
+      if (!value.is_integer() || !v || *v < 0 || *v > 86400) {
+        reader.Error(value, "`connect_timeout` must be a number of seconds from 0 to 86400");
+      } else {
+        config.connect_timeout = static_cast<int>(*v);
+      }
     } else if (k == "rules") {
       if (const toml::table* table = value.as_table()) {
         for (const auto& [id, rule_value] : *table) {

@@ -30,6 +30,9 @@ struct Options {
   /// reads): SetSummary::timeline (html), LintResult::lines (text, html, sarif).
   bool timeline = false;
   bool excerpts = true;
+  /// Keep the sha256 of the bytes linted of every forward migration (LintResult::checksums), for
+  /// the executor: it runs those bytes and no others.
+  bool checksums = false;
 };
 
 /// One file of a set, for reports that show each set's files (html).
@@ -65,6 +68,8 @@ struct LintResult {
   /// Under `apply` / `lint --apply`: display path -> applied | pending | modified | failed
   /// (apply::MigrationState::state). Empty for a plain `lint`.
   std::map<std::string, std::string> states;
+  /// With Options::checksums: MigrationFile::fs_path -> sha256 (hex) of the bytes linted.
+  std::map<std::string, std::string> checksums;
   /// The last set's files (texts, statements), freed with the result rather than before it is
   /// reported: a command that exits right after the report need not free them one by one.
   std::shared_ptr<const void> storage;

@@ -288,8 +288,8 @@ void SetRun::Prepare(std::size_t i) {
   if (w.unit.read_ok) w.ignores = FindIgnores(w.unit);
   if (i >= set_.migrations.size()) return;  // rollbacks, seed data: syntax and encoding only
   FileUnit& unit = w.unit;
+  if (lock_ || options_.checksums) unit.raw_sha256 = lock::Sha256Hex(unit.source.text_with_bom());
   if (lock_) {  // checksums: the normalised one only where the bytes differ
-    unit.raw_sha256 = lock::Sha256Hex(unit.source.text_with_bom());
     auto it = recorded_.find(unit.file->relative);
     if (it != recorded_.end() && it->second->raw != unit.raw_sha256)
       unit.sem_sha256 = lock::SemanticHash(unit.source.text());
@@ -314,6 +314,8 @@ void SetRun::Consume(std::size_t i) {
     }
     model_->Migration(i);
   }
+  if (options_.checksums && i < set_.migrations.size() && w.io_error.empty())
+    result_.checksums[w.unit.file->fs_path] = w.unit.raw_sha256;
   if (options_.excerpts) {
     KeepExcerpts(w.unit.source, w.diagnostics);
     KeepExcerpts(w.unit.source, std::span(found_).subspan(found_before));

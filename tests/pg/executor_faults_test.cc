@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -161,6 +162,111 @@ TEST_F(Faults, ConnectionDropped) {
   std::string out;
   EXPECT_EQ(ApplyNow(&out), 0) << out;
   EXPECT_EQ(History(), "001_a.sql=applied,002_b.sql=applied,003_c.sql=applied");
+}
+
+// Issue 19, part 3: one apply killed (SIGKILL, through MIGRALINT_FAULT_AT) at each of its steps
+// in turn — before and after BEGIN, after each statement, before and after the history writes
+// and COMMIT — in files of every transaction mode. After each kill, `status` tells the truth,
+// and applying again neither loses nor repeats work.
+TEST_F(Faults, KilledAtEveryStep) {
+  Write("001_a.sql",
+        "CREATE TABLE IF NOT EXISTS log (file text);\nINSERT INTO log VALUES ('001');\n");
+  Write("002_own.sql", "BEGIN;\nINSERT INTO log VALUES ('002');\nCOMMIT;\n");
+  Write("003_c.sql",
+        "-- migralint:no-transaction\nINSERT INTO log VALUES ('003');\n"
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS log_file_idx ON log (file);\n");
+  Write("004_d.sql", "INSERT INTO log VALUES ('004');\n");
+  const std::vector<std::string> files = {"001_a.sql", "002_own.sql", "003_c.sql", "004_d.sql"};
+  int steps = 0;
+  for (int step = 1; step < 100; ++step) {
+    SCOPED_TRACE("killed at step " + std::to_string(step));
+    const std::string database = "fault_" + std::to_string(step);
+    std::string error;
+    auto admin = apply::Connection::Open(server_->ConnInfo(), error);
+    ASSERT_TRUE(admin->Exec("CREATE DATABASE " + database).ok);
+    auto db = [&] { return apply::Connection::Open(server_->ConnInfo(database), error); };
+    auto scalar = [&](const std::string& sql) {
+      auto r = db()->Exec(sql);
+      return r.ok && !r.rows.empty() && r.rows[0][0] ? *r.rows[0][0] : r.message;
+    };
+    auto run = [&](const std::string& command, const std::string& env = "") {
+      const std::string line = "cd '" + dir_.string() + "' && env -u DATABASE_URL " + env + " '" +
+                               kBinary.string() + "' " + command + " --database-url '" +
+                               server_->ConnInfo(database) + "' db >'" + (dir_ / ".out").string() +
+                               "' 2>&1";
+      const int status = std::system(line.c_str());
+      std::ifstream in(dir_ / ".out");
+      std::ostringstream text;
+      text << in.rdbuf();
+      return std::pair{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+                       text.str()};
+    };
+    auto [code, out] = run("apply", "MIGRALINT_FAULT_AT=" + std::to_string(step));
+    if (out.find("fault injected") == std::string::npos) {
+      EXPECT_EQ(code, 0) << out;  // past the last step: an ordinary run
+      steps = step - 1;
+      break;
+    }
+    EXPECT_EQ(code, 128 + SIGKILL) << out;
+    // The server notices the dead client: its transaction is rolled back, its lock released.
+    for (int i = 0; i < 100 && scalar("SELECT count(*) FROM pg_locks WHERE locktype = "
+                                      "'advisory'") != "0";
+         ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+
+    // What each file did, by the rows it wrote; what status says of it.
+    auto done = [&](const std::string& file) {
+      const std::string n =
+          scalar("SELECT count(*) FROM log WHERE file = '" + file.substr(0, 3) + "'");
+      return n == "1" ? 1 : n == "0" || n.find("does not exist") != std::string::npos ? 0 : -1;
+    };
+    auto [status_code, status_out] = run("status --format json");
+    ASSERT_EQ(status_code, 0) << status_out;
+    const auto report = nlohmann::json::parse(status_out);
+    std::vector<std::string> started;
+    for (const auto& m : report["sets"][0]["migrations"]) {
+      const std::string path = m["path"], state = m["status"];
+      const std::string file = fs::path(path).filename().string();
+      const int did = done(file);
+      ASSERT_NE(did, -1) << file << " ran twice";
+      if (state == "applied") {
+        EXPECT_EQ(did, 1) << file << " is said applied but did not run\n" << status_out;
+      } else if (state == "pending") {
+        EXPECT_EQ(did, 0) << file << " is said pending but ran\n" << status_out;
+      } else {
+        // Only a file run outside migralint's transaction may be caught between its two records.
+        EXPECT_EQ(state, "started") << file << "\n" << status_out;
+        EXPECT_TRUE(file == "002_own.sql" || file == "003_c.sql") << file;
+        EXPECT_NE(m.value("check", "").find("never recorded as finished"), std::string::npos);
+        started.push_back(file);
+      }
+    }
+    if (!started.empty()) {
+      // Applying again stops on it, and does nothing.
+      auto [again, again_out] = run("apply");
+      EXPECT_EQ(again, 3) << again_out;
+      EXPECT_NE(again_out.find("was started"), std::string::npos) << again_out;
+      // What its message says to do, after looking at the database.
+      for (const std::string& file : started) {
+        const std::string where = " WHERE path = '" + file + "'";
+        db()->Exec(done(file) == 1 && (file != "003_c.sql" || scalar("SELECT count(*) FROM "
+                                                                     "pg_index WHERE indexrelid "
+                                                                     "= 'log_file_idx'::regclass"
+                                                                     " AND indisvalid") == "1")
+                       ? "UPDATE migralint.schema_migrations SET status = 'applied'" + where
+                       : "DELETE FROM log WHERE file = '" + file.substr(0, 3) +
+                             "'; DELETE FROM migralint.schema_migrations" + where);
+      }
+    }
+    auto [final_code, final_out] = run("apply");
+    EXPECT_EQ(final_code, 0) << final_out;
+    for (const std::string& file : files) EXPECT_EQ(done(file), 1) << file << "\n" << final_out;
+    EXPECT_EQ(scalar("SELECT string_agg(status, ',' ORDER BY path) FROM "
+                     "migralint.schema_migrations"),
+              "applied,applied,applied,applied");
+  }
+  // Every step of every file was a kill point: 4 files, each with at least 5.
+  EXPECT_GE(steps, 20);
 }
 
 }  // namespace
