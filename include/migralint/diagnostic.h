@@ -32,6 +32,9 @@ struct Diagnostic {
   /// A milder variant of its rule's finding (e.g. a cosmetic edit): reported one severity level
   /// below the rule's.
   bool lesser = false;
+  /// A graver variant of its rule's finding (e.g. a long name that collides with another):
+  /// reported one severity level above the rule's.
+  bool graver = false;
 };
 
 /// Sort order of every report: path, line, column, rule.
