@@ -320,6 +320,17 @@ TEST_F(Cli, RulesAndExplain) {
   const auto j = nlohmann::json::parse(Run("rules --format json").out);
   ASSERT_FALSE(j.empty());
   EXPECT_TRUE(j[0].contains("severity"));
+  // Each rule lists the squawk rules it covers (their ignore comments suppress it too).
+  const auto covers = [&](const std::string& id) {
+    for (const auto& rule : j) {
+      if (rule["id"] == id) return rule["covers"].dump();
+    }
+    return std::string("no rule ") + id;
+  };
+  EXPECT_EQ(covers("constraint-builds-index"),
+            R"(["squawk:adding-serial-primary-key-field","squawk:disallowed-unique-constraint"])");
+  EXPECT_EQ(covers("prefer-timestamptz"), R"(["squawk:prefer-timestamp-tz"])");
+  EXPECT_EQ(covers("file-naming"), "[]");
   Result explain = Run("explain file-naming");
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_EQ(explain.out.rfind("# file-naming\n", 0), 0u);
