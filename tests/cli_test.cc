@@ -337,6 +337,23 @@ TEST_F(Cli, RulesAndExplain) {
   EXPECT_NE(explain.out.find("## Instead"), std::string::npos);
 }
 
+// A graver variant (ReportGraver) is one level above the rule's severity: identifier-too-long
+// warns about a long name and errs when the cut name collides; a config override moves both.
+TEST_F(Cli, GraverFindingsRankAboveTheRule) {
+  const std::string a(70, 'a'), b = std::string(63, 'a') + "_b";
+  Write("db/migrations/001_a.sql", "CREATE TABLE " + a + " (id bigint PRIMARY KEY);\n" +
+                                       "CREATE TABLE " + b + " (id bigint PRIMARY KEY);\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:1:14: warning: name of 70 bytes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:2:14: error: name of 65 bytes"), std::string::npos) << r.out;
+  Write("db/migralint.toml", "[rules]\nidentifier-too-long = \"info\"\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:1:14: note: name of 70 bytes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:2:14: warning: name of 65 bytes"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, Version) {
   Result r = Run("--version");
   EXPECT_EQ(r.exit_code, 0);
