@@ -16,24 +16,13 @@ namespace {
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
 
 // Built-in and extension functions that are VOLATILE (pg_proc.provolatile = 'v') and turn up in
-// column defaults. Functions the set creates are looked up in the model instead.
-constexpr std::array<std::string_view, 16> kVolatile{
-    "clock_timestamp",
-    "gen_random_bytes",
-    "gen_random_uuid",
-    "nextval",
-    "random",
-    "random_normal",
-    "setval",
-    "timeofday",
-    "txid_current",
-    "uuid_generate_v1",
-    "uuid_generate_v1mc",
-    "uuid_generate_v4",
-    "uuidv4",
+// column defaults (tests/pg/lock_claims_test.cc checks them against pg_proc). Functions the set
+// creates are looked up in the model instead.
+constexpr std::array<std::string_view, 13> kVolatile{
+    "clock_timestamp",  "gen_random_bytes",   "gen_random_uuid",  "nextval",
+    "random",           "random_normal",      "setval",           "timeofday",
+    "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv4",
     "uuidv7",
-    "pg_current_xact_id",
-    "gen_ulid",
 };
 
 // The name of the first volatile function called anywhere in `m`, or "".

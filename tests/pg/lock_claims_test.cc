@@ -177,6 +177,23 @@ TEST_F(LockClaims, VolatileDefaultsRewrite) {
   EXPECT_FALSE(Rewrites("ALTER TABLE orders ADD COLUMN region text DEFAULT region()", "orders"));
 }
 
+// volatile-default's list of volatile functions (rules/volatile-default/rule.cc): each one this
+// server has (with uuid-ossp and pgcrypto, when installed) is VOLATILE in pg_proc.
+TEST_F(LockClaims, TheVolatileListIsVolatile) {
+  db_->Exec("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+  db_->Exec("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+  const auto r = db_->Exec(
+      "SELECT string_agg(DISTINCT proname || ':' || provolatile::text, ' ') FROM pg_proc "
+      "WHERE proname IN ('clock_timestamp', 'gen_random_bytes', 'gen_random_uuid', 'nextval', "
+      "'random', 'random_normal', 'setval', 'timeofday', 'uuid_generate_v1', "
+      "'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7')");
+  ASSERT_TRUE(r.ok && r.rows.size() == 1 && r.rows[0][0]) << r.message;
+  const std::string found = *r.rows[0][0];
+  EXPECT_EQ(found.find(":s"), std::string::npos) << found;
+  EXPECT_EQ(found.find(":i"), std::string::npos) << found;
+  EXPECT_NE(found.find("clock_timestamp:v"), std::string::npos) << found;
+}
+
 // blocking-maintenance: each statement "rewrites"/"copies" the table and takes ACCESS EXCLUSIVE.
 TEST_F(LockClaims, MaintenanceRewritesUnderAccessExclusive) {
   EXPECT_TRUE(Rewrites("VACUUM FULL orders", "orders"));
