@@ -3,6 +3,7 @@
 #include "migralint/rule.h"
 
 #include <string>
+#include <utility>
 
 #include "migralint/pg_nodes.h"
 

@@ -2,6 +2,7 @@
 // is already taken by another object of the same namespace (PostgreSQL then rejects it).
 #include "migralint/rule.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
