@@ -320,10 +320,38 @@ TEST_F(Cli, RulesAndExplain) {
   const auto j = nlohmann::json::parse(Run("rules --format json").out);
   ASSERT_FALSE(j.empty());
   EXPECT_TRUE(j[0].contains("severity"));
+  // Each rule lists the squawk rules it covers (their ignore comments suppress it too).
+  const auto covers = [&](const std::string& id) {
+    for (const auto& rule : j) {
+      if (rule["id"] == id) return rule["covers"].dump();
+    }
+    return std::string("no rule ") + id;
+  };
+  EXPECT_EQ(covers("constraint-builds-index"),
+            R"(["squawk:adding-serial-primary-key-field","squawk:disallowed-unique-constraint"])");
+  EXPECT_EQ(covers("prefer-timestamptz"), R"(["squawk:prefer-timestamp-tz"])");
+  EXPECT_EQ(covers("file-naming"), "[]");
   Result explain = Run("explain file-naming");
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_EQ(explain.out.rfind("# file-naming\n", 0), 0u);
   EXPECT_NE(explain.out.find("## Instead"), std::string::npos);
+}
+
+// A graver variant (ReportGraver) is one level above the rule's severity: identifier-too-long
+// warns about a long name and errs when the cut name collides; a config override moves both.
+TEST_F(Cli, GraverFindingsRankAboveTheRule) {
+  const std::string a(70, 'a'), b = std::string(63, 'a') + "_b";
+  Write("db/migrations/001_a.sql", "CREATE TABLE " + a + " (id bigint PRIMARY KEY);\n" +
+                                       "CREATE TABLE " + b + " (id bigint PRIMARY KEY);\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:1:14: warning: name of 70 bytes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:2:14: error: name of 65 bytes"), std::string::npos) << r.out;
+  Write("db/migralint.toml", "[rules]\nidentifier-too-long = \"info\"\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:1:14: note: name of 70 bytes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_a.sql:2:14: warning: name of 65 bytes"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, Version) {

@@ -277,8 +277,12 @@ TEST_F(Hostile, TenThousandCharacterIdentifier) {
         "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
   r = Run("lint --format gcc --fail-on warning db");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out, "db/migrations/001_a.sql:1:13: warning: table \"public." + Repeat("x", 63) +
-                       "\" does not exist at this point [unknown-object]\n");
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:1:13: warning: name of 10000 bytes: PostgreSQL cuts "
+            "it to 63, \"" +
+                Repeat("x", 63) + "\" [identifier-too-long]\n" +
+                "db/migrations/001_a.sql:1:13: warning: table \"public." + Repeat("x", 63) +
+                "\" does not exist at this point [unknown-object]\n");
 }
 
 // Every key with a value of the wrong type, or out of range: exit 2, file:line and the key named.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -131,6 +132,23 @@ CREATE POLICY own_rows ON notes FOR UPDATE TO authenticated USING (true) WITH CH
   EXPECT_TRUE(s.functions.at("public.touch").returns_trigger);
   EXPECT_TRUE(s.functions.at("public.admin_only").security_definer);
   EXPECT_TRUE(s.functions.at("public.admin_only").sets_search_path);
+}
+
+TEST(Model, FunctionVolatilityAndViewPopulation) {
+  const Schema s = Replayed(R"(
+CREATE FUNCTION f_default() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION f_stable() RETURNS int LANGUAGE sql STABLE AS $$ SELECT 1 $$;
+CREATE FUNCTION f_immutable() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;
+CREATE MATERIALIZED VIEW filled AS SELECT 1 AS one;
+CREATE MATERIALIZED VIEW empty AS SELECT 1 AS one WITH NO DATA;
+CREATE MATERIALIZED VIEW later AS SELECT 1 AS one WITH NO DATA;
+REFRESH MATERIALIZED VIEW later;
+REFRESH MATERIALIZED VIEW filled WITH NO DATA;
+)");
+  EXPECT_EQ(s.functions.at("public.f_default").volatility, 'v');
+  EXPECT_EQ(s.functions.at("public.f_stable").volatility, 's');
+  EXPECT_EQ(s.functions.at("public.f_immutable").volatility, 'i');
+  EXPECT_EQ(s.unpopulated_views, (std::set<std::string>{"public.empty", "public.filled"}));
 }
 
 TEST(Model, DoBlockStatementsApply) {

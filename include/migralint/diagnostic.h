@@ -35,6 +35,9 @@ struct Diagnostic {
   /// A syntax error of the parser's grammar (PostgreSQL 15) that a later major version accepts:
   /// that version (0: none). Not reported when the set targets it (pg_version).
   int accepted_from = 0;
+  /// A graver variant of its rule's finding (e.g. a long name that collides with another):
+  /// reported one severity level above the rule's.
+  bool graver = false;
 };
 
 /// Sort order of every report: path, line, column, rule.

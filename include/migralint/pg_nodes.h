@@ -31,4 +31,16 @@ const PgQuery__DefElem* Option(PgQuery__Node* const* options, std::size_t n, std
 /// For a CHECK expression `col IS NOT NULL`: the column, else "".
 std::string NotNullCheckColumn(const PgQuery__Node* expr);
 
+/// A column a statement gives a type: one of CREATE TABLE, ADD COLUMN or ALTER COLUMN … TYPE.
+struct TypedColumn {
+  std::string table;  // "schema.name"
+  std::string name;
+  const PgQuery__TypeName* type = nullptr;
+  const PgQuery__ColumnDef* def = nullptr;  // its constraints; ALTER COLUMN TYPE: none
+  bool new_column = true;                   // false for ALTER COLUMN … TYPE
+  int location = -1;  // of the column definition, relative to the statement's parse base
+};
+/// The columns `statement` (CREATE TABLE or ALTER TABLE) declares a type for, in order.
+std::vector<TypedColumn> TypedColumns(const PgQuery__Node* statement);
+
 }  // namespace migralint::pg

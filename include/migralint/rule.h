@@ -133,6 +133,11 @@ class RuleContext {
   /// Report a span of `file`'s text (byte offsets).
   virtual void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
                       std::string message, std::string help) = 0;
+  /// Report a span of `file`'s text one severity level above the rule's: a graver variant of
+  /// what it flags. The rule's own severity, the one `migralint rules` shows, stays its usual
+  /// case's.
+  virtual void ReportGraver(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
+                            std::string message, std::string help) = 0;
   /// Report at explicit positions of any file (a lock file, a folder). `lesser`: one severity
   /// level below the rule's (a milder variant of what it flags).
   virtual void ReportAt(std::string path, Position start, Position end, std::string message,

@@ -107,6 +107,9 @@ struct Function {
   bool security_definer = false;
   bool sets_search_path = false;
   bool returns_trigger = false;
+  /// As pg_proc.provolatile: 'i' immutable, 's' stable, 'v' volatile (CREATE FUNCTION's default).
+  /// Overloads are folded: the last one created decides.
+  char volatility = 'v';
   Origin origin;
 };
 
@@ -139,6 +142,8 @@ class Schema {
   std::map<std::string, Origin> schemas;
   std::map<std::string, Origin> extensions;
   std::map<std::string, Origin> views;  // views and materialized views
+  /// Materialized views created (or last refreshed) WITH NO DATA: not yet populated.
+  std::set<std::string> unpopulated_views;
   std::map<std::string, Origin> sequences;
   /// Objects that exist before the set runs (config `external`, the layout's built-ins):
   /// "schema.name" (functions without parentheses).

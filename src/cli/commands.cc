@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "cli/cli.h"
 #include "cli/linting.h"
 #include "lint/registry.h"
+#include "lint/suppressions.h"
 
 namespace migralint::cli {
 
@@ -27,10 +30,14 @@ int Rules(const std::string& format) {
   if (format == "json") {
     nlohmann::json rules = nlohmann::json::array();
     for (const auto& entry : lint::Registry()) {
+      nlohmann::json covers = nlohmann::json::array();
+      for (std::string_view squawk : lint::SquawkRulesCovered(entry.rule->id))
+        covers.push_back("squawk:" + std::string(squawk));
       rules.push_back({{"id", entry.rule->id},
                        {"severity", SeverityName(entry.rule->severity)},
                        {"category", entry.rule->category},
-                       {"summary", entry.rule->summary}});
+                       {"summary", entry.rule->summary},
+                       {"covers", std::move(covers)}});
     }
     std::cout << rules.dump(2) << "\n";
     return kClean;

@@ -73,4 +73,37 @@ std::string NotNullCheckColumn(const PgQuery__Node* expr) {
   return ColumnName(test->arg);
 }
 
+std::vector<TypedColumn> TypedColumns(const PgQuery__Node* statement) {
+  std::vector<TypedColumn> out;
+  if (!statement) return out;
+  auto add = [&](const std::string& table, const PgQuery__ColumnDef& def, bool new_column,
+                 const char* name) {
+    out.push_back(
+        {table, name ? name : def.colname, def.type_name, &def, new_column, def.location});
+  };
+  if (statement->node_case == PG_QUERY__NODE__NODE_CREATE_STMT) {
+    const PgQuery__CreateStmt& s = *statement->create_stmt;
+    const std::string table = Qualified(s.relation);
+    for (std::size_t i = 0; i < s.n_table_elts; ++i) {
+      if (s.table_elts[i]->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF)
+        add(table, *s.table_elts[i]->column_def, true, nullptr);
+    }
+  } else if (statement->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_STMT) {
+    const PgQuery__AlterTableStmt& s = *statement->alter_table_stmt;
+    if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) return out;
+    const std::string table = Qualified(s.relation);
+    for (std::size_t i = 0; i < s.n_cmds; ++i) {
+      if (s.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+      const PgQuery__AlterTableCmd& cmd = *s.cmds[i]->alter_table_cmd;
+      if (!cmd.def || cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) continue;
+      if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
+        add(table, *cmd.def->column_def, true, nullptr);
+      } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType && cmd.name) {
+        add(table, *cmd.def->column_def, false, cmd.name);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace migralint::pg

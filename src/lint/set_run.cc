@@ -51,6 +51,23 @@ class Context final : public RuleContext {
   const Config& config() const override { return config_; }
   void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
               std::string help) override {
+    ReportSpan(file, begin, end, std::move(message), std::move(help));
+  }
+  void ReportGraver(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
+                    std::string message, std::string help) override {
+    ReportSpan(file, begin, end, std::move(message), std::move(help));
+    out_.back().graver = true;
+  }
+  void ReportAt(std::string path, Position start, Position end, std::string message,
+                std::string help, bool lesser) override {
+    out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
+                    std::move(message), std::move(help), lesser});
+  }
+  void AtEndOfSet(EndOfSet report) override { at_end_.push_back({rule_, std::move(report)}); }
+
+ private:
+  void ReportSpan(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
+                  std::string help) {
     const SourceFile& source = file.source;
     Position start = source.At(begin);
     Position stop = source.At(std::max(begin, end));
@@ -62,14 +79,7 @@ class Context final : public RuleContext {
       source.Unload();
     }
   }
-  void ReportAt(std::string path, Position start, Position end, std::string message,
-                std::string help, bool lesser) override {
-    out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,
-                    std::move(message), std::move(help), lesser});
-  }
-  void AtEndOfSet(EndOfSet report) override { at_end_.push_back({rule_, std::move(report)}); }
 
- private:
   const Config& config_;
   std::vector<Diagnostic>& out_;
   std::string_view rule_;
@@ -196,6 +206,8 @@ void SetSeverity(Diagnostic& d, const Config& config) {
       settings && settings->severity ? *settings->severity : FindRule(d.rule)->rule->severity;
   if (d.lesser && d.severity != Severity::kInfo)
     d.severity = static_cast<Severity>(static_cast<int>(d.severity) - 1);
+  if (d.graver && d.severity != Severity::kError)
+    d.severity = static_cast<Severity>(static_cast<int>(d.severity) + 1);
 }
 
 std::vector<std::string> EnabledRules(const Config& config, const Options& options,

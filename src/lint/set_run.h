@@ -25,7 +25,8 @@ namespace migralint::lint {
 /// --disable and --enable.
 std::vector<std::string> EnabledRules(const Config& config, const Options& options,
                                       const Runner& runner);
-/// Sets the severity from the config (or the rule's default), one level lower when `lesser`.
+/// Sets the severity from the config (or the rule's default), one level lower when `lesser`,
+/// one higher when `graver`.
 void SetSeverity(Diagnostic& d, const Config& config);
 
 struct FileWork;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "migralint/diagnostic.h"
@@ -24,6 +25,8 @@ std::vector<Ignore> FindIgnores(const FileUnit& unit);
 
 /// The migralint id a squawk rule name maps onto, or empty.
 std::string_view SquawkAlias(std::string_view squawk_rule);
+/// The squawk rules that migralint rule `rule` covers (their current names), sorted.
+std::vector<std::string_view> SquawkRulesCovered(std::string_view rule);
 
 /// Removes suppressed diagnostics of `path` from `diagnostics` and adds unused-ignore findings
 /// for ignores that name an unknown rule or suppress nothing. `enabled` says which rules ran.

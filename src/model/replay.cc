@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 #include "migralint/pg_nodes.h"
 #include "model/builtins.h"
@@ -31,7 +32,7 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       if (!s.into || !s.into->rel) break;
       const std::string name = pg::Qualified(s.into->rel);
       if (s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
-        schema_.views.emplace(name, origin);
+        if (schema_.views.emplace(name, origin).second) Populate(name, !s.into->skip_data);
       } else if (!schema_.tables.count(name)) {
         Table table{.schema = name.substr(0, name.find('.')), .name = s.into->rel->relname};
         table.columns_known = false;
@@ -39,6 +40,11 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
         table.origin = origin;
         schema_.tables.emplace(name, std::move(table));
       }
+      break;
+    }
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: {
+      const PgQuery__RefreshMatViewStmt& s = *node->refresh_mat_view_stmt;
+      if (s.relation) Populate(pg::Qualified(s.relation), !s.skip_data);
       break;
     }
     case PG_QUERY__NODE__NODE_VIEW_STMT:
@@ -155,6 +161,14 @@ void Replay::AddType(std::string qualified, UserType::Kind kind, const Origin& o
   schema_.types.emplace(std::move(qualified), std::move(type));
 }
 
+void Replay::Populate(const std::string& view, bool populated) {
+  if (populated) {
+    schema_.unpopulated_views.erase(view);
+  } else {
+    schema_.unpopulated_views.insert(view);
+  }
+}
+
 void Replay::CreateExtension(const std::string& name, const Origin& origin) {
   schema_.extensions.emplace(name, origin);
   AddExtensionObjects(name, schema_);
@@ -173,6 +187,10 @@ void Replay::CreateFunction(const PgQuery__CreateFunctionStmt& s, const Origin& 
     f.security_definer = security->arg &&
                          security->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN &&
                          security->arg->boolean->boolval;
+  }
+  if (const auto* volatility = pg::Option(s.options, s.n_options, "volatility")) {
+    const std::string_view word = pg::Str(volatility->arg);
+    if (!word.empty()) f.volatility = word[0];  // "immutable", "stable", "volatile"
   }
   for (std::size_t i = 0; i < s.n_options; ++i) {
     const PgQuery__Node* o = s.options[i];

@@ -47,6 +47,8 @@ class Replay {
   void Rename(const PgQuery__RenameStmt& stmt);
   void AddType(std::string qualified, UserType::Kind kind, const Origin& origin);
   void CreateExtension(const std::string& name, const Origin& origin);
+  /// A materialized view filled (CREATE or REFRESH without WITH NO DATA) or emptied.
+  void Populate(const std::string& view, bool populated);
 
   Schema schema_;
 };

@@ -8,7 +8,7 @@
 BEGIN;
 
 ALTER TABLE sales.orders
-    ADD COLUMN IF NOT EXISTS currency CHAR(3);
+    ADD COLUMN IF NOT EXISTS currency CHAR(3);  -- expect: no-char-type
 
 -- Only affects rows inserted from now on; no rewrite, no scan.
 ALTER TABLE sales.orders

@@ -1,5 +1,5 @@
 CREATE TABLE IF NOT EXISTS teams (
-  id bigserial PRIMARY KEY,
+  id bigserial PRIMARY KEY,  -- expect: prefer-identity
   name text NOT NULL
 );
 

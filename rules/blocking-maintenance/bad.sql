@@ -1,0 +1,11 @@
+-- Relations this file does not create already exist, with rows and readers.
+VACUUM FULL orders;  -- expect: blocking-maintenance "VACUUM FULL rewrites \"public.orders\" under an ACCESS EXCLUSIVE lock"
+VACUUM (FULL, ANALYZE) billing.invoices;  -- expect: blocking-maintenance "\"billing.invoices\""
+CLUSTER orders USING orders_created_at_idx;  -- expect: blocking-maintenance "CLUSTER rewrites \"public.orders\" in index order"
+REFRESH MATERIALIZED VIEW daily_sales;  -- expect: blocking-maintenance "REFRESH MATERIALIZED VIEW \"public.daily_sales\" without CONCURRENTLY"
+ALTER TABLE measurements DETACH PARTITION measurements_2019;  -- expect: blocking-maintenance "DETACH PARTITION \"public.measurements_2019\" without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on \"public.measurements\""
+ALTER TABLE audit_log SET TABLESPACE archive;  -- expect: blocking-maintenance "SET TABLESPACE copies \"public.audit_log\" to \"archive\""
+ALTER TABLE import_rows SET LOGGED;  -- expect: blocking-maintenance "SET LOGGED rewrites \"public.import_rows\""
+ALTER TABLE page_views SET UNLOGGED;  -- expect: blocking-maintenance "SET UNLOGGED rewrites"
+LOCK TABLE accounts;  -- expect: blocking-maintenance "LOCK TABLE \"public.accounts\" in ACCESS EXCLUSIVE mode (LOCK TABLE's default)"
+LOCK TABLE ledger IN ACCESS EXCLUSIVE MODE;  -- expect: blocking-maintenance "\"public.ledger\""

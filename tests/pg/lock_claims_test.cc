@@ -1,0 +1,303 @@
+// lock_claims_test.cc: the lock, rewrite and error claims of the rules' messages, checked on a
+// real PostgreSQL. A rewrite is a changed pg_relation_filenode; an ACCESS EXCLUSIVE lock is a
+// statement that waits (pg_locks, granted = false) behind a reader holding only ACCESS SHARE,
+// the weakest lock, which nothing else conflicts with; a rejection is its SQLSTATE.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "apply/connection.h"
+#include "apply/embedded_server.h"
+
+namespace migralint {
+namespace {
+
+class LockClaims : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    server_ = apply::EmbeddedServer::Start(error).release();
+    if (!server_) start_error_ = error;
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  // A fresh database with `orders` (1,000 rows), an index on it, and what `setup` adds.
+  void SetUp() override {
+    ASSERT_TRUE(server_) << start_error_;
+    database_ = "claims_" + std::to_string(++databases_);
+    std::string error;
+    auto admin = apply::Connection::Open(server_->ConnInfo(), error);
+    ASSERT_TRUE(admin) << error;
+    ASSERT_TRUE(admin->Exec("CREATE DATABASE " + database_).ok);
+    db_ = Open();
+    Run("CREATE TABLE orders (id bigint NOT NULL, email text, quantity int, unit_cents int, "
+        "during tsrange);"
+        "INSERT INTO orders SELECT g, 'u' || g || '@example.com', g % 7, 100 + g, "
+        "tsrange(now()::timestamp + g * interval '1 hour', "
+        "now()::timestamp + (g + 1) * interval '1 hour') FROM generate_series(1, 1000) g;"
+        "CREATE INDEX orders_id_idx ON orders (id);");
+  }
+
+  std::unique_ptr<apply::Connection> Open() {
+    std::string error;
+    auto c = apply::Connection::Open(server_->ConnInfo(database_), error);
+    EXPECT_TRUE(c) << error;
+    return c;
+  }
+
+  void Run(const std::string& sql) {
+    const auto r = db_->Exec(sql);
+    ASSERT_TRUE(r.ok) << sql << ": " << r.sqlstate << " " << r.message;
+  }
+
+  std::string Filenode(const std::string& relation) {
+    const auto r = db_->Exec("SELECT pg_relation_filenode('" + relation + "')::text");
+    EXPECT_TRUE(r.ok && r.rows.size() == 1) << r.message;
+    return r.ok && !r.rows.empty() && r.rows[0][0] ? *r.rows[0][0] : "";
+  }
+
+  // True when `sql` rewrites `relation` (and succeeds).
+  bool Rewrites(const std::string& sql, const std::string& relation) {
+    const std::string before = Filenode(relation);
+    const auto r = db_->Exec(sql);
+    EXPECT_TRUE(r.ok) << sql << ": " << r.sqlstate << " " << r.message;
+    return Filenode(relation) != before;
+  }
+
+  // The lock mode `sql` waits for on `relation` while another session reads `read` (holding
+  // ACCESS SHARE on it), or "" when it ran to its end without waiting. Runs in a transaction
+  // that is rolled back unless `transaction` is false.
+  std::string WaitsFor(const std::string& sql, const std::string& relation, const std::string& read,
+                       bool transaction = true) {
+    auto reader = Open();
+    EXPECT_TRUE(reader->Exec("BEGIN").ok);
+    EXPECT_TRUE(reader->Exec("SELECT count(*) FROM " + read).ok);
+    std::atomic<bool> done{false};
+    apply::QueryResult result;
+    std::thread writer([&] {
+      auto c = Open();
+      if (transaction) c->Exec("BEGIN");
+      result = c->Exec(sql);
+      if (transaction) c->Exec("ROLLBACK");
+      done = true;
+    });
+    std::string mode;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!done && mode.empty() && std::chrono::steady_clock::now() < deadline) {
+      const auto r = db_->Exec("SELECT mode FROM pg_locks WHERE NOT granted AND relation = '" +
+                               relation + "'::regclass");
+      if (r.ok && !r.rows.empty() && r.rows[0][0]) mode = *r.rows[0][0];
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    reader->Exec("COMMIT");
+    writer.join();
+    EXPECT_TRUE(result.ok) << sql << ": " << result.sqlstate << " " << result.message;
+    return mode;
+  }
+
+  std::string Sqlstate(const std::string& sql) { return db_->Exec(sql).sqlstate; }
+
+  static apply::EmbeddedServer* server_;
+  static std::string start_error_;
+  static int databases_;
+  std::string database_;
+  std::unique_ptr<apply::Connection> db_;
+};
+
+apply::EmbeddedServer* LockClaims::server_ = nullptr;
+std::string LockClaims::start_error_;
+int LockClaims::databases_ = 0;
+
+constexpr const char* kExclusive = "AccessExclusiveLock";
+
+// constraint-builds-index: "builds its index on … under an ACCESS EXCLUSIVE lock".
+TEST_F(LockClaims, ConstraintsBuildTheirIndexUnderAccessExclusive) {
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD PRIMARY KEY (id)", "orders", "orders"), kExclusive);
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE (email)", "orders",
+                     "orders"),
+            kExclusive);
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD CONSTRAINT orders_no_overlap "
+                     "EXCLUDE USING gist (during WITH &&)",
+                     "orders", "orders"),
+            kExclusive);
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD COLUMN seq bigserial PRIMARY KEY", "orders", "orders"),
+            kExclusive);
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD COLUMN no bigint GENERATED ALWAYS AS IDENTITY UNIQUE",
+                     "orders", "orders"),
+            kExclusive);
+  // The probe tells modes apart: CREATE INDEX takes SHARE, which lets readers be.
+  EXPECT_EQ(WaitsFor("CREATE INDEX orders_email_idx ON orders (email)", "orders", "orders"), "");
+  // The recipe's first step does not block readers (nor, with SHARE UPDATE EXCLUSIVE, writers).
+  EXPECT_EQ(WaitsFor("CREATE UNIQUE INDEX CONCURRENTLY orders_email_key ON orders (email)",
+                     "orders", "orders", false),
+            "");
+}
+
+// volatile-default: "rewrites … under an ACCESS EXCLUSIVE lock"; constant and stable defaults
+// (the good examples) do not rewrite.
+TEST_F(LockClaims, VolatileDefaultsRewrite) {
+  EXPECT_TRUE(
+      Rewrites("ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid()", "orders"));
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders ADD COLUMN seen timestamptz DEFAULT clock_timestamp()",
+                       "orders"));
+  EXPECT_TRUE(
+      Rewrites("ALTER TABLE orders ADD COLUMN bucket int DEFAULT (random() * 100)::int", "orders"));
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders ADD COLUMN seq bigserial", "orders"));
+  EXPECT_TRUE(
+      Rewrites("ALTER TABLE orders ADD COLUMN no bigint GENERATED ALWAYS AS IDENTITY", "orders"));
+  EXPECT_TRUE(
+      Rewrites("ALTER TABLE orders ADD COLUMN total bigint "
+               "GENERATED ALWAYS AS (quantity * unit_cents) STORED",
+               "orders"));
+  Run("CREATE FUNCTION new_ref() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$");
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders ADD COLUMN ref text DEFAULT new_ref()", "orders"));
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD COLUMN ref2 uuid DEFAULT gen_random_uuid()", "orders",
+                     "orders"),
+            kExclusive);
+
+  EXPECT_FALSE(
+      Rewrites("ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'active'", "orders"));
+  EXPECT_FALSE(
+      Rewrites("ALTER TABLE orders ADD COLUMN created timestamptz DEFAULT now()", "orders"));
+  EXPECT_FALSE(
+      Rewrites("ALTER TABLE orders ADD COLUMN tags text[] DEFAULT ARRAY[]::text[]", "orders"));
+  EXPECT_FALSE(Rewrites("ALTER TABLE orders ADD COLUMN note text DEFAULT NULL", "orders"));
+  Run("CREATE FUNCTION region() RETURNS text LANGUAGE sql STABLE AS $$ SELECT 'eu' $$");
+  EXPECT_FALSE(Rewrites("ALTER TABLE orders ADD COLUMN region text DEFAULT region()", "orders"));
+}
+
+// volatile-default's list of volatile functions (rules/volatile-default/rule.cc): each one this
+// server has (with uuid-ossp and pgcrypto, when installed) is VOLATILE in pg_proc.
+TEST_F(LockClaims, TheVolatileListIsVolatile) {
+  db_->Exec("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+  db_->Exec("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+  const auto r = db_->Exec(
+      "SELECT string_agg(DISTINCT proname || ':' || provolatile::text, ' ') FROM pg_proc "
+      "WHERE proname IN ('clock_timestamp', 'gen_random_bytes', 'gen_random_uuid', 'nextval', "
+      "'random', 'random_normal', 'setval', 'timeofday', 'uuid_generate_v1', "
+      "'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7')");
+  ASSERT_TRUE(r.ok && r.rows.size() == 1 && r.rows[0][0]) << r.message;
+  const std::string found = *r.rows[0][0];
+  EXPECT_EQ(found.find(":s"), std::string::npos) << found;
+  EXPECT_EQ(found.find(":i"), std::string::npos) << found;
+  EXPECT_NE(found.find("clock_timestamp:v"), std::string::npos) << found;
+}
+
+// blocking-maintenance: each statement "rewrites"/"copies" the table and takes ACCESS EXCLUSIVE.
+TEST_F(LockClaims, MaintenanceRewritesUnderAccessExclusive) {
+  EXPECT_TRUE(Rewrites("VACUUM FULL orders", "orders"));
+  EXPECT_EQ(WaitsFor("VACUUM FULL orders", "orders", "orders", false), kExclusive);
+  EXPECT_TRUE(Rewrites("CLUSTER orders USING orders_id_idx", "orders"));
+  EXPECT_EQ(WaitsFor("CLUSTER orders USING orders_id_idx", "orders", "orders"), kExclusive);
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders SET UNLOGGED", "orders"));
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders SET LOGGED", "orders", "orders"), kExclusive);
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders SET LOGGED", "orders"));
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders SET UNLOGGED", "orders", "orders"), kExclusive);
+
+  // A tablespace in the server's folder, owned by the server's user.
+  const std::string location = server_->folder() + "/archive";
+  ASSERT_TRUE(std::filesystem::create_directory(location));
+  struct stat owner {};
+  ASSERT_EQ(stat(server_->folder().c_str(), &owner), 0);
+  ASSERT_EQ(chown(location.c_str(), owner.st_uid, owner.st_gid), 0);
+  Run("CREATE TABLESPACE archive LOCATION '" + location + "'");
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders SET TABLESPACE archive", "orders", "orders"), kExclusive);
+  EXPECT_TRUE(Rewrites("ALTER TABLE orders SET TABLESPACE archive", "orders"));
+  Run("ALTER TABLE orders SET TABLESPACE pg_default");
+  Run("DROP TABLESPACE archive");
+
+  // Plain VACUUM does not wait behind a reader.
+  EXPECT_EQ(WaitsFor("VACUUM orders", "orders", "orders", false), "");
+}
+
+TEST_F(LockClaims, RefreshWithoutConcurrentlyLocksReadersOut) {
+  Run("CREATE MATERIALIZED VIEW daily AS SELECT quantity, count(*) AS n FROM orders GROUP BY 1;"
+      "CREATE UNIQUE INDEX daily_quantity ON daily (quantity)");
+  EXPECT_EQ(WaitsFor("REFRESH MATERIALIZED VIEW daily", "daily", "daily"), kExclusive);
+  EXPECT_EQ(WaitsFor("REFRESH MATERIALIZED VIEW CONCURRENTLY daily", "daily", "daily"), "");
+  // A view never populated cannot be refreshed concurrently (so the rule stays silent).
+  Run("CREATE MATERIALIZED VIEW empty_daily AS SELECT 1 AS one WITH NO DATA;"
+      "CREATE UNIQUE INDEX empty_daily_one ON empty_daily (one)");
+  EXPECT_EQ(Sqlstate("REFRESH MATERIALIZED VIEW CONCURRENTLY empty_daily"), "0A000");
+}
+
+TEST_F(LockClaims, DetachPartitionLocksTheParent) {
+  Run("CREATE TABLE events (at date NOT NULL, v int) PARTITION BY RANGE (at);"
+      "CREATE TABLE events_2019 PARTITION OF events FOR VALUES FROM ('2019-01-01') TO "
+      "('2020-01-01');"
+      "CREATE TABLE events_2020 PARTITION OF events FOR VALUES FROM ('2020-01-01') TO "
+      "('2021-01-01');"
+      "INSERT INTO events SELECT date '2019-01-01' + g % 700, g FROM generate_series(1, 1000) g");
+  EXPECT_EQ(WaitsFor("ALTER TABLE events DETACH PARTITION events_2019", "events", "events"),
+            kExclusive);
+}
+
+TEST_F(LockClaims, LockTableDefaultsToAccessExclusive) {
+  EXPECT_EQ(WaitsFor("LOCK TABLE orders", "orders", "orders"), kExclusive);
+  EXPECT_EQ(WaitsFor("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE", "orders", "orders"), kExclusive);
+  EXPECT_EQ(WaitsFor("LOCK TABLE orders IN SHARE ROW EXCLUSIVE MODE", "orders", "orders"), "");
+}
+
+// duplicate-column: the bad example's statements, as PostgreSQL answers them.
+TEST_F(LockClaims, DuplicateColumnsAreRejected) {
+  Run("CREATE TABLE settings (key text PRIMARY KEY, value text);"
+      "CREATE TABLE counters (name text PRIMARY KEY, hits int)");
+  EXPECT_EQ(Sqlstate("INSERT INTO settings (key, value, key) VALUES ('a', 'b', 'c')"), "42701");
+  EXPECT_EQ(Sqlstate("UPDATE orders SET email = lower(email), quantity = 1, email = NULL"),
+            "42601");
+  EXPECT_EQ(Sqlstate("CREATE TABLE invoices (id bigint, total_cents bigint, total_cents numeric)"),
+            "42701");
+  EXPECT_EQ(Sqlstate("CREATE TABLE line_items (Qty int, qty int)"), "42701");
+  EXPECT_EQ(Sqlstate("CREATE TABLE line_items (qty int, PRIMARY KEY (qty, qty))"), "42701");
+  EXPECT_EQ(Sqlstate("ALTER TABLE orders ADD COLUMN nickname text, ADD COLUMN nickname text"),
+            "42701");
+  EXPECT_EQ(Sqlstate("ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE (email, email)"),
+            "42701");
+  EXPECT_EQ(Sqlstate("INSERT INTO counters (name, hits) VALUES ('home', 1) ON CONFLICT (name) "
+                     "DO UPDATE SET hits = counters.hits + 1, hits = 0"),
+            "42601");
+  // An index may repeat a column: not a duplicate PostgreSQL rejects (so the rule is silent).
+  EXPECT_EQ(Sqlstate("CREATE INDEX orders_id_id ON orders (id, id)"), "");
+  EXPECT_EQ(Sqlstate("CREATE UNIQUE INDEX orders_id_id_key ON orders (id, id)"), "");
+  // The good example's: two parts of one column, and a quoted name that keeps its case.
+  Run("CREATE TABLE matrices (cells int[]);"
+      "INSERT INTO matrices (cells[1], cells[2]) VALUES (1, 2);"
+      "CREATE TABLE line_items (\"Qty\" int, qty int, PRIMARY KEY (qty))");
+}
+
+// identifier-too-long: names are cut to 63 bytes; a second name with the same 63 collides.
+TEST_F(LockClaims, LongNamesAreCutAndCollide) {
+  const std::string region =
+      "customer_subscription_billing_period_adjustment_history_entries_by_region";
+  const std::string plan =
+      "customer_subscription_billing_period_adjustment_history_entries_by_plan";
+  Run("CREATE TABLE " + region + " (id bigint PRIMARY KEY)");
+  const auto cut = db_->Exec(
+      "SELECT relname::text FROM pg_class WHERE relname LIKE 'customer_%' AND relkind = 'r'");
+  ASSERT_TRUE(cut.ok && cut.rows.size() == 1);
+  EXPECT_EQ(*cut.rows[0][0], region.substr(0, 63));
+  EXPECT_EQ(Sqlstate("CREATE TABLE " + plan + " (id bigint PRIMARY KEY)"), "42P07");
+  EXPECT_EQ(Sqlstate("CREATE TABLE IF NOT EXISTS " + plan + " (id bigint PRIMARY KEY)"), "");
+  Run("CREATE TABLE ship (country text);"
+      "ALTER TABLE ship ADD CONSTRAINT "
+      "orders_shipping_address_country_code_must_be_iso_3166_alpha_2_check "
+      "CHECK (length(country) = 2)");
+  EXPECT_EQ(Sqlstate("ALTER TABLE ship ADD CONSTRAINT "
+                     "orders_shipping_address_country_code_must_be_iso_3166_alpha_2_chk "
+                     "CHECK (country = upper(country))"),
+            "42710");
+}
+
+}  // namespace
+}  // namespace migralint
