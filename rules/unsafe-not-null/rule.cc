@@ -79,8 +79,7 @@ bool Emptied(const StatementContext& s, const std::string& table) {
   return empty;
 }
 
-constexpr int kCheckProvesNotNullSince = 12;     // SET NOT NULL trusts a validated CHECK
-constexpr int kDefaultWithoutRewriteSince = 11;  // ADD COLUMN … DEFAULT without a rewrite
+constexpr int kCheckProvesNotNullSince = 12;  // SET NOT NULL trusts a validated CHECK
 
 // A validated CHECK (col IS NOT NULL) on the table: one the set created, or one the set added
 // to a table from before it.
@@ -151,16 +150,8 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const Table* table,
       def.location >= 0
           ? s.NameSpan(column, s.statement.parse_base + static_cast<std::uint32_t>(def.location))
           : std::pair{s.statement.begin, s.statement.end};
-  const int version = ctx.config().pg_version;
-  if (has_default && version < kDefaultWithoutRewriteSince) {
-    ctx.Report(s.file, begin, end,
-               "ADD COLUMN \"" + column + "\" NOT NULL with a DEFAULT rewrites all of \"" + name +
-                   "\" under an ACCESS EXCLUSIVE lock before PostgreSQL 11 (pg_version is " +
-                   std::to_string(version) + ")",
-               "add it nullable without a default, set the default, backfill in batches, then "
-               "make it NOT NULL");
-    return;
-  }
+  // With a default nothing fails; the rewrite a default causes before PostgreSQL 11 is
+  // volatile-default's finding.
   if (has_default) return;
   ctx.Report(s.file, begin, end,
              "ADD COLUMN \"" + column + "\" NOT NULL without DEFAULT fails on existing rows of \"" +

@@ -1,5 +1,5 @@
 CREATE TABLE IF NOT EXISTS prices (
-  id bigserial PRIMARY KEY,
+  id bigserial PRIMARY KEY,  -- expect: prefer-identity
   product_id bigint NOT NULL REFERENCES products (id) ON DELETE CASCADE,
   amount_cents bigint NOT NULL
 );

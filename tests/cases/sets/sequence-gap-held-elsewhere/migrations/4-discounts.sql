@@ -1,2 +1,2 @@
 -- expect-file: file-naming "4-discounts.sql"
-CREATE TABLE IF NOT EXISTS discounts (id bigserial PRIMARY KEY, percent int NOT NULL);
+CREATE TABLE IF NOT EXISTS discounts (id bigserial PRIMARY KEY, percent int NOT NULL);  -- expect: prefer-identity

@@ -1,1 +1,1 @@
-CREATE TABLE IF NOT EXISTS teams (id bigserial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (id bigserial PRIMARY KEY, name text NOT NULL);  -- expect: prefer-identity

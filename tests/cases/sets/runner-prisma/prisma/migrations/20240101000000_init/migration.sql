@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "Post" (
-    "id" SERIAL NOT NULL,
+    "id" SERIAL NOT NULL,  -- expect: prefer-bigint, prefer-identity
     "title" TEXT NOT NULL,
     CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
 );
