@@ -236,6 +236,49 @@ TEST_F(Hostile, TenThousandNestedParentheses) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
+// Trees deeper than migralint walks (every walk over a tree recurses): a warning at the
+// statement, the others checked as usual. These once crashed (exit 139, stack overflow).
+TEST_F(Hostile, DeepExpressionsAreRefusedAtTheStatement) {
+  std::string terms = "1";
+  for (int i = 1; i < 5000; ++i) terms += "+1";
+  Write("db/migrations/001_a.sql",
+        "SELECT 1;\nSELECT " + terms + ";\nALTER TABLE missing ADD COLUMN IF NOT EXISTS x int;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:2:1: warning: statement nested more than 1024 levels deep: "
+            "migralint does not check it [syntax-error]\n"
+            "db/migrations/001_a.sql:3:13: warning: table \"public.missing\" does not exist at "
+            "this point [unknown-object]\n");
+  Write("db/migrations/001_a.sql",
+        "SELECT " + Repeat("(SELECT ", 2000) + "1" + Repeat(")", 2000) + ";\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:1:1: warning: statement nested more than 1024 levels deep: "
+            "migralint does not check it [syntax-error]\n");
+  // Within the limit: parsed and walked (the data rules walk every node of an INSERT).
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS t (x int);\nINSERT INTO t SELECT " +
+                                       Repeat("1+", 400) + "1;\n");
+  r = Run("lint --format gcc db");
+  EXPECT_NE(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out.find("[syntax-error]"), std::string::npos) << r.out;
+}
+
+TEST_F(Hostile, DeepPlpgsqlIsRefusedAtItsBody) {
+  for (int depth : {3000, 20000}) {
+    SCOPED_TRACE(depth);
+    Write("db/migrations/001_a.sql", "DO $$\nBEGIN\n" + Repeat("IF true THEN\n", depth) +
+                                         "PERFORM 1;\n" + Repeat("END IF;\n", depth) +
+                                         "END\n$$;\n");
+    Result r = Run("lint --format gcc db");
+    EXPECT_EQ(r.exit_code, 0) << r.err;  // a warning
+    EXPECT_EQ(r.out,
+              "db/migrations/001_a.sql:1:6: warning: PL/pgSQL body nested too deeply: its "
+              "statements are not checked [syntax-error]\n");
+  }
+}
+
 TEST_F(Hostile, UnterminatedDollarQuote) {
   Write("db/migrations/001_a.sql",
         "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n");
