@@ -279,6 +279,36 @@ TEST_F(Hostile, DeepPlpgsqlIsRefusedAtItsBody) {
   }
 }
 
+TEST_F(Hostile, ReportThatCannotBeWrittenExitsTwo) {
+  CleanSet();
+  // A full disk, as a file and as standard output.
+  Result r = Run("lint --output /dev/full db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "/dev/full: cannot write the report");
+  const std::string command = "cd '" + dir_.string() + "' && '" + kBinary.string() +
+                              "' lint db >/dev/full 2>'" + (dir_ / ".stderr").string() + "'";
+  int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status;
+  EXPECT_CONTAINS(Slurp(dir_ / ".stderr"), "cannot write the report to standard output");
+  // A reader that went away: exit 2, not death by SIGPIPE.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ::close(fds[0]);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    ::close(STDERR_FILENO);
+    if (::chdir(dir_.c_str()) == 0)
+      ::execl(kBinary.c_str(), "migralint", "lint", "--format", "text", "db", nullptr);
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2)
+      << (WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "");
+}
+
 TEST_F(Hostile, UnterminatedDollarQuote) {
   Write("db/migrations/001_a.sql",
         "SELECT 1;\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n");

@@ -1,10 +1,12 @@
 // linting.cc: the lint pipeline behind the commands.
 #include "cli/linting.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -48,6 +50,8 @@ class StdoutBuffer : public std::streambuf {
  public:
   StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
   ~StdoutBuffer() override { Flush(); }
+  /// Why a write failed.
+  std::string error() const { return std::strerror(error_ ? error_ : EIO); }
 
  protected:
   int overflow(int c) override {
@@ -62,11 +66,12 @@ class StdoutBuffer : public std::streambuf {
 
  private:
   bool Flush() {
-    bool ok = true;
-    for (const char* at = pbase(); at < pptr();) {
+    bool ok = error_ == 0;
+    for (const char* at = pbase(); ok && at < pptr();) {
       const ssize_t n = ::write(STDOUT_FILENO, at, static_cast<std::size_t>(pptr() - at));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
+        error_ = n < 0 ? errno : EIO;
         ok = false;
         break;
       }
@@ -77,6 +82,25 @@ class StdoutBuffer : public std::streambuf {
   }
 
   char buffer_[1 << 16];
+  int error_ = 0;  // the first write's errno: later writes are not tried
+};
+
+// SIGPIPE ignored while it lives (the previous action restored after): a reader that went away
+// makes write fail with EPIPE, which the report turns into exit 2.
+class IgnoredSigpipe {
+ public:
+  IgnoredSigpipe() {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &previous_);
+  }
+  ~IgnoredSigpipe() { ::sigaction(SIGPIPE, &previous_, nullptr); }
+  IgnoredSigpipe(const IgnoredSigpipe&) = delete;
+  IgnoredSigpipe& operator=(const IgnoredSigpipe&) = delete;
+
+ private:
+  struct sigaction previous_ {};
 };
 
 }  // namespace
@@ -175,15 +199,24 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result) {
   emit.color = o.color == "always" || (o.color == "auto" && to_terminal);
   if (o.output.empty()) {
     std::cout.flush();
+    const IgnoredSigpipe quiet_pipe;  // a closed pipe: EPIPE below, not death by signal
     StdoutBuffer buffer;
     std::ostream out(&buffer);
     report::Emit(*format, result, emit, out);
-    out.flush();
+    if (!out.flush()) {
+      UsageError("cannot write the report to standard output: " + buffer.error());
+      return false;
+    }
     return true;
   }
   std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
   if (out) report::Emit(*format, result, emit, out);
   if (!out || !out.flush()) {
+    UsageError(o.output + ": cannot write the report");
+    return false;
+  }
+  out.close();  // the last bytes are written here: a full disk may refuse them
+  if (out.fail()) {
     UsageError(o.output + ": cannot write the report");
     return false;
   }
