@@ -2,11 +2,13 @@
 // object came from. Rules read it; only the model stage writes it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace migralint {
@@ -94,9 +96,16 @@ struct Table {
   Origin rls_origin;  // where RLS was last enabled
   Origin origin;
 
+  /// Positions in `columns` by name, for a table of many columns (a scan is quicker for few):
+  /// the model keeps it (IndexColumns after a change other than an append). FindColumn trusts it
+  /// only while it has one entry per column.
+  std::unordered_map<std::string, std::size_t> column_index;
+
   std::string QualifiedName() const { return schema + "." + name; }
   const Column* FindColumn(const std::string& column) const;
   Column* FindColumn(const std::string& column);
+  /// Builds column_index again (or drops it, for few columns).
+  void IndexColumns();
 };
 
 struct Function {

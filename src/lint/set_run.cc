@@ -45,9 +45,16 @@ struct FileWork {
 
 class Context final : public RuleContext {
  public:
+  // `batch`: a file read again for a finding stays loaded until the context goes (a check at the
+  // end of the set may report thousands of findings on one file: read once, not for each).
   Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule,
-          std::vector<EndOfSetReport>& at_end)
-      : config_(config), out_(out), rule_(rule), at_end_(at_end) {}
+          std::vector<EndOfSetReport>& at_end, bool batch = false)
+      : config_(config), out_(out), rule_(rule), at_end_(at_end), batch_(batch) {}
+  ~Context() override {
+    for (const SourceFile* source : reloaded_) source->Unload();
+  }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
   const Config& config() const override { return config_; }
   void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
               std::string help) override {
@@ -59,7 +66,10 @@ class Context final : public RuleContext {
     // A file replayed earlier was read again for this: its text goes again, the line stays.
     if (source.released()) {
       source.KeepLine(start.line);
-      source.Unload();
+      if (batch_)
+        reloaded_.insert(&source);
+      else
+        source.Unload();
     }
   }
   void ReportAt(std::string path, Position start, Position end, std::string message,
@@ -74,6 +84,8 @@ class Context final : public RuleContext {
   std::vector<Diagnostic>& out_;
   std::string_view rule_;
   std::vector<EndOfSetReport>& at_end_;
+  bool batch_;
+  std::set<const SourceFile*> reloaded_;
 };
 
 namespace {
@@ -93,10 +105,38 @@ std::set<std::string> Named(const MigrationSet& set, const std::vector<fs::path>
   return paths;
 }
 
+// Where a set's files may lead: its repository (the nearest folder above it holding .git),
+// else its own folder.
+fs::path Boundary(const fs::path& root) {
+  std::error_code ec;
+  const fs::path set = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  for (fs::path dir = set; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return set;
+}
+
+// Whether `file`, through a symbolic link, is outside `boundary`: such a file is not read, so
+// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report.
+bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(file, ec);
+  if (ec) return false;  // broken or a loop: the read reports it
+  const auto [b, r] = std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end());
+  return b != boundary.end();
+}
+
 void ReadAndParse(const MigrationFile& file, const Options& options, bool from_stdin,
-                  parse::ParseCache* cache, FileWork& work) {
+                  const fs::path& boundary, parse::ParseCache* cache, FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
+  if (!from_stdin && LeadsOutside(file.fs_path, boundary)) {
+    work.unit.source.path = file.path;
+    work.io_error =
+        file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
+    return;
+  }
   if (from_stdin) {
     read = read::ReadText(options.stdin_text, file.path);
   } else {
@@ -221,7 +261,8 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
         static const Config kDefaults;
         return set.config ? *set.config : kDefaults;
       }()),
-      lock_(lock::ReadLockFile(set.root)) {
+      lock_(lock::ReadLockFile(set.root)),
+      boundary_(Boundary(set.root)) {
   SetSummary summary{set.root_display, std::string(LayoutName(set.layout)), set.migrations.size(),
                      0, 0};
   for (const auto& f : set.migrations) files_.push_back(&f);
@@ -274,7 +315,7 @@ SetRun::~SetRun() = default;
 
 void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
-  ReadAndParse(*files_[i], options_, i == stdin_file_, cache_.get(), w);
+  ReadAndParse(*files_[i], options_, i == stdin_file_, boundary_, cache_.get(), w);
   if (w.unit.read_ok) w.ignores = FindIgnores(w.unit);
   if (i >= set_.migrations.size()) return;  // rollbacks, seed data: syntax and encoding only
   FileUnit& unit = w.unit;
@@ -318,13 +359,13 @@ void SetRun::Finish(bool keep_files) {
   decltype(unit_.data_by_table)().swap(unit_.data_by_table);
   for (FileWork& w : work_) w.kept.reset();
   for (const Rule* rule : set_rules_) {
-    Context ctx(config_, found_, rule->id, at_end_);
+    Context ctx(config_, found_, rule->id, at_end_, /*batch=*/true);
     rule->check_set(ctx, unit_);
   }
   if (model_) model_->Finish();
   std::vector<EndOfSetReport> too_late;  // the set has ended: nothing comes after these
   auto run = [&](EndOfSetReport& end) {
-    Context ctx(config_, found_, end.rule, too_late);
+    Context ctx(config_, found_, end.rule, too_late, /*batch=*/true);
     end.report(ctx, unit_);
   };
   for (FileWork& w : work_) std::for_each(w.at_end.begin(), w.at_end.end(), run);
