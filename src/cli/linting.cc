@@ -9,12 +9,12 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <streambuf>
 #include <thread>
 
 #include "cli/cli.h"
 #include "lint/registry.h"
+#include "read/read_file.h"
 #include "report/report.h"
 
 namespace fs = std::filesystem;
@@ -158,9 +158,16 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint) {
   }
   discover::Discovery& discovery = linted->discovery;
   if (!o.stdin_filename.empty()) {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    options.stdin_text = text.str();
+    // Read as a file is: past the size limit, no further (ReadText refuses it).
+    std::string& text = options.stdin_text;
+    const std::size_t limit = read::kMaxFileBytes + 1;
+    while (text.size() < limit) {
+      const std::size_t at = text.size();
+      text.resize(std::min(limit, at + (std::size_t{1} << 20)));
+      std::cin.read(text.data() + at, static_cast<std::streamsize>(text.size() - at));
+      text.resize(at + static_cast<std::size_t>(std::cin.gcount()));
+      if (!std::cin) break;  // the end (or an error)
+    }
     options.stdin_path = fs::absolute(o.stdin_filename).lexically_normal();
     discovery.sets.push_back(discover::SetContaining(*options.stdin_path, configs));
     discovery.only_files.push_back(*options.stdin_path);
