@@ -16,16 +16,16 @@ bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 // Escapes one code point starting at text[i] into `out` when it is a control; returns its length
 // in bytes and adds the code points written to `columns`.
 std::size_t Append(std::string_view text, std::size_t i, std::string_view keep, std::string& out,
-                   std::uint32_t& columns) {
+                   std::uint32_t& columns, bool escape = true) {
   const auto c = static_cast<unsigned char>(text[i]);
   char buffer[8];
-  if ((c < 0x20 || c == 0x7F) && keep.find(text[i]) == std::string_view::npos) {
+  if (escape && (c < 0x20 || c == 0x7F) && keep.find(text[i]) == std::string_view::npos) {
     std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
     out += buffer;
     columns += 4;
     return 1;
   }
-  if (c == 0xC2 && i + 1 < text.size()) {
+  if (escape && c == 0xC2 && i + 1 < text.size()) {
     const auto next = static_cast<unsigned char>(text[i + 1]);
     if (next >= 0x80 && next <= 0x9F) {  // U+0080..U+009F: C1 controls (CSI among them)
       std::snprintf(buffer, sizeof buffer, "\\u%04x", next);
@@ -126,7 +126,7 @@ std::optional<Excerpt> Excerpts::Of(const Diagnostic& d) {
       out.last = columns;
       out.to = out.text.size();
     }
-    i += Append(line, i, "\t", out.text, columns);
+    i += Append(line, i, "\t", out.text, columns, escape_);
   }
   if (from >= shown_to) {
     out.first = columns;

@@ -35,7 +35,9 @@ class Excerpts {
  public:
   static constexpr std::uint32_t kWidth = 160;  // code points shown of a long line
 
-  explicit Excerpts(const lint::LintResult& result) : result_(result) {}
+  /// `escape`: control characters escaped (Printable); html replaces them itself.
+  explicit Excerpts(const lint::LintResult& result, bool escape = true)
+      : result_(result), escape_(escape) {}
   /// nullopt when the line was not kept.
   std::optional<Excerpt> Of(const Diagnostic& d);
 
@@ -48,6 +50,7 @@ class Excerpts {
   std::size_t ByteOf(std::string_view line, const Index& index, std::uint32_t column) const;
 
   const lint::LintResult& result_;
+  bool escape_;
   std::unordered_map<const char*, Index> indexes_;
 };
 

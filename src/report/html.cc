@@ -112,7 +112,7 @@ struct Page {
   const lint::LintResult& result;
   std::map<std::string, std::vector<std::size_t>> by_path;  // diagnostics per path, in order
   std::ostream& out;
-  Excerpts excerpts{result};
+  Excerpts excerpts{result, /*escape=*/false};  // Escape replaces control characters
 
   // One file: its head line, then its findings. `order` is 0 for files outside the timeline.
   void File(const lint::SetFile& f, std::string_view root, std::size_t order) {
