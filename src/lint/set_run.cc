@@ -45,16 +45,12 @@ struct FileWork {
 
 class Context final : public RuleContext {
  public:
-  // `batch`: a file read again for a finding stays loaded until the context goes (a check at the
-  // end of the set may report thousands of findings on one file: read once, not for each).
+  // `loaded`: shared by the contexts of the end of the set, the one file read again for their
+  // findings and kept so (thousands of findings on one file read it once, not once each; the
+  // caller unloads the last). Without it, a file read again goes at once.
   Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule,
-          std::vector<EndOfSetReport>& at_end, bool batch = false)
-      : config_(config), out_(out), rule_(rule), at_end_(at_end), batch_(batch) {}
-  ~Context() override {
-    for (const SourceFile* source : reloaded_) source->Unload();
-  }
-  Context(const Context&) = delete;
-  Context& operator=(const Context&) = delete;
+          std::vector<EndOfSetReport>& at_end, const SourceFile** loaded = nullptr)
+      : config_(config), out_(out), rule_(rule), at_end_(at_end), loaded_(loaded) {}
   const Config& config() const override { return config_; }
   void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
               std::string help) override {
@@ -66,10 +62,12 @@ class Context final : public RuleContext {
     // A file replayed earlier was read again for this: its text goes again, the line stays.
     if (source.released()) {
       source.KeepLine(start.line);
-      if (batch_)
-        reloaded_.insert(&source);
-      else
+      if (!loaded_) {
         source.Unload();
+      } else if (*loaded_ != &source) {
+        if (*loaded_) (*loaded_)->Unload();
+        *loaded_ = &source;
+      }
     }
   }
   void ReportAt(std::string path, Position start, Position end, std::string message,
@@ -84,8 +82,7 @@ class Context final : public RuleContext {
   std::vector<Diagnostic>& out_;
   std::string_view rule_;
   std::vector<EndOfSetReport>& at_end_;
-  bool batch_;
-  std::set<const SourceFile*> reloaded_;
+  const SourceFile** loaded_;
 };
 
 namespace {
@@ -358,18 +355,20 @@ void SetRun::Finish(bool keep_files) {
   decltype(unit_.data_statements)().swap(unit_.data_statements);
   decltype(unit_.data_by_table)().swap(unit_.data_by_table);
   for (FileWork& w : work_) w.kept.reset();
+  const SourceFile* loaded = nullptr;  // read again for the findings below (see Context)
   for (const Rule* rule : set_rules_) {
-    Context ctx(config_, found_, rule->id, at_end_, /*batch=*/true);
+    Context ctx(config_, found_, rule->id, at_end_, &loaded);
     rule->check_set(ctx, unit_);
   }
   if (model_) model_->Finish();
   std::vector<EndOfSetReport> too_late;  // the set has ended: nothing comes after these
   auto run = [&](EndOfSetReport& end) {
-    Context ctx(config_, found_, end.rule, too_late, /*batch=*/true);
+    Context ctx(config_, found_, end.rule, too_late, &loaded);
     end.report(ctx, unit_);
   };
   for (FileWork& w : work_) std::for_each(w.at_end.begin(), w.at_end.end(), run);
   std::for_each(at_end_.begin(), at_end_.end(), run);
+  if (loaded) loaded->Unload();
   // Done with the replay: its model goes now, unless the set is kept (the last one: the process
   // ends without freeing it).
   if (!keep_files) model_.reset();
