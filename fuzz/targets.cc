@@ -10,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -271,7 +272,8 @@ Problems LintStdin(std::string_view bytes) {
   static const std::vector<MigrationSet> sets = [] {
     std::vector<std::string> errors;
     std::vector<MigrationSet> out;
-    if (auto set = discover::DetectSetAt(kDir / "db/migrations", nullptr, errors))
+    if (auto set =
+            discover::DetectSetAt(kDir / "db/migrations", std::make_shared<const Config>(), errors))
       out.push_back(std::move(*set));
     return out;
   }();
