@@ -30,7 +30,8 @@
 # first: the first run, timed apart as "cold", fills it); then once with a statement appended,
 # which must be linted (a finding on its line).
 # Memory and scale: peak RSS of migralint on gen-10000, and migralint on a generated 100,000-file
-# set (~200 MB, made once), BENCH_RUNS_100K (1) runs: its median wall over gen-10000's.
+# set (~200 MB, made once), BENCH_RUNS_100K (1) runs: its median wall over gen-10000's. One large
+# file (gen-big, ~14 MB, made once): peak RSS against a budget of 20 times the file + 64 MiB.
 #
 # Generated sets live in build-bench/gen-N (made once, reused while complete and made by the same
 # bench/gen_corpus.cc). Wall time from bash's EPOCHREALTIME; peak RSS and CPU time (user + sys) from
@@ -368,6 +369,38 @@ else
   targets+=("time gen-100000/gen-10000|$scale|<=|11")
 fi
 targets+=("jobs1/jobs2 $jobs_input|$jobs_ratio|>=|1.6" "JSON jobs1 vs jobs2 $jobs_input|$jobs_same|==|identical")
+
+# --- one large file: memory linear and small in the input ----------------------------------
+# ~14 MB in one migration (CREATE TABLEs, INSERTs, indexes, ALTERs on one wide table). Budget:
+# peak RSS at most 20 times the file plus 64 MiB (the target line); wall time in the row.
+big_dir=$build/gen-big/db/migrations
+big_file=$big_dir/001_big.sql
+if [[ ! -s $big_file ]]; then
+  log "generating $big_file"
+  mkdir -p "$big_dir"
+  awk 'BEGIN {
+    print "CREATE TABLE IF NOT EXISTS wide (id bigint PRIMARY KEY);"
+    for (i = 0; i < 52000; i++) {
+      printf "CREATE TABLE IF NOT EXISTS t%d (id bigint PRIMARY KEY, name text NOT NULL, ref bigint);\n", i
+      printf "INSERT INTO t%d (id, name) VALUES (1, %cname %d%c), (2, %cother%c);\n", i, 39, i, 39, 39, 39
+      printf "CREATE INDEX IF NOT EXISTS t%d_name ON t%d (name);\n", i, i
+      printf "ALTER TABLE wide ADD COLUMN IF NOT EXISTS c%d int;\n", i
+    }
+  }' > "$big_file"
+fi
+big_bytes=$(wc -c < "$big_file")
+samples=$work/big.samples
+: > "$samples"
+run_timed "$work/big.out" /dev/null "$migralint" lint --format json "$big_dir"
+if ((last_rc > 1)); then
+  log "gen-big: migralint failed (exit $last_rc): $(head -c 500 "$work/stderr")"
+  failed=1
+fi
+big_rss=$(peak_rss "$samples")
+big_budget=$(awk -v b="$big_bytes" 'BEGIN { printf "%.1f", 20 * b / 1048576 + 64 }')
+rows+=("gen-big 1 $big_bytes migralint $(col 1 "$samples" | median) $big_rss $(col 3 "$samples" | median) \
+- - RSS/file:$(awk -v r="$big_rss" -v b="$big_bytes" 'BEGIN { printf "%.1f", r * 1024 / b }')x")
+targets+=("peak RSS MiB gen-big (20x+64)|$(awk -v r="$big_rss" 'BEGIN { printf "%.1f", r / 1024 }')|<=|$big_budget")
 
 # --- table -------------------------------------------------------------------------------------
 echo

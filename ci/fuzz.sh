@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan + LeakSanitizer) in build-fuzz/ and runs each
-# for SECONDS (default 60), seeded from the repository's migrations, configs and lock files
-# (copied into a temporary folder, removed afterwards). Prints the executions per target; fails
+# for SECONDS (default 60), seeded from fuzz/corpus/<target>/ (kept in the repository: hostile
+# shapes — deep nesting, long lines — and every finding) and from the repository's migrations,
+# configs and lock files (copied into a temporary folder, removed afterwards). Inputs may be as
+# long as -max_len (256 KiB for SQL: long lines and deep nesting need room). Prints the executions per target; fails
 # on any crash, leak, timeout (an input taking over 10 s) or out-of-memory. Crashing inputs are
 # kept in build-fuzz/artifacts/ — replay one with `build-fuzz/fuzz/fuzz_<target> FILE`, then
-# add it under tests/regressions/<target>/ (tests/regressions_test.cc replays those).
+# add it under tests/regressions/<target>/ (tests/regressions_test.cc replays those) and under
+# fuzz/corpus/<target>/ (the seeds of the next runs).
 # Usage: ci/fuzz.sh [SECONDS] [TARGET...]     JOBS=N sets the build parallelism (default nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +15,7 @@ root=$PWD
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(lint_file config lock_file discover redact)
+((${#targets[@]})) || targets=(lint_file lint_stdin parse_cache config lock_file discover redact)
 
 bash ci/install-deps.sh
 
@@ -45,6 +48,8 @@ seed() {  # seed TARGET FILE...
 sources=(corpus rules tests/cases)
 mapfile -t sql < <(find "${sources[@]}" -type f -name '*.sql' | sort)
 seed lint_file "${sql[@]}"
+seed lint_stdin "${sql[@]}"
+seed parse_cache "${sql[@]}"
 mapfile -t tomls < <(find "${sources[@]}" -type f -name migralint.toml | sort)
 seed config "${tomls[@]}"
 sed -n '/^```toml$/,/^```$/p' README.md | sed '/^```/d' >"$work/readme.toml"
@@ -79,16 +84,19 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 failed=()
 for t in "${targets[@]}"; do
   dict=()
+  max_len=(-max_len=65536)
   case $t in
-    lint_file | discover) dict=(-dict="$root/fuzz/sql.dict") ;;
+    lint_file | lint_stdin | parse_cache) dict=(-dict="$root/fuzz/sql.dict") max_len=(-max_len=262144) ;;
+    discover) dict=(-dict="$root/fuzz/sql.dict") ;;
     config) dict=(-dict="$root/fuzz/toml.dict") ;;
   esac
   mkdir -p "$work/corpus/$t" "$work/seeds/$t"
+  if [[ -d $root/fuzz/corpus/$t ]]; then cp "$root/fuzz/corpus/$t"/* "$work/seeds/$t/"; fi
   log="$work/$t.log"
   echo "== fuzz_$t for ${seconds}s ($(find "$work/seeds/$t" -type f | wc -l) seeds)"
   rc=0
   "$dir/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    "${dict[@]}" -artifact_prefix="$artifacts/$t-" "$work/corpus/$t" "$work/seeds/$t" >"$log" 2>&1 || rc=$?
+    "${max_len[@]}" "${dict[@]}" -artifact_prefix="$artifacts/$t-" "$work/corpus/$t" "$work/seeds/$t" >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [[ -n $runs ]] || runs=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)

@@ -13,6 +13,7 @@ PACKAGES=(
   libpg-query-dev libprotobuf-c-dev libtree-sitter-dev libcli11-dev nlohmann-json3-dev
   libsimdjson-dev
   libtomlplusplus-dev libssl-dev libpq-dev
+  libre2-dev                 # [[sets]] patterns: linear-time matching
   # tests
   libgtest-dev librapidcheck-dev postgresql-15 python3-jsonschema
   chromium                   # tests/html_render_test.sh: --format html rendered headless

@@ -35,12 +35,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # migralint_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The packages of the shared libraries the binary needs (readelf -d: libc, libgcc_s, libstdc++,
-# libcrypto, libsimdjson, libtree-sitter, libtomlplusplus; libpg_query is linked statically;
+# libcrypto, libre2, libsimdjson, libtree-sitter, libtomlplusplus; libpg_query is linked statically;
 # libpq is loaded with dlopen when a database is needed), with the lower bounds dpkg-shlibdeps
 # derives on bookworm from the symbols it uses. tests/package_test.sh fails when the binary needs
 # a library whose package is not listed here.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.34), libgcc-s1 (>= 3.4), libpq5, libsimdjson14 (>= 3.0.1), libssl3 (>= 3.0.0), libstdc++6 (>= 11), libtomlplusplus3 (>= 3.2.0), libtree-sitter0 (>= 0.19)")
+    "libc6 (>= 2.34), libgcc-s1 (>= 3.4), libpq5, libre2-9 (>= 20220601+dfsg), libsimdjson14 (>= 3.0.1), libssl3 (>= 3.0.0), libstdc++6 (>= 11), libtomlplusplus3 (>= 3.2.0), libtree-sitter0 (>= 0.19)")
 # `lint --apply` without a database URL starts a throwaway server from these binaries.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql-15 | postgresql")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "pre-commit")

@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -245,6 +247,84 @@ Problems LintFile(std::string_view bytes) {
   }
   if (source.text().find('\0') == std::string::npos) CheckParseCacheRoundTrip(source, problems);
   CheckReports(result, problems, EveryFormat(bytes));
+  return problems;
+}
+
+Problems LintStdin(std::string_view bytes) {
+  Problems problems;
+  // A set on disk, made once per process; the bytes are the text of its second file as an
+  // editor sends it (--stdin-filename), linted with the files around it.
+  static const fs::path kDir = [] {
+    const fs::path dir =
+        fs::temp_directory_path() / ("migralint-fuzz-stdin-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "db/migrations");
+    std::ofstream(dir / "db/migrations/001_a.sql")
+        << "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY, note text);\n";
+    std::ofstream(dir / "db/migrations/002_b.sql") << "SELECT 1;\n";
+    std::ofstream(dir / "db/migrations/003_c.sql")
+        << "ALTER TABLE a ADD COLUMN IF NOT EXISTS b_id bigint;\nDROP TABLE IF EXISTS b;\n";
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(kDir, ec);
+    });
+    return dir;
+  }();
+  static const std::vector<MigrationSet> sets = [] {
+    std::vector<std::string> errors;
+    std::vector<MigrationSet> out;
+    if (auto set =
+            discover::DetectSetAt(kDir / "db/migrations", std::make_shared<const Config>(), errors))
+      out.push_back(std::move(*set));
+    return out;
+  }();
+  if (sets.empty() || sets[0].migrations.size() != 3) {
+    problems.push_back("the stdin target's set was not found");
+    return problems;
+  }
+  lint::Options options;
+  options.stdin_path = sets[0].migrations[1].fs_path;
+  options.stdin_text = std::string(bytes);
+  const lint::LintResult result = lint::Run(sets, options);
+  if (!result.io_errors.empty()) problems.push_back("I/O error: " + result.io_errors.front());
+  CheckSpans(result.diagnostics, Source(std::string(bytes), sets[0].migrations[1].path), problems);
+  CheckReports(result, problems, EveryFormat(bytes));
+  return problems;
+}
+
+Problems RestoreCacheEntry(std::string_view bytes) {
+  Problems problems;
+  // "text\0entry": the entry as the cache would hold it for that text. Without a NUL, the text's
+  // own entry, with bytes of it changed where the input's hash says.
+  const std::size_t nul = bytes.find('\0');
+  FileUnit unit;
+  unit.source = Source(std::string(bytes.substr(0, nul)), "001_fuzz.sql");
+  std::string entry;
+  if (nul != std::string_view::npos) {
+    entry = std::string(bytes.substr(nul + 1));
+  } else {
+    FileUnit parsed;
+    parsed.source = unit.source;
+    std::vector<Diagnostic> found;
+    parse::ParseFile(parsed, found);
+    entry = parse::Serialize(parsed, found);
+    std::size_t h = std::hash<std::string_view>{}(bytes);
+    for (int k = 0; k < 3 && !entry.empty();
+         ++k, h = h * 6364136223846793005ULL + 1442695040888963407ULL)
+      entry[h % entry.size()] ^= static_cast<char>(1 + (h >> 32) % 255);
+  }
+  std::vector<Diagnostic> found;
+  if (!parse::Restore(entry, unit, found)) {
+    if (!unit.statements.empty()) problems.push_back("a refused entry left statements behind");
+    return problems;
+  }
+  // Whatever was accepted is a tree that can be walked: every node reached and packed.
+  for (const Statement& s : unit.statements) {
+    if (s.begin > s.end || s.end > unit.source.text().size())
+      problems.push_back("a restored statement outside the text");
+    if (!s.node) continue;
+    std::string packed(protobuf_c_message_get_packed_size(&s.node->base), '\0');
+    protobuf_c_message_pack(&s.node->base, reinterpret_cast<std::uint8_t*>(packed.data()));
+  }
   return problems;
 }
 

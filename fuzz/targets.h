@@ -39,6 +39,14 @@ SourceFile Source(std::string bytes, const std::string& display_path);
 /// Also: an unterminated literal or comment is a syntax-error finding.
 Problems LintFile(std::string_view bytes);
 
+/// The bytes as the text of the second file of a three-file set on disk, given on standard
+/// input as an editor does (--stdin-filename): linted with its set, every report format.
+Problems LintStdin(std::string_view bytes);
+
+/// A parse-cache entry through parse::Restore: "TEXT\0ENTRY", or (no NUL) TEXT's own entry with
+/// a few bytes changed. What is accepted must be a tree that can be walked.
+Problems RestoreCacheEntry(std::string_view bytes);
+
 /// migralint.toml text through config::ParseConfig with the real rule ids and options.
 Problems ParseConfigText(std::string_view bytes);
 

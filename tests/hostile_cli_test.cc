@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -234,6 +235,251 @@ TEST_F(Hostile, TenThousandNestedParentheses) {
         "SELECT " + Repeat("(", 1000) + "1" + Repeat(")", 1000) + ";\n");
   r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+// Trees deeper than migralint walks (every walk over a tree recurses): a warning at the
+// statement, the others checked as usual. These once crashed (exit 139, stack overflow).
+TEST_F(Hostile, DeepExpressionsAreRefusedAtTheStatement) {
+  std::string terms = "1";
+  for (int i = 1; i < 5000; ++i) terms += "+1";
+  Write("db/migrations/001_a.sql",
+        "SELECT 1;\nSELECT " + terms + ";\nALTER TABLE missing ADD COLUMN IF NOT EXISTS x int;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:2:1: warning: statement nested more than 1024 levels deep: "
+            "migralint does not check it [syntax-error]\n"
+            "db/migrations/001_a.sql:3:13: warning: table \"public.missing\" does not exist at "
+            "this point [unknown-object]\n");
+  Write("db/migrations/001_a.sql",
+        "SELECT " + Repeat("(SELECT ", 2000) + "1" + Repeat(")", 2000) + ";\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:1:1: warning: statement nested more than 1024 levels deep: "
+            "migralint does not check it [syntax-error]\n");
+  // Within the limit: parsed and walked (the data rules walk every node of an INSERT).
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS t (x int);\nINSERT INTO t SELECT " +
+                                       Repeat("1+", 400) + "1;\n");
+  r = Run("lint --format gcc db");
+  EXPECT_NE(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out.find("[syntax-error]"), std::string::npos) << r.out;
+}
+
+TEST_F(Hostile, DeepPlpgsqlIsRefusedAtItsBody) {
+  for (int depth : {3000, 20000}) {
+    SCOPED_TRACE(depth);
+    Write("db/migrations/001_a.sql", "DO $$\nBEGIN\n" + Repeat("IF true THEN\n", depth) +
+                                         "PERFORM 1;\n" + Repeat("END IF;\n", depth) +
+                                         "END\n$$;\n");
+    Result r = Run("lint --format gcc db");
+    EXPECT_EQ(r.exit_code, 0) << r.err;  // a warning
+    EXPECT_EQ(r.out,
+              "db/migrations/001_a.sql:1:6: warning: PL/pgSQL body nested too deeply: its "
+              "statements are not checked [syntax-error]\n");
+  }
+}
+
+TEST_F(Hostile, ReportThatCannotBeWrittenExitsTwo) {
+  CleanSet();
+  // A full disk, as a file and as standard output.
+  Result r = Run("lint --output /dev/full db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "/dev/full: cannot write the report");
+  const std::string command = "cd '" + dir_.string() + "' && '" + kBinary.string() +
+                              "' lint db >/dev/full 2>'" + (dir_ / ".stderr").string() + "'";
+  int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status;
+  EXPECT_CONTAINS(Slurp(dir_ / ".stderr"), "cannot write the report to standard output");
+  // A reader that went away: exit 2, not death by SIGPIPE.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ::close(fds[0]);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    ::close(STDERR_FILENO);
+    if (::chdir(dir_.c_str()) == 0)
+      ::execl(kBinary.c_str(), "migralint", "lint", "--format", "text", "db", nullptr);
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2)
+      << (WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status)) : "");
+}
+
+TEST_F(Hostile, BacktrackingSetPatternCannotHang) {
+  // Nested quantifiers on a name that almost matches: 2^40 steps for a backtracking engine.
+  Write("migralint.toml", "[[sets]]\npath = \"db/migrations\"\npattern = '^(a+)+_(.+)\\.sql$'\n");
+  Write("db/migrations/aaa_init.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n");
+  Write("db/migrations/" + Repeat("a", 40) + "!.sql", "SELECT 1;\n");
+  Result r = Run("lint --format gcc db", 20);
+  EXPECT_FALSE(r.timed_out) << "matching a [[sets]] pattern hung";
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  // What RE2 cannot match in linear time (back-references) is a config error, not a hang.
+  Write("migralint.toml", "[[sets]]\npath = \"db/migrations\"\npattern = '^(a+)\\1_(.+)$'\n");
+  r = Run("lint --format gcc db", 20);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err, "`sets.pattern` is not a valid regular expression (RE2 syntax)");
+}
+
+TEST_F(Hostile, SymlinkLeavingTheRepositoryIsNotRead) {
+  fs::create_directories(dir_ / ".git");  // the repository: links inside it are followed
+  CleanSet();
+  Write("shared/002_shared.sql", "SELECT (;\n");
+  Symlink("../../shared/002_shared.sql", "db/migrations/002_shared.sql");
+  const fs::path outside = dir_.string() + "-secret.sql";
+  { std::ofstream(outside) << "SELECT 'TOP SECRET' (;\n"; }
+  Symlink(outside.string(), "db/migrations/003_secret.sql");
+  Result r = Run("lint --format text db");
+  fs::remove(outside);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_CONTAINS(r.err,
+                  "db/migrations/003_secret.sql: not read: a symbolic link to a file outside");
+  EXPECT_EQ(r.out.find("TOP SECRET"), std::string::npos) << r.out;
+  EXPECT_CONTAINS(r.out, "db/migrations/002_shared.sql:1:9:");
+}
+
+TEST_F(Hostile, SetsNestedTooDeepAreReported) {
+  std::string deep = "repo";
+  for (int i = 0; i < 30; ++i) deep += "/d";
+  Write(deep + "/migrations/001_a.sql", "SELECT (;\n");
+  Write("repo/readme.txt", "\n");
+  Result r = Run("lint --format gcc repo");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_CONTAINS(r.err, "folders nested more than 24 levels deep are not searched");
+}
+
+TEST_F(Hostile, UnreadableFolderIsReported) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder";
+  CleanSet();
+  Write("more/db/migrations/001_b.sql", "SELECT 1;\n");
+  fs::permissions(dir_ / "more", fs::perms::none);
+  Result r = Run("lint --format gcc .");
+  fs::permissions(dir_ / "more", fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_CONTAINS(r.err, "more: cannot read the folder");
+}
+
+// Control bytes from a file name or from SQL never reach the terminal raw, and a line break in
+// a file name never starts a line of its own in a line-based format.
+TEST_F(Hostile, FileNamesAndSourceTextAreEscaped) {
+  CleanSet();
+  const std::string name = "002_b\n::error file=forged.sql,line=1::forged\x1b[2J.sql";
+  Write("db/migrations/" + name, "SELECT \"\x1b]0;pwned\x07;\n");
+  for (const char* format : {"gcc", "github", "text"}) {
+    SCOPED_TRACE(format);
+    Result r = Run(std::string("lint --format ") + format + " db");
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("\n::error file=forged"), std::string::npos) << r.out;
+    EXPECT_CONTAINS(r.out, "\\x1b");
+    if (std::string(format) != "text") {  // two findings (the name, the syntax), a line each
+      EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;
+    }
+  }
+}
+
+TEST_F(Hostile, StandardInputHasTheFileSizeLimit) {
+  CleanSet();
+  const fs::path big = dir_ / ".big";
+  {
+    std::ofstream out(big);
+    const std::string line = "SELECT 1;\n";
+    for (std::size_t n = 0; n <= (64u << 20); n += line.size()) out << line;
+  }
+  const std::string command = "cd '" + dir_.string() + "' && '" + kBinary.string() +
+                              "' lint --format gcc --no-cache --stdin-filename "
+                              "db/migrations/001_a.sql <'" +
+                              big.string() + "' >'" + (dir_ / ".stdout").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  fs::remove(big);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << status;
+  EXPECT_EQ(Slurp(dir_ / ".stdout"),
+            "db/migrations/001_a.sql:1:1: error: file is over the 64 MiB limit: not read "
+            "[file-encoding]\n");
+  struct rusage usage {};
+  ASSERT_EQ(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+  EXPECT_LT(usage.ru_maxrss, 512L << 10) << "peak RSS " << usage.ru_maxrss / 1024 << " MiB";
+}
+
+// A line holding thousands of statements, each with a finding: positions found from a block
+// index, not by counting from the line's start; each excerpt a window, not the whole line. The
+// output grows with the findings (it was findings × line: 24 GB for 20,000 statements).
+TEST_F(Hostile, ManyFindingsOnOneLine) {
+  constexpr int kStatements = 3000;
+  Write("db/migrations/001_a.sql",
+        "CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY);\n" +
+            Repeat("ALTER TABLE t ADD COLUMN c int NOT NULL;", kStatements) + "\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
+  const auto findings = std::count(r.out.begin(), r.out.end(), '\n');
+  EXPECT_GE(findings, kStatements);
+  // The last statement's column: counted right.
+  EXPECT_CONTAINS(r.out,
+                  "db/migrations/001_a.sql:2:" + std::to_string(40 * (kStatements - 1) + 1) + ": ");
+  for (const char* format : {"text", "html", "sarif"}) {
+    SCOPED_TRACE(format);
+    r = Run(std::string("lint --format ") + format + " db");
+    EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
+    EXPECT_LT(r.out.size(), static_cast<std::size_t>(findings) * 1200) << "output not linear";
+  }
+  r = Run("lint --format text db");
+  EXPECT_CONTAINS(r.out, "…ALTER TABLE t ADD COLUMN c int NOT NULL;ALTER");
+}
+
+// A `-- Dependencies:` header naming 40,000 migrations, one line: each name looked up, each
+// finding placed and shown in time linear in the header.
+TEST_F(Hostile, LongDependenciesHeader) {
+  std::string header = "-- Dependencies: 001_a.sql";
+  for (int i = 0; i < 40000; ++i) header += ", " + std::to_string(100000 + i) + "_x.sql";
+  Write("db/migrations/001_a.sql", "SELECT 1;\n");
+  Write("db/migrations/002_b.sql", header + "\nSELECT 1;\n");
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 40000);
+  EXPECT_CONTAINS(r.out, "dependency \"139999_x.sql\" is not a migration of this set");
+  EXPECT_EQ(r.out.find("001_a.sql\" is not"), std::string::npos);
+  r = Run("lint --format text db");
+  EXPECT_LT(r.out.size(), 40000u * 1200) << "output not linear";
+}
+
+// An ignore comment naming 5,000 rules (most unknown), over a file of many findings.
+TEST_F(Hostile, IgnoreNamingThousandsOfRules) {
+  std::string names;
+  for (int i = 0; i < 2500; ++i)
+    names += "unknown-object, no-such-rule-" + std::to_string(i) + ", ";
+  std::string statements;
+  for (int i = 0; i < 5000; ++i)
+    statements += "ALTER TABLE missing" + std::to_string(i) + " ADD COLUMN IF NOT EXISTS x int;\n";
+  Write("db/migrations/001_a.sql", "-- migralint-ignore-file " + names + "\n" + statements);
+  Result r = Run("lint --format gcc db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
+  EXPECT_EQ(r.out.find("[unknown-object]"), std::string::npos);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2500);  // each unknown name, once
+  EXPECT_CONTAINS(r.out, "names unknown rule \"no-such-rule-2499\" [unused-ignore]");
+}
+
+// 100,000 ADD COLUMN on one table: columns found by name through an index, and the column list
+// grown in steps rather than copied for each statement (quadratic: minutes, then the timeout).
+TEST_F(Hostile, HundredThousandColumnsOnOneTable) {
+  std::string text = "CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY);\n";
+  for (int i = 0; i < 100000; ++i)
+    text += "ALTER TABLE t ADD COLUMN IF NOT EXISTS c" + std::to_string(i) + " int;\n";
+  text += "ALTER TABLE t ALTER COLUMN c99999 TYPE bigint;\nALTER TABLE t DROP COLUMN c5;\n";
+  text += "ALTER TABLE t ALTER COLUMN c5 SET NOT NULL;\nALTER TABLE t RENAME COLUMN c7 TO d7;\n";
+  text += "ALTER TABLE t ALTER COLUMN d7 SET NOT NULL;\n";
+  Write("db/migrations/001_a.sql", text);
+  Result r = Run("lint --format gcc --disable non-idempotent-ddl db", 120);
+  EXPECT_FALSE(r.timed_out) << "quadratic in the columns of a table";
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // Dropped: unknown afterwards; the last added and the renamed one (by its new name): known.
+  EXPECT_EQ(r.out,
+            "db/migrations/001_a.sql:100004:1: warning: column \"c5\" of \"public.t\" does not "
+            "exist at this point [unknown-object]\n");
 }
 
 TEST_F(Hostile, UnterminatedDollarQuote) {

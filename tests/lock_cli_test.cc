@@ -101,6 +101,26 @@ TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
       << out;
 }
 
+TEST_F(Workspace, LockCheckedOutWithCrlfIsTheSameLock) {
+  // git's autocrlf turns every LF of the lock file into CRLF on checkout.
+  Write("m/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");
+  Write("m/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id int);\n");
+  ASSERT_EQ(Migralint("lock m"), 0);
+  std::string crlf;
+  for (char c : Read("m/migralint.lock"))
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  Write("m/migralint.lock", crlf);
+  std::string out;
+  EXPECT_EQ(Migralint("lint --format gcc m", &out), 0) << out;
+  EXPECT_EQ(out, "");
+  // Still a lock: an edit after it is found.
+  Write("m/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id bigint);\n");
+  EXPECT_EQ(Migralint("lint --format gcc m", &out), 1);
+  EXPECT_NE(out.find("m/002_b.sql:1:1: error: \"002_b.sql\" changed after it was recorded"),
+            std::string::npos)
+      << out;
+}
+
 TEST_F(Workspace, TwoBranchesAddingMigrationsConflictOnTheLockFile) {
   if (Sh("command -v git") != 0) GTEST_SKIP() << "git is not installed";
   Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id int);\n");

@@ -45,6 +45,8 @@ void Replay(const std::string& target,
 }
 
 TEST(Regressions, LintFile) { Replay("lint_file", migralint::fuzz::LintFile); }
+TEST(Regressions, LintStdin) { Replay("lint_stdin", migralint::fuzz::LintStdin); }
+TEST(Regressions, ParseCache) { Replay("parse_cache", migralint::fuzz::RestoreCacheEntry); }
 TEST(Regressions, Config) { Replay("config", migralint::fuzz::ParseConfigText); }
 TEST(Regressions, LockFile) { Replay("lock_file", migralint::fuzz::ParseLockText); }
 TEST(Regressions, Discover) { Replay("discover", migralint::fuzz::DiscoverTree); }

@@ -191,7 +191,7 @@ TEST(ReportTest, TextExact) {
             "  = help: remove it\n"
             "\n"
             // A span past the end of its line underlines the rest of the line; no help line.
-            "db/migrations/002 add,col.sql:1:1: info[file-naming]: name 100%\nmatches, no: "
+            "db/migrations/002 add,col.sql:1:1: info[file-naming]: name 100%\\x0amatches, no: "
             "pattern\n"
             "1 | CREATE INDEX x ON t (a);\n"
             "  | ^^^^^^^^^^^^^^^^^^^^^^^^\n"

@@ -20,7 +20,7 @@ struct RuleSettings {
 
 struct DeclaredSet {
   std::string path;     // relative to the config file's folder
-  std::string pattern;  // ECMAScript regex; group 1 is the version, group 2 the name
+  std::string pattern;  // RE2 syntax, matching the whole name; group 1 the version, 2 the name
   std::string layout;   // optional layout name
 };
 

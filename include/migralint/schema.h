@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace migralint {
@@ -96,9 +97,16 @@ struct Table {
   Origin rls_origin;  // where RLS was last enabled
   Origin origin;
 
+  /// Positions in `columns` by name, for a table of many columns (a scan is quicker for few):
+  /// the model keeps it (IndexColumns after a change other than an append). FindColumn trusts it
+  /// only while it has one entry per column.
+  std::unordered_map<std::string, std::size_t> column_index;
+
   std::string QualifiedName() const { return schema + "." + name; }
   const Column* FindColumn(const std::string& column) const;
   Column* FindColumn(const std::string& column);
+  /// Builds column_index again (or drops it, for few columns).
+  void IndexColumns();
 };
 
 struct Function {

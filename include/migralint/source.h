@@ -22,7 +22,11 @@ class LineIndex {
   std::uint32_t LineStart(std::uint32_t line) const { return line_starts_[line - 1]; }
 
  private:
+  static constexpr std::uint32_t kBlock = 4096;
+  std::uint32_t CodePointsBefore(const std::string& text, std::uint32_t offset) const;
+
   std::vector<std::uint32_t> line_starts_{0};
+  std::vector<std::uint32_t> code_points_;  // before each kBlock bytes; empty: no long line
 };
 
 /// Reads an open file of `size` bytes (by fstat) into `bytes`, fewer if it is shorter now; false

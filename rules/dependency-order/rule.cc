@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
+#include <string>
+#include <unordered_map>
 
 namespace migralint::rules {
 namespace {
@@ -84,10 +87,30 @@ void Check(RuleContext& file_ctx, const FileUnit& unit) {
   file_ctx.AtEndOfSet([&unit, dependencies = std::move(dependencies)](RuleContext& ctx,
                                                                       const SetUnit& set) {
     const auto index = std::find(set.migrations.begin(), set.migrations.end(), &unit);
+    // A long header looks its names up in an index of the set (each form Names accepts, for the
+    // first migration having it); a short one compares.
+    std::unordered_map<std::string, std::size_t> named;
+    if (dependencies.size() > 16) {
+      for (std::size_t i = 0; i < set.migrations.size(); ++i) {
+        const MigrationFile& file = *set.migrations[i]->file;
+        std::string file_name = file.FileName();
+        if (file_name.size() > 4 && file_name.ends_with(".sql"))
+          named.emplace(file_name.substr(0, file_name.size() - 4), i);
+        named.emplace(std::move(file_name), i);
+        named.emplace(file.version.text, i);
+        if (file.name.size()) named.emplace(file.version.text + "_" + file.name, i);
+      }
+    }
     for (const Named& dependency : dependencies) {
-      auto it =
-          std::find_if(set.migrations.begin(), set.migrations.end(),
-                       [&](const FileUnit* other) { return Names(*other->file, dependency.name); });
+      auto it = set.migrations.end();
+      if (!named.empty()) {
+        if (auto found = named.find(dependency.name); found != named.end())
+          it = set.migrations.begin() + static_cast<std::ptrdiff_t>(found->second);
+      } else {
+        it = std::find_if(set.migrations.begin(), set.migrations.end(), [&](const FileUnit* other) {
+          return Names(*other->file, dependency.name);
+        });
+      }
       if (it == set.migrations.end()) {
         ctx.Report(unit, dependency.begin, dependency.end,
                    "dependency \"" + dependency.name + "\" is not a migration of this set",

@@ -1,18 +1,20 @@
 // linting.cc: the lint pipeline behind the commands.
 #include "cli/linting.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <streambuf>
 #include <thread>
 
 #include "cli/cli.h"
 #include "lint/registry.h"
+#include "read/read_file.h"
 #include "report/report.h"
 
 namespace fs = std::filesystem;
@@ -48,6 +50,8 @@ class StdoutBuffer : public std::streambuf {
  public:
   StdoutBuffer() { setp(buffer_, buffer_ + sizeof buffer_); }
   ~StdoutBuffer() override { Flush(); }
+  /// Why a write failed.
+  std::string error() const { return std::strerror(error_ ? error_ : EIO); }
 
  protected:
   int overflow(int c) override {
@@ -62,11 +66,12 @@ class StdoutBuffer : public std::streambuf {
 
  private:
   bool Flush() {
-    bool ok = true;
-    for (const char* at = pbase(); at < pptr();) {
+    bool ok = error_ == 0;
+    for (const char* at = pbase(); ok && at < pptr();) {
       const ssize_t n = ::write(STDOUT_FILENO, at, static_cast<std::size_t>(pptr() - at));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
+        error_ = n < 0 ? errno : EIO;
         ok = false;
         break;
       }
@@ -77,6 +82,25 @@ class StdoutBuffer : public std::streambuf {
   }
 
   char buffer_[1 << 16];
+  int error_ = 0;  // the first write's errno: later writes are not tried
+};
+
+// SIGPIPE ignored while it lives (the previous action restored after): a reader that went away
+// makes write fail with EPIPE, which the report turns into exit 2.
+class IgnoredSigpipe {
+ public:
+  IgnoredSigpipe() {
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &previous_);
+  }
+  ~IgnoredSigpipe() { ::sigaction(SIGPIPE, &previous_, nullptr); }
+  IgnoredSigpipe(const IgnoredSigpipe&) = delete;
+  IgnoredSigpipe& operator=(const IgnoredSigpipe&) = delete;
+
+ private:
+  struct sigaction previous_ {};
 };
 
 }  // namespace
@@ -139,9 +163,16 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint, bool 
   }
   discover::Discovery& discovery = linted->discovery;
   if (!o.stdin_filename.empty()) {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    options.stdin_text = text.str();
+    // Read as a file is: past the size limit, no further (ReadText refuses it).
+    std::string& text = options.stdin_text;
+    const std::size_t limit = read::kMaxFileBytes + 1;
+    while (text.size() < limit) {
+      const std::size_t at = text.size();
+      text.resize(std::min(limit, at + (std::size_t{1} << 20)));
+      std::cin.read(text.data() + at, static_cast<std::streamsize>(text.size() - at));
+      text.resize(at + static_cast<std::size_t>(std::cin.gcount()));
+      if (!std::cin) break;  // the end (or an error)
+    }
     options.stdin_path = fs::absolute(o.stdin_filename).lexically_normal();
     discovery.sets.push_back(discover::SetContaining(*options.stdin_path, configs));
     discovery.only_files.push_back(*options.stdin_path);
@@ -180,15 +211,24 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result) {
   emit.color = o.color == "always" || (o.color == "auto" && to_terminal);
   if (o.output.empty()) {
     std::cout.flush();
+    const IgnoredSigpipe quiet_pipe;  // a closed pipe: EPIPE below, not death by signal
     StdoutBuffer buffer;
     std::ostream out(&buffer);
     report::Emit(*format, result, emit, out);
-    out.flush();
+    if (!out.flush()) {
+      UsageError("cannot write the report to standard output: " + buffer.error());
+      return false;
+    }
     return true;
   }
   std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
   if (out) report::Emit(*format, result, emit, out);
   if (!out || !out.flush()) {
+    UsageError(o.output + ": cannot write the report");
+    return false;
+  }
+  out.close();  // the last bytes are written here: a full disk may refuse them
+  if (out.fail()) {
     UsageError(o.output + ": cannot write the report");
     return false;
   }

@@ -17,6 +17,12 @@ std::string ColumnType::Display() const {
 }
 
 const Column* Table::FindColumn(const std::string& column) const {
+  if (!column_index.empty() && column_index.size() == columns.size()) {
+    auto at = column_index.find(column);
+    if (at == column_index.end()) return nullptr;
+    if (at->second < columns.size() && columns[at->second].name == column)
+      return &columns[at->second];
+  }
   auto it = std::find_if(columns.begin(), columns.end(),
                          [&](const Column& c) { return c.name == column; });
   return it == columns.end() ? nullptr : &*it;
@@ -24,6 +30,14 @@ const Column* Table::FindColumn(const std::string& column) const {
 
 Column* Table::FindColumn(const std::string& column) {
   return const_cast<Column*>(static_cast<const Table*>(this)->FindColumn(column));
+}
+
+void Table::IndexColumns() {
+  constexpr std::size_t kScanned = 32;
+  column_index.clear();
+  if (columns.size() <= kScanned) return;
+  column_index.reserve(columns.size());
+  for (std::size_t i = 0; i < columns.size(); ++i) column_index.emplace(columns[i].name, i);
 }
 
 const Table* Schema::FindTable(const std::string& qualified) const {

@@ -20,15 +20,40 @@ LineIndex::LineIndex(const std::string& text) {
     ++at;
     line_starts_.push_back(static_cast<std::uint32_t>(at - begin));
   }
+  // Code points counted per block only where a line is long enough to need them.
+  bool long_line = false;
+  for (std::size_t i = 1; i <= line_starts_.size() && !long_line; ++i) {
+    const std::size_t next = i < line_starts_.size() ? line_starts_[i] : text.size();
+    long_line = next - line_starts_[i - 1] > kBlock;
+  }
+  if (!long_line) return;
+  code_points_.reserve(text.size() / kBlock + 1);
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) code_points_.push_back(n);
+    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
+}
+
+std::uint32_t LineIndex::CodePointsBefore(const std::string& text, std::uint32_t offset) const {
+  const std::uint32_t block = offset / kBlock;
+  std::uint32_t n = code_points_[block];
+  for (std::uint32_t i = block * kBlock; i < offset; ++i)
+    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
 }
 
 Position LineIndex::At(const std::string& text, std::uint32_t offset) const {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint32_t start = line_starts_[line - 1];
+  // On a long line, from the nearest block: many statements on one line stay linear.
+  if (offset - start > kBlock && !code_points_.empty())
+    return {line, 1 + CodePointsBefore(text, offset) - CodePointsBefore(text, start)};
   std::uint32_t column = 1;
   // Count code points: every byte that is not a UTF-8 continuation byte starts one.
-  for (std::uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
+  for (std::uint32_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
   }
   return {line, column};

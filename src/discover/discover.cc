@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
+#include <string>
 #include <system_error>
 #include <thread>
 
@@ -32,15 +34,39 @@ bool SkippedFolder(const fs::path& dir) {
   return name.empty() || name[0] == '.' || name == "node_modules";
 }
 
+constexpr int kMaxDepth = 24;
+
+// A .sql file somewhere below `dir` (links not followed, a bounded number of entries looked at).
+std::optional<fs::path> SqlFileBelow(const fs::path& dir) {
+  constexpr int kBudget = 100000;
+  std::error_code ec;
+  int seen = 0;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end && ++seen < kBudget; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->path().extension() == ".sql" && it->is_regular_file(type_ec)) return it->path();
+  }
+  return std::nullopt;
+}
+
 void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<MigrationSet>& out,
               std::vector<std::string>& errors, std::set<fs::path>& visited, int depth,
               unsigned jobs) {
-  if (depth > 24) return;  // an absurd tree
   // Each folder once, however many links lead to it: links back up the tree would otherwise
   // make the walk exponential.
   std::error_code canonical_ec;
   const fs::path canonical = fs::canonical(dir, canonical_ec);
   if (!canonical_ec && !visited.insert(canonical).second) return;
+  if (depth > kMaxDepth) {
+    // An absurd tree. SQL files below it are said, not skipped in silence.
+    if (const std::optional<fs::path> sql = SqlFileBelow(dir)) {
+      errors.push_back(DisplayPath(sql->parent_path()) + ": folders nested more than " +
+                       std::to_string(kMaxDepth) +
+                       " levels deep are not searched: name this folder to lint it");
+    }
+    return;
+  }
   const std::size_t errors_before = errors.size();
   if (auto set = DetectSetAt(dir, configs.For(dir), errors)) {
     out.push_back(std::move(*set));
@@ -49,10 +75,13 @@ void FindSets(const fs::path& dir, config::ConfigResolver& configs, std::vector<
   if (errors.size() > errors_before) return;  // a set is here, but it cannot be ordered
   std::error_code ec;
   std::vector<fs::path> children;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (entry.is_directory(type_ec) && !SkippedFolder(entry.path()))
-      children.push_back(entry.path());
+    if (it->is_directory(type_ec) && !SkippedFolder(it->path())) children.push_back(it->path());
+  }
+  if (ec) {  // an unreadable folder may hold a set: said, not skipped in silence
+    errors.push_back(DisplayPath(dir) + ": cannot read the folder: " + ec.message());
+    return;
   }
   std::sort(children.begin(), children.end());
   if (depth > 0 || children.size() < 2 || jobs < 2) {

@@ -1,11 +1,13 @@
 // layouts.cc: one function per layout of spec §2; each returns the set in execution order.
 #include "discover/layouts.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <set>
+#include <string>
 
 #include "discover/file_name.h"
 #include "discover/folder_files.h"
@@ -313,11 +315,11 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
     error = DisplayPath(dir) + ": declared set folder does not exist";
     return std::nullopt;
   }
-  std::regex pattern;
-  try {
-    pattern = std::regex(declared.pattern.empty() ? R"(^(\d+)_(.+)\.sql$)" : declared.pattern);
-  } catch (const std::regex_error& e) {
-    error = DisplayPath(dir) + ": invalid pattern: " + e.what();
+  // RE2: a pattern from the config cannot make matching take exponential time.
+  const RE2 pattern(declared.pattern.empty() ? R"(^(\d+)_(.+)\.sql$)" : declared.pattern,
+                    RE2::Quiet);
+  if (!pattern.ok()) {
+    error = DisplayPath(dir) + ": invalid pattern: " + pattern.error();
     return std::nullopt;
   }
   MigrationSet set;
@@ -329,12 +331,15 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
   for (const auto& entry : SortedEntries(dir)) {
     if (!IsSqlFile(entry)) continue;
     const std::string name = entry.path().filename().string();
-    std::smatch m;
+    std::string version, rest;
+    const int groups = pattern.NumberOfCapturingGroups();
     NameInfo info;
-    if (std::regex_match(name, m, pattern)) {
+    if (groups >= 2   ? RE2::FullMatch(name, pattern, &version, &rest)
+        : groups == 1 ? RE2::FullMatch(name, pattern, &version)
+                      : RE2::FullMatch(name, pattern)) {
       info.role = FileRole::kMigration;
-      info.version = m.size() > 1 ? m[1].str() : "";
-      info.name = m.size() > 2 ? m[2].str() : name;
+      info.version = version;
+      info.name = groups >= 2 ? rest : name;
       set.migrations.push_back(MakeFile(entry.path(), folder, info));
     } else {
       set.others.push_back(MakeFile(entry.path(), folder, info));

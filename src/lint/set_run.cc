@@ -45,9 +45,12 @@ struct FileWork {
 
 class Context final : public RuleContext {
  public:
+  // `loaded`: shared by the contexts of the end of the set, the one file read again for their
+  // findings and kept so (thousands of findings on one file read it once, not once each; the
+  // caller unloads the last). Without it, a file read again goes at once.
   Context(const Config& config, std::vector<Diagnostic>& out, std::string_view rule,
-          std::vector<EndOfSetReport>& at_end)
-      : config_(config), out_(out), rule_(rule), at_end_(at_end) {}
+          std::vector<EndOfSetReport>& at_end, const SourceFile** loaded = nullptr)
+      : config_(config), out_(out), rule_(rule), at_end_(at_end), loaded_(loaded) {}
   const Config& config() const override { return config_; }
   void Report(const FileUnit& file, std::uint32_t begin, std::uint32_t end, std::string message,
               std::string help) override {
@@ -76,7 +79,12 @@ class Context final : public RuleContext {
     // A file replayed earlier was read again for this: its text goes again, the line stays.
     if (source.released()) {
       source.KeepLine(start.line);
-      source.Unload();
+      if (!loaded_) {
+        source.Unload();
+      } else if (*loaded_ != &source) {
+        if (*loaded_) (*loaded_)->Unload();
+        *loaded_ = &source;
+      }
     }
   }
 
@@ -84,6 +92,7 @@ class Context final : public RuleContext {
   std::vector<Diagnostic>& out_;
   std::string_view rule_;
   std::vector<EndOfSetReport>& at_end_;
+  const SourceFile** loaded_;
 };
 
 namespace {
@@ -103,10 +112,38 @@ std::set<std::string> Named(const MigrationSet& set, const std::vector<fs::path>
   return paths;
 }
 
+// Where a set's files may lead: its repository (the nearest folder above it holding .git),
+// else its own folder.
+fs::path Boundary(const fs::path& root) {
+  std::error_code ec;
+  const fs::path set = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  for (fs::path dir = set; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return set;
+}
+
+// Whether `file`, through a symbolic link, is outside `boundary`: such a file is not read, so
+// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report.
+bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
+  std::error_code ec;
+  const fs::path real = fs::canonical(file, ec);
+  if (ec) return false;  // broken or a loop: the read reports it
+  const auto [b, r] = std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end());
+  return b != boundary.end();
+}
+
 void ReadAndParse(const MigrationFile& file, const Options& options, bool from_stdin,
-                  parse::ParseCache* cache, FileWork& work) {
+                  const fs::path& boundary, parse::ParseCache* cache, FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
+  if (!from_stdin && LeadsOutside(file.fs_path, boundary)) {
+    work.unit.source.path = file.path;
+    work.io_error =
+        file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
+    return;
+  }
   if (from_stdin) {
     read = read::ReadText(options.stdin_text, file.path);
   } else {
@@ -235,7 +272,8 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
         static const Config kDefaults;
         return set.config ? *set.config : kDefaults;
       }()),
-      lock_(lock::ReadLockFile(set.root)) {
+      lock_(lock::ReadLockFile(set.root)),
+      boundary_(Boundary(set.root)) {
   SetSummary summary{set.root_display,
                      std::string(LayoutName(set.layout)),
                      std::string(set.runner ? set.runner->name : DefaultRunner().name),
@@ -293,7 +331,7 @@ SetRun::~SetRun() = default;
 void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
-  ReadAndParse(*files_[i], options_, i == stdin_file_, cache_.get(), w);
+  ReadAndParse(*files_[i], options_, i == stdin_file_, boundary_, cache_.get(), w);
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {
     return d.accepted_from && config_.pg_version >= d.accepted_from;
   });
@@ -341,18 +379,20 @@ void SetRun::Finish(bool keep_files) {
   decltype(unit_.data_statements)().swap(unit_.data_statements);
   decltype(unit_.data_by_table)().swap(unit_.data_by_table);
   for (FileWork& w : work_) w.kept.reset();
+  const SourceFile* loaded = nullptr;  // read again for the findings below (see Context)
   for (const Rule* rule : set_rules_) {
-    Context ctx(config_, found_, rule->id, at_end_);
+    Context ctx(config_, found_, rule->id, at_end_, &loaded);
     rule->check_set(ctx, unit_);
   }
   if (model_) model_->Finish();
   std::vector<EndOfSetReport> too_late;  // the set has ended: nothing comes after these
   auto run = [&](EndOfSetReport& end) {
-    Context ctx(config_, found_, end.rule, too_late);
+    Context ctx(config_, found_, end.rule, too_late, &loaded);
     end.report(ctx, unit_);
   };
   for (FileWork& w : work_) std::for_each(w.at_end.begin(), w.at_end.end(), run);
   std::for_each(at_end_.begin(), at_end_.end(), run);
+  if (loaded) loaded->Unload();
   // Done with the replay: its model goes now, unless the set is kept (the last one: the process
   // ends without freeing it).
   if (!keep_files) model_.reset();

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -60,6 +61,7 @@ class SetRun {
   std::vector<const MigrationFile*> files_;
   std::size_t stdin_file_ = SIZE_MAX;  // the file whose text comes from stdin, if any
   std::optional<LockFile> lock_;
+  std::filesystem::path boundary_;                    // links to files outside it are not followed
   std::map<std::string, const LockEntry*> recorded_;  // lock entries by relative path
   std::vector<std::string> enabled_;
   std::vector<const Rule*> file_rules_, set_rules_;

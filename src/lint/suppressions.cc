@@ -2,7 +2,10 @@
 #include "lint/suppressions.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "lint/registry.h"
 
@@ -31,19 +34,29 @@ std::vector<std::string> RuleNames(std::string_view list) {
   return names;
 }
 
-// The statement a trailing ignore sits on, or the next one after an own-line ignore.
+// The statement a trailing ignore sits on (the last one on its line), or the next one after an
+// own-line ignore. Statements are in file order (nested ones after their parent, inside it), and
+// top-level ones do not overlap: a binary search finds it.
 const Statement* CoveredStatement(const FileUnit& unit, const Comment& comment) {
-  const Statement* best = nullptr;
-  for (const Statement& s : unit.statements) {
-    if (s.IsNested()) continue;
-    if (comment.own_line) {
-      if (s.begin >= comment.end) return &s;
-    } else {
-      const std::uint32_t line = unit.source.At(comment.begin).line;
-      if (unit.source.At(s.begin).line <= line && unit.source.At(s.end).line >= line) best = &s;
-    }
+  const std::vector<Statement>& statements = unit.statements;
+  auto begins_before = [](const Statement& s, std::uint32_t at) { return s.begin < at; };
+  if (comment.own_line) {
+    auto it = std::lower_bound(statements.begin(), statements.end(), comment.end, begins_before);
+    while (it != statements.end() && it->IsNested()) ++it;
+    return it == statements.end() ? nullptr : &*it;
   }
-  return best;
+  const LineIndex& lines = unit.source.lines();
+  const std::uint32_t line = unit.source.At(comment.begin).line;
+  const std::uint32_t line_begin = lines.LineStart(line);
+  const std::uint32_t line_end = line < lines.LineCount()
+                                     ? lines.LineStart(line + 1)
+                                     : static_cast<std::uint32_t>(unit.source.text().size()) + 1;
+  auto it = std::lower_bound(statements.begin(), statements.end(), line_end, begins_before);
+  while (it != statements.begin()) {
+    --it;
+    if (!it->IsNested()) return it->end >= line_begin ? &*it : nullptr;
+  }
+  return nullptr;
 }
 
 // "migralint-ignore[-file]" or "squawk-ignore[-file]" at the start of a comment.
@@ -110,19 +123,40 @@ std::vector<Ignore> FindIgnores(const FileUnit& unit) {
 void ApplyIgnores(const std::vector<Ignore>& ignores, const std::string& path,
                   const std::vector<std::string>& enabled, std::vector<Diagnostic>& diagnostics) {
   std::vector<std::vector<bool>> used(ignores.size());
-  for (std::size_t i = 0; i < ignores.size(); ++i) used[i].assign(ignores[i].rules.size(), false);
+  // Each ignore's rules by id; the line-bound ignores by first line (with the furthest last line
+  // up to each), so that a finding looks only at the ignores that may cover it.
+  std::vector<std::unordered_map<std::string_view, std::vector<std::size_t>>> by_rule(
+      ignores.size());
+  std::vector<std::size_t> file_wide, ranged;
+  for (std::size_t i = 0; i < ignores.size(); ++i) {
+    used[i].assign(ignores[i].rules.size(), false);
+    for (std::size_t r = 0; r < ignores[i].rules.size(); ++r)
+      by_rule[i][ignores[i].rules[r]].push_back(r);
+    (ignores[i].file_wide ? file_wide : ranged).push_back(i);
+  }
+  std::stable_sort(ranged.begin(), ranged.end(), [&](std::size_t a, std::size_t b) {
+    return ignores[a].first_line < ignores[b].first_line;
+  });
+  std::vector<std::uint32_t> reach(ranged.size());  // max last_line of ranged[0..k]
+  for (std::size_t k = 0; k < ranged.size(); ++k)
+    reach[k] = std::max(k ? reach[k - 1] : 0u, ignores[ranged[k]].last_line);
+  auto suppresses = [&](std::size_t i, const Diagnostic& d) {
+    auto it = by_rule[i].find(d.rule);
+    if (it == by_rule[i].end()) return false;
+    for (std::size_t r : it->second) used[i][r] = true;
+    return true;
+  };
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
     if (d.path != path || d.rule == "unused-ignore") return false;
     bool suppressed = false;
-    for (std::size_t i = 0; i < ignores.size(); ++i) {
-      const Ignore& ig = ignores[i];
-      if (!ig.file_wide && (d.start.line < ig.first_line || d.start.line > ig.last_line)) continue;
-      for (std::size_t r = 0; r < ig.rules.size(); ++r) {
-        if (ig.rules[r] == d.rule) {
-          used[i][r] = true;
-          suppressed = true;
-        }
-      }
+    for (std::size_t i : file_wide) suppressed |= suppresses(i, d);
+    const std::uint32_t line = d.start.line;
+    auto after =
+        std::upper_bound(ranged.begin(), ranged.end(), line,
+                         [&](std::uint32_t l, std::size_t i) { return l < ignores[i].first_line; });
+    for (auto k = static_cast<std::size_t>(after - ranged.begin()); k > 0 && reach[k - 1] >= line;
+         --k) {
+      if (ignores[ranged[k - 1]].last_line >= line) suppressed |= suppresses(ranged[k - 1], d);
     }
     return suppressed;
   });

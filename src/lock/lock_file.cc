@@ -33,6 +33,15 @@ std::string FormatLockFile(const std::vector<LockEntry>& entries) {
 }
 
 LockFile ParseLockFile(std::string_view text, std::string display_path) {
+  // Git's autocrlf may check the file out with CRLF line ends: the same lock file.
+  std::string lf;
+  if (text.find("\r\n") != std::string_view::npos) {
+    lf.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '\r' || i + 1 == text.size() || text[i + 1] != '\n') lf += text[i];
+    }
+    text = lf;
+  }
   LockFile lock;
   lock.path = std::move(display_path);
   const std::size_t first_end = text.find('\n');

@@ -297,7 +297,10 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       Table* table = schema_.FindTable(pg::Qualified(s.relation));
       const std::string old_name = s.subname ? s.subname : "";
       if (!table) break;
-      if (Column* column = table->FindColumn(old_name)) column->name = new_name;
+      if (Column* column = table->FindColumn(old_name)) {
+        column->name = new_name;
+        table->IndexColumns();
+      }
       for (Constraint& c : table->constraints) {
         std::replace(c.columns.begin(), c.columns.end(), old_name, new_name);
         if (c.not_null_column == old_name) c.not_null_column = new_name;

@@ -56,10 +56,23 @@ std::vector<std::string> ExclusionColumns(const PgQuery__Constraint& c) {
   return columns;
 }
 
-// Tables are many and live to the end of the set: no room kept for columns that never come.
+// Tables are many and live to the end of the set: little room kept for columns that never
+// come. Appends grow by a quarter (Append) and only more slack than that is given back, so that
+// one ALTER TABLE after another on a wide table does not copy its columns each time.
+template <typename T>
+bool Slack(const std::vector<T>& v) {
+  return v.capacity() > v.size() + v.size() / 4 + 8;
+}
+
+template <typename T>
+void Append(std::vector<T>& v, T value) {
+  if (v.size() == v.capacity()) v.reserve(v.size() + v.size() / 4 + 4);
+  v.push_back(std::move(value));
+}
+
 void Fit(Table& table) {
-  table.columns.shrink_to_fit();
-  table.constraints.shrink_to_fit();
+  if (Slack(table.columns)) table.columns.shrink_to_fit();
+  if (Slack(table.constraints)) table.constraints.shrink_to_fit();
 }
 
 }  // namespace
@@ -105,7 +118,11 @@ void Replay::AddColumn(Table& table, const PgQuery__ColumnDef& def, const Origin
       type == "serial8" || type == "serial2") {
     column.has_default = column.not_null = true;
   }
-  table.columns.push_back(std::move(column));
+  Append(table.columns, std::move(column));
+  if (!table.column_index.empty() && table.column_index.size() + 1 == table.columns.size())
+    table.column_index.emplace(table.columns.back().name, table.columns.size() - 1);
+  else
+    table.IndexColumns();  // (nothing for a table of few columns)
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     const PgQuery__Node* node = def.constraints[i];
     if (node->node_case == PG_QUERY__NODE__NODE_CONSTRAINT)
@@ -207,7 +224,7 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       return;
   }
   if (constraint.name.empty()) constraint.name = DefaultName(table, constraint);
-  table.constraints.push_back(std::move(constraint));
+  Append(table.constraints, std::move(constraint));
 }
 
 void Replay::AlterTable(const PgQuery__AlterTableStmt& s, const Origin& origin) {
@@ -241,6 +258,7 @@ void Replay::AlterTableCommand(Table& table, const PgQuery__AlterTableCmd& cmd,
       break;
     case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
       std::erase_if(table.columns, [&](const Column& c) { return c.name == name; });
+      table.IndexColumns();
       std::erase_if(table.constraints, [&](const Constraint& c) {
         return std::find(c.columns.begin(), c.columns.end(), name) != c.columns.end() ||
                c.not_null_column == name;

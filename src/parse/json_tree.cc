@@ -287,11 +287,22 @@ class Reader {
 
 }  // namespace
 
-PgQuery__ParseResult* ReadJsonTree(std::string_view json, std::string_view sql, Arena& arena) {
+simdjson::dom::parser BoundedJsonParser() {
+  simdjson::dom::parser parser;
+  // (On failure, the first parse allocates again, with the same depth.)
+  [[maybe_unused]] const auto error = parser.allocate(simdjson::SIMDJSON_PADDING, kMaxJsonDepth);
+  return parser;
+}
+
+PgQuery__ParseResult* ReadJsonTree(std::string_view json, std::string_view sql, Arena& arena,
+                                   bool* too_deep) {
   static const Tables tables;
-  thread_local simdjson::dom::parser parser;
   simdjson::dom::element document;
-  if (parser.parse(json.data(), json.size()).get(document)) return nullptr;
+  thread_local simdjson::dom::parser parser = BoundedJsonParser();
+  if (const auto error = parser.parse(json.data(), json.size()).get(document)) {
+    if (too_deep) *too_deep = error == simdjson::DEPTH_ERROR;
+    return nullptr;
+  }
   return Reader(sql, arena).Tree(tables.root(), document);
 }
 

@@ -68,11 +68,31 @@ class Reader {
   std::string_view in_;
 };
 
+// Detects a damaged entry (a disk error, a partial write, an edit): 8 bytes at a time, so that
+// checking every entry used costs little next to reading it.
+std::uint64_t Checksum(std::string_view bytes) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ bytes.size();
+  auto mix = [&h](std::uint64_t word) {
+    h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    mix(word);
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  mix(tail);
+  return h;
+}
+
 // What makes entries of one build unusable by another: the binary (size, modification time)
 // and the layout of the trees.
 std::string BuildIdentity() {
   std::string id =
-      "migralint-parse-cache 2 " MIGRALINT_VERSION " " + std::to_string(TreeImageLayout());
+      "migralint-parse-cache 3 " MIGRALINT_VERSION " " + std::to_string(TreeImageLayout());
   struct stat self {};
   if (::stat("/proc/self/exe", &self) == 0) {
     id += " " + std::to_string(self.st_size) + " " + std::to_string(self.st_mtim.tv_sec) + "." +
@@ -217,18 +237,22 @@ ParseCache::ParseCache(const fs::path& dir, const fs::path& set_root) : dir_(dir
   if (!r.Text(identity) || identity != BuildIdentity() || !r.Count(n)) return;
   for (std::uint64_t i = 0; i < n; ++i) {
     std::string hash;
+    std::uint64_t checksum;
     std::string_view entry;
-    if (!r.Text(hash) || !r.Text(entry)) {
+    if (!r.Text(hash) || !r.Get(checksum) || !r.Text(entry)) {
       found_.clear();  // damaged: an empty cache
       return;
     }
-    found_.emplace(std::move(hash), entry);
+    found_.emplace(std::move(hash), Found{checksum, entry});
   }
 }
 
 void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
   const std::string hash = Sha256Hex(unit.source.text());
-  if (auto it = found_.find(hash); it != found_.end() && Restore(it->second, unit, out)) {
+  // A damaged entry (its checksum differs) is not read: the file is parsed again.
+  if (auto it = found_.find(hash); it != found_.end() &&
+                                   Checksum(it->second.entry) == it->second.checksum &&
+                                   Restore(it->second.entry, unit, out)) {
     std::lock_guard lock(mutex_);
     used_.insert(hash);
     ++hits_;
@@ -245,7 +269,7 @@ void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
 void ParseCache::Save() {
   if (fresh_.empty() && used_.size() == found_.size()) return;  // the pack read is right
   std::map<std::string_view, std::string_view> entries;
-  for (const std::string& hash : used_) entries.emplace(hash, found_.at(hash));
+  for (const std::string& hash : used_) entries.emplace(hash, found_.at(hash).entry);
   for (const auto& [hash, entry] : fresh_) entries.emplace(hash, entry);
   std::error_code ec;
   fs::create_directories(dir_, ec);
@@ -259,6 +283,7 @@ void ParseCache::Save() {
     for (const auto& [hash, entry] : entries) {
       Writer w;
       w.Text(hash);
+      w.Put(Checksum(entry));
       w.Text(entry);
       out << w.Take();
     }

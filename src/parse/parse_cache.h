@@ -1,11 +1,13 @@
 // parse_cache.h: ParseFile's results kept between runs, keyed by the SHA-256 of the text — for
 // the editor, which lints the whole set again on every save of one of its files.
 //
-// One pack file per set holds the entries its last run used. A pack written by another build of
+// One pack file per set holds the entries its last run used, each with a checksum: a damaged
+// entry is parsed again, never read. A pack written by another build of
 // migralint (its binary's size and time, the tree layout) is ignored, and an entry is only ever
 // found by the hash of the very text being parsed: a changed file is parsed again.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -50,8 +52,12 @@ class ParseCache {
 
  private:
   std::filesystem::path dir_, pack_;
-  std::unique_ptr<MappedFile> read_;                         // the pack as read
-  std::unordered_map<std::string, std::string_view> found_;  // hash -> entry in read_
+  std::unique_ptr<MappedFile> read_;  // the pack as read
+  struct Found {
+    std::uint64_t checksum;  // as written with the entry
+    std::string_view entry;  // in read_
+  };
+  std::unordered_map<std::string, Found> found_;  // text hash -> entry
   std::mutex mutex_;
   std::set<std::string> used_;                // hashes of entries of read_ used
   std::map<std::string, std::string> fresh_;  // hash -> entry made by this run

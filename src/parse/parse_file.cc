@@ -109,6 +109,19 @@ std::string Masked(const FileUnit& unit, std::string masked, const Lexed& lexed,
   return masked;
 }
 
+// PostgreSQL's error as a finding. A statement too deep to walk is only a warning: PostgreSQL
+// may well accept it.
+Diagnostic ParseError(const SourceFile& source, std::uint32_t at, const PgError& error) {
+  Diagnostic d = SyntaxError(source, at, error.message);
+  if (error.too_deep) {
+    d.lesser = true;
+    d.help =
+        "split the expression (a long chain of operators, sub-selects nested in sub-selects); "
+        "PostgreSQL may refuse it too (stack depth limit exceeded)";
+  }
+  return d;
+}
+
 // The statements from `start` (a statement boundary) on, piece by piece.
 void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed, std::uint32_t start,
              std::vector<Statement>& statements, std::vector<Diagnostic>& out) {
@@ -172,11 +185,13 @@ void Recover(FileUnit& unit, const std::string& masked, const Lexed& lexed, std:
     const std::uint32_t end = pieces[i + used - 1].end;
     if (parsed.error) {
       const std::string_view chunk = std::string_view(masked).substr(piece.begin);
-      out.push_back(SyntaxError(unit.source,
-                                piece.begin + CursorToOffset(chunk, parsed.error->cursor),
-                                parsed.error->message));
       Statement broken;  // kept, unparsed, so rules still see where it was
       broken.begin = SkipTrivia(masked, piece.begin, piece.end);
+      out.push_back(ParseError(unit.source,
+                               parsed.error->too_deep
+                                   ? broken.begin
+                                   : piece.begin + CursorToOffset(chunk, parsed.error->cursor),
+                               *parsed.error));
       broken.end = piece.end;
       statements.push_back(broken);
     } else {
@@ -221,9 +236,11 @@ void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& l
     const std::uint32_t end = *next;
     PgParse piece = parse(start, end + 1);  // with its ';', worded as in the whole file
     if (!piece.error || offset(start, *piece.error) >= end) break;
-    out.push_back(SyntaxError(unit.source, offset(start, *piece.error), piece.error->message));
     Statement broken;  // kept, unparsed, so rules still see where it was
     broken.begin = SkipTrivia(masked, start, end);
+    out.push_back(ParseError(unit.source,
+                             piece.error->too_deep ? broken.begin : offset(start, *piece.error),
+                             *piece.error));
     broken.end = end;
     statements.push_back(broken);
     start = end + 1;

@@ -1,6 +1,8 @@
 // pg_parser.cc: one call into libpg_query; its C results are freed on every path.
 #include "parse/pg_parser.h"
 
+#include <string>
+
 #include "parse/json_tree.h"
 
 namespace migralint::parse {
@@ -39,6 +41,12 @@ PgParse ParseSqlProtobuf(const char* sql) {
 
 }  // namespace
 
+PgError TooDeepError() {
+  return PgError{"statement nested more than " + std::to_string(kMaxJsonDepth / 2) +
+                     " levels deep: migralint does not check it",
+                 0, true};
+}
+
 PgParse ParseSql(const char* sql) {
   PgParse out;
   const Freed<PgQueryParseResult, pg_query_free_parse_result> parsed{pg_query_parse(sql)};
@@ -47,7 +55,12 @@ PgParse ParseSql(const char* sql) {
     return out;
   }
   auto arena = std::make_unique<Arena>();
-  const PgQuery__ParseResult* root = ReadJsonTree(parsed.result.parse_tree, sql, *arena);
+  bool too_deep = false;
+  const PgQuery__ParseResult* root = ReadJsonTree(parsed.result.parse_tree, sql, *arena, &too_deep);
+  if (too_deep) {
+    out.error = TooDeepError();
+    return out;
+  }
   if (!root) return ParseSqlProtobuf(sql);
   out.tree = ParseTree(std::move(arena), root);
   return out;

@@ -34,8 +34,12 @@ class ParseTree {
 
 struct PgError {
   std::string message;
-  int cursor = 0;  // 1-based character position in the input, 0 when unknown
+  int cursor = 0;         // 1-based character position in the input, 0 when unknown
+  bool too_deep = false;  // parsed, but nested beyond kMaxJsonDepth: refused, not read
 };
+
+/// The error for a statement nested too deeply to be walked.
+PgError TooDeepError();
 
 struct PgParse {
   ParseTree tree;                // set on success

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "parse/json_tree.h"
 #include "parse/lexer.h"
 #include "parse/pg_parser.h"
 #include "parse/statements.h"
@@ -201,10 +202,22 @@ std::vector<Statement> NestedStatements(FileUnit& unit, std::string_view text, c
   PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(statement.c_str());
   std::unique_ptr<PgQueryPlpgsqlParseResult, void (*)(PgQueryPlpgsqlParseResult*)> guard(
       &result, [](PgQueryPlpgsqlParseResult* r) { pg_query_free_plpgsql_parse_result(*r); });
+  // A body too deep to walk, or for the PL/pgSQL parser's own stack.
+  auto too_deep = [&] {
+    Diagnostic d = SyntaxError(unit.source, body.begin,
+                               "PL/pgSQL body nested too deeply: its statements are not checked");
+    d.lesser = true;
+    d.help = "move the innermost blocks into functions of their own";
+    out.push_back(std::move(d));
+    return nested;
+  };
   if (result.error) {
     // Without the catalog, libpg_query's PL/pgSQL parser misjudges what depends on context
     // (RETURN NEXT with OUT parameters, unknown variables): only grammar errors are reported.
     const std::string message = result.error->message ? result.error->message : "";
+    if (message.rfind("memory exhausted", 0) == 0 ||
+        message.rfind("stack depth limit exceeded", 0) == 0)
+      return too_deep();
     if (message.rfind("syntax error", 0) != 0 && message.rfind("unterminated", 0) != 0)
       return nested;
     const std::uint32_t at = result.error->cursorpos > 0
@@ -214,10 +227,13 @@ std::vector<Statement> NestedStatements(FileUnit& unit, std::string_view text, c
     return nested;
   }
   // Its own parser: the DOM must outlive the walk, which parses SQL (through another parser).
-  thread_local simdjson::dom::parser parser;
+  // Bounded as JsonParser is: the walk below recurses once per level.
+  thread_local simdjson::dom::parser parser = BoundedJsonParser();
   simdjson::dom::element functions;
-  if (parser.parse(result.plpgsql_funcs, std::strlen(result.plpgsql_funcs)).get(functions))
-    return nested;
+  if (const auto error =
+          parser.parse(result.plpgsql_funcs, std::strlen(result.plpgsql_funcs)).get(functions)) {
+    return error == simdjson::DEPTH_ERROR ? too_deep() : nested;
+  }
   ForEach(functions, [&](const Json& function) {
     Walker walker(unit, text, parent, body, nested);
     walker.Walk(Get(Get(function, "PLpgSQL_function"), "action"));

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <memory>
+#include <string>
 
 namespace fs = std::filesystem;
 
@@ -72,8 +73,25 @@ std::size_t FirstInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+Diagnostic TooLarge(const std::string& display_path, std::string message) {
+  Diagnostic d;
+  d.rule = "file-encoding";
+  d.path = display_path;
+  d.end = {1, 1};
+  d.message = std::move(message);
+  d.help = "split the migration; a file this large is data, not a schema change";
+  return d;
+}
+
 ReadResult ReadText(std::string bytes, const std::string& display_path) {
   ReadResult result;
+  if (bytes.size() > kMaxFileBytes) {
+    result.source.path = display_path;
+    result.diagnostics.push_back(TooLarge(
+        display_path,
+        "file is over the " + std::to_string(kMaxFileBytes >> 20) + " MiB limit: not read"));
+    return result;
+  }
   SourceFile& source = result.source;
   source.path = display_path;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -132,13 +150,9 @@ ReadResult ReadFile(const fs::path& path, const std::string& display_path) {
   }
   const auto size = static_cast<std::uintmax_t>(st.st_size);
   if (size > kMaxFileBytes) {
-    Diagnostic d;
-    d.rule = "file-encoding";
-    d.path = display_path;
-    d.end = {1, 1};
-    d.message = "file is " + std::to_string(size >> 20) + " MiB, over the 64 MiB limit: not read";
-    d.help = "split the migration; a file this large is data, not a schema change";
-    result.diagnostics.push_back(std::move(d));
+    result.diagnostics.push_back(
+        TooLarge(display_path, "file is " + std::to_string(size >> 20) + " MiB, over the " +
+                                   std::to_string(kMaxFileBytes >> 20) + " MiB limit: not read"));
     return result;
   }
   std::string bytes;

@@ -23,8 +23,11 @@ struct ReadResult {
 
 /// Reads a file from disk.
 ReadResult ReadFile(const std::filesystem::path& path, const std::string& display_path);
-/// Checks text already in memory (stdin, tests).
+/// Checks text already in memory (stdin, tests); over kMaxFileBytes it is refused as a file is.
 ReadResult ReadText(std::string bytes, const std::string& display_path);
+
+/// The finding for a file over kMaxFileBytes.
+Diagnostic TooLarge(const std::string& display_path, std::string message);
 
 /// Offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t FirstInvalidUtf8(std::string_view text);

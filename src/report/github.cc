@@ -2,6 +2,7 @@
 #include <string>
 
 #include "report/common.h"
+#include "report/excerpt.h"
 #include "report/report.h"
 
 namespace migralint::report {
@@ -21,7 +22,9 @@ std::string_view CommandName(Severity severity) {
 }
 
 // actions/toolkit command.ts: escapeData for the message; escapeProperty adds ':' and ','.
-std::string Escape(std::string_view text, bool property) {
+// Other control bytes are written escaped (Printable): the log shows them, never runs them.
+std::string Escape(std::string_view raw, bool property) {
+  const std::string text = Printable(raw, "\r\n");
   std::string escaped;
   escaped.reserve(text.size());
   for (char c : text) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "report/common.h"
+#include "report/excerpt.h"
 #include "report/html_assets.h"
 #include "report/report.h"
 
@@ -78,23 +79,14 @@ std::string Escape(std::string_view text) {
   return out;
 }
 
-// The byte offset of 1-based code point column `column` of `line` (its size when past the end).
-std::size_t ByteOffset(std::string_view line, std::uint32_t column) {
-  std::size_t i = 0;
-  for (std::uint32_t c = 1; c < column && i < line.size(); ++c) {
-    ++i;
-    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
-  }
-  return i;
-}
-
 std::string SevClass(Severity s) { return "sev-" + std::string(SeverityName(s)); }
 
 std::string Plural(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-void EmitFinding(const lint::LintResult& result, std::size_t index, std::ostream& out) {
+void EmitFinding(const lint::LintResult& result, Excerpts& excerpts, std::size_t index,
+                 std::ostream& out) {
   const Diagnostic& d = result.diagnostics[index];
   const std::string sev(SeverityName(d.severity));
   out << "<div class=\"finding " << SevClass(d.severity) << "\" id=\"finding-" << index + 1
@@ -104,16 +96,13 @@ void EmitFinding(const lint::LintResult& result, std::size_t index, std::ostream
       << "</span><span class=\"rule mono\">" << Escape(d.rule) << "</span><span class=\"loc mono\">"
       << d.start.line << ':' << d.start.column << "</span><span class=\"msg\">" << Escape(d.message)
       << "</span></div>\n";
-  if (auto line = StartLine(result, d)) {
-    const Position end = RegionEnd(d);
-    const std::size_t from = ByteOffset(*line, d.start.column);
-    std::size_t to = end.line == d.start.line ? ByteOffset(*line, end.column) : line->size();
-    to = std::max(from, to);
-    const std::string_view marked = line->substr(from, to - from);
+  if (auto excerpt = excerpts.Of(d)) {
+    const std::string_view line = excerpt->text;
+    const std::string_view marked = line.substr(excerpt->from, excerpt->to - excerpt->from);
     out << "<pre class=\"excerpt\"><span class=\"ln\">" << d.start.line << "</span>"
-        << Escape(line->substr(0, from)) << "<mark>"
+        << Escape(line.substr(0, excerpt->from)) << "<mark>"
         << (marked.empty() ? std::string(" ") : Escape(marked)) << "</mark>"
-        << Escape(line->substr(to)) << "</pre>\n";
+        << Escape(line.substr(excerpt->to)) << "</pre>\n";
   }
   if (!d.help.empty()) out << "<p class=\"help\"><b>help:</b> " << Escape(d.help) << "</p>\n";
   out << "</div>\n";
@@ -123,6 +112,7 @@ struct Page {
   const lint::LintResult& result;
   std::map<std::string, std::vector<std::size_t>> by_path;  // diagnostics per path, in order
   std::ostream& out;
+  Excerpts excerpts{result, /*escape=*/false};  // Escape replaces control characters
 
   // One file: its head line, then its findings. `order` is 0 for files outside the timeline.
   void File(const lint::SetFile& f, std::string_view root, std::size_t order) {
@@ -168,7 +158,7 @@ struct Page {
           << Plural(findings.size(), "finding") << "</span>";
     }
     out << "</div>\n";
-    for (std::size_t i : findings) EmitFinding(result, i, out);
+    for (std::size_t i : findings) EmitFinding(result, excerpts, i, out);
     out << "</li>\n";
     if (it != by_path.end()) by_path.erase(it);  // each finding appears once
   }

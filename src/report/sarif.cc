@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "lint/registry.h"
 #include "report/common.h"
@@ -137,13 +138,21 @@ std::uint64_t Fnv1a(std::uint64_t hash, std::string_view bytes) {
 }
 
 // Stable across runs and line moves: rule, path and the trimmed text of the start line.
-std::uint64_t LineHash(const lint::LintResult& result, const Diagnostic& d) {
+// Each (line, rule and path) hashed once: a line of thousands of statements holds thousands of
+// findings.
+using LineHashes = std::map<std::pair<const char*, std::uint64_t>, std::uint64_t>;
+
+std::uint64_t LineHash(const lint::LintResult& result, const Diagnostic& d, LineHashes& done) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   hash = Fnv1a(hash, d.rule);
   hash = Fnv1a(hash, std::string_view("\0", 1));
   hash = Fnv1a(hash, d.path);
   hash = Fnv1a(hash, std::string_view("\0", 1));
-  if (auto line = StartLine(result, d)) hash = Fnv1a(hash, Trim(*line));
+  if (auto line = StartLine(result, d)) {
+    auto [it, added] = done.try_emplace({line->data(), hash});
+    if (added) it->second = Fnv1a(hash, Trim(*line));
+    hash = it->second;
+  }
   return hash;
 }
 
@@ -160,6 +169,7 @@ void EmitSarif(const lint::LintResult& result, std::ostream& out) {
   }
 
   Json results = Json::array();
+  LineHashes line_hashes;
   std::map<std::uint64_t, unsigned> seen;  // same hash again: ":2", ":3", … as upload-sarif does
   for (const Diagnostic& d : result.diagnostics) {
     auto [it, added] = rule_index.emplace(d.rule, rules.size());
@@ -176,7 +186,7 @@ void EmitSarif(const lint::LintResult& result, std::ostream& out) {
     Json location = Json::object();
     location["physicalLocation"] = {{"artifactLocation", artifact}, {"region", region}};
 
-    const std::uint64_t hash = LineHash(result, d);
+    const std::uint64_t hash = LineHash(result, d, line_hashes);
     char fingerprint[32];
     std::snprintf(fingerprint, sizeof fingerprint, "%016llx:%u",
                   static_cast<unsigned long long>(hash), ++seen[hash]);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "report/common.h"
+#include "report/excerpt.h"
 #include "report/report.h"
 
 namespace migralint::report {
@@ -79,25 +80,23 @@ std::string Count(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
-void EmitFinding(const lint::LintResult& result, const Diagnostic& d, const Style& style,
-                 std::ostream& out) {
-  out << style(kBold) << d.path << ':' << d.start.line << ':' << d.start.column << ":"
+void EmitFinding(Excerpts& excerpts, const Diagnostic& d, const Style& style, std::ostream& out) {
+  out << style(kBold) << Printable(d.path) << ':' << d.start.line << ':' << d.start.column << ":"
       << style(kReset) << ' ' << style(SeverityColor(d.severity)) << SeverityName(d.severity) << '['
-      << d.rule << "]:" << style(kReset) << ' ' << style(kBold) << d.message << style(kReset)
-      << '\n';
+      << d.rule << "]:" << style(kReset) << ' ' << style(kBold) << Printable(d.message)
+      << style(kReset) << '\n';
   // The gutter, as rustc draws it: "12 | source", "   | ^^^", "   = help: ...".
   const std::string number = std::to_string(d.start.line);
   const std::string blank(number.size() + 1, ' ');
-  if (auto line = StartLine(result, d)) {
-    const Position end = RegionEnd(d);
-    const std::uint32_t last = end.line == d.start.line ? end.column : UINT32_MAX;
-    out << style(kGutter) << number << " |" << style(kReset) << ' ' << *line << '\n';
+  if (auto excerpt = excerpts.Of(d)) {
+    const std::uint32_t last = excerpt->last ? excerpt->last : UINT32_MAX;
+    out << style(kGutter) << number << " |" << style(kReset) << ' ' << excerpt->text << '\n';
     out << style(kGutter) << blank << '|' << style(kReset) << ' '
-        << style(SeverityColor(d.severity)) << Underline(*line, d.start.column, last)
+        << style(SeverityColor(d.severity)) << Underline(excerpt->text, excerpt->first, last)
         << style(kReset) << '\n';
   }
   if (!d.help.empty()) {
-    out << blank << style(kBold) << "= help:" << style(kReset) << ' ' << d.help << '\n';
+    out << blank << style(kBold) << "= help:" << style(kReset) << ' ' << Printable(d.help) << '\n';
   }
 }
 
@@ -106,8 +105,9 @@ void EmitFinding(const lint::LintResult& result, const Diagnostic& d, const Styl
 void EmitText(const lint::LintResult& result, const EmitOptions& options, std::ostream& out) {
   if (options.quiet && result.diagnostics.empty()) return;
   const Style style{options.color};
+  Excerpts excerpts(result);
   for (const Diagnostic& d : result.diagnostics) {
-    EmitFinding(result, d, style, out);
+    EmitFinding(excerpts, d, style, out);
     out << '\n';
   }
   // Each set, with the runner whose way of executing files the findings assume.

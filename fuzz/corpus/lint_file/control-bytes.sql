@@ -1,0 +1,2 @@
+SELECT "]0;title";
+SELECT 'cafÂ';

@@ -1,0 +1,805 @@
+DO $$
+BEGIN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+IF true THEN
+PERFORM 1;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END IF;
+END
+$$;
