@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "parse/parse_file.h"
 #include "read/read_file.h"
@@ -90,6 +91,28 @@ TEST(Parse, RunnerPlaceholdersStandInAsNamesOfTheirLength) {
   for (const Statement& s : p.unit.statements) EXPECT_NE(s.node, nullptr);
   // Offsets are the file's: the GRANT starts where it is written.
   EXPECT_EQ(p.unit.statements[5].begin, text.find("GRANT"));
+}
+
+TEST(Parse, PlaceholderValuesFromTheConfigFitInTheirPlace) {
+  const std::map<std::string, std::string> values{{"schema", "auth"}, {".Namespace", "auth"}};
+  EXPECT_EQ(parse::WithPlaceholders("ALTER TABLE ${schema}.users ADD x int;", values),
+            "ALTER TABLE auth     .users ADD x int;");
+  // Quoted: the blanks go outside the quotes, so the name stays "auth".
+  EXPECT_EQ(parse::WithPlaceholders("GRANT ALL ON \"${schema}\".t TO r;", values),
+            "GRANT ALL ON \"auth\"     .t TO r;");
+  EXPECT_EQ(parse::WithPlaceholders("SELECT * FROM {{ .Namespace }}.users;", values),
+            "SELECT * FROM auth            .users;");
+  // No value, or one longer than the placeholder: a name made of its letters, the same however
+  // the placeholder is spaced.
+  EXPECT_EQ(parse::WithPlaceholders("DROP ROLE ${owner};", values), "DROP ROLE _owner  ;");
+  EXPECT_EQ(parse::WithPlaceholders("DROP ROLE ${s};", {{"s", "much_too_long"}}),
+            "DROP ROLE _s  ;");
+  EXPECT_EQ(parse::WithPlaceholders("{{index .Options \"Namespace\" }}.t", {}),
+            "_indexoptionsnamespace         .t");
+  EXPECT_EQ(parse::WithPlaceholders("{{ index .Options \"Namespace\" }}.t", {}),
+            "_indexoptionsnamespace          .t");
+  // Array literals are no templates.
+  EXPECT_EQ(parse::WithPlaceholders("SELECT '{{a,b},{c,d}}';", {}), "SELECT '{{a,b},{c,d}}';");
 }
 
 TEST(Parse, EveryStatementBetweenManyErrorsSurvives) {

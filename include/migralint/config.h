@@ -29,6 +29,7 @@ enum class FailOn { kInfo, kWarning, kError, kNever };
 struct Config {
   std::string path;  // the config file read, empty if none
   int pg_version = 15;
+  bool pg_version_set = false;       // said in the config or with --pg-version (else assumed)
   bool per_file_transaction = true;  // transaction = "per-file" | "none"
   bool transaction_set = false;      // ... said in the config: overrides the runner's habit
   std::string runner;                // runner = "…" (or --runner): overrides detection

@@ -28,6 +28,8 @@ namespace migralint {
 struct FileUnit {
   const MigrationFile* file = nullptr;
   const Runner* runner = nullptr;  // its set's runner (runner.h)
+  /// Values for the runner's placeholders ([placeholders] of the config), or null.
+  const std::map<std::string, std::string>* placeholders = nullptr;
   SourceFile source;
   bool read_ok = false;  // false when the file could not be read (already reported)
   /// Source order; nested PL/pgSQL statements follow their parent. The statements and comments

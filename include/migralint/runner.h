@@ -53,6 +53,8 @@ struct Runner {
   bool (*opts_out)(const FileUnit& unit, std::uint32_t offset) = nullptr;
   /// True when the set (found by layout) is one this runner executes, by its markers.
   bool (*detect)(const MigrationSet& set) = nullptr;
+  /// The session time zone it runs migrations in, when it always sets one ("UTC").
+  std::string_view session_timezone;
 };
 
 /// Every runner, in the order detection tries them.

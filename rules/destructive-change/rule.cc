@@ -192,6 +192,39 @@ void Drop(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& 
   }
 }
 
+// True when the ALTER also adds a NOT NULL column without a default (nor serial, identity or
+// generated): it fails on any row, so whatever it drops held no data.
+bool OnlyEmptyTables(const PgQuery__AlterTableStmt& stmt) {
+  for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
+    if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn || !cmd.def ||
+        cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+      continue;
+    const PgQuery__ColumnDef& def = *cmd.def->column_def;
+    if (pg::TypeOf(def.type_name).name.find("serial") != std::string::npos) continue;
+    bool not_null = false, filled = false;
+    for (std::size_t k = 0; k < def.n_constraints; ++k) {
+      if (def.constraints[k]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+      switch (def.constraints[k]->constraint->contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+          not_null = true;
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+          filled = true;
+          break;
+        default:
+          break;
+      }
+    }
+    if (not_null && !filled) return true;
+  }
+  return false;
+}
+
 void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__AlterTableStmt& stmt) {
   if (stmt.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || !stmt.relation) return;
   const std::string table = pg::Qualified(stmt.relation);
@@ -213,6 +246,7 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
     if (c && s.SameFile(c->origin)) continue;  // added earlier in this file: holds no old data
     if (cmd.missing_ok && s.before.Gone("column", table + "." + column)) continue;
     if (Copied(s, table, column)) continue;
+    if (OnlyEmptyTables(stmt)) continue;
     Report(ctx, s,
            "DROP COLUMN " + Quoted(column) + " deletes its data from every row of " +
                Quoted(table) + "; code still reading or writing it fails",

@@ -62,6 +62,12 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
     if (stmt.missing_ok && s.before.Gone("index", index)) continue;  // dropped already: a no-op
     auto it = s.before.indexes.find(index);
     if (it != s.before.indexes.end() && !Live(s, it->second.table)) continue;
+    // IF EXISTS of an index the set has not made yet (this file or a later one creates it), or
+    // in a schema that does not exist: a no-op that locks nothing.
+    if (stmt.missing_ok && it == s.before.indexes.end()) {
+      const std::string schema = index.substr(0, index.find('.'));
+      if (!s.before.schemas.count(schema) || s.set.CreatedAfter(index, s.file_index - 1)) continue;
+    }
     const std::string on = it != s.before.indexes.end() ? Quoted(it->second.table) : "its table";
     Report(ctx, s,
            "DROP INDEX " + Quoted(index) +

@@ -29,7 +29,31 @@ struct Target {
 
 // The time zone the set's runner uses when the config does not say (Supabase: UTC).
 std::string_view RunnerTimeZone(const MigrationSet& set) {
-  return set.layout == Layout::kSupabase ? "UTC" : "";
+  return set.runner ? set.runner->session_timezone : std::string_view();
+}
+
+// The time zone the file itself sets (`SET [LOCAL] timezone = …`, `SET TIME ZONE …`) before
+// `statement`, the session's for what follows; "" when it sets none.
+std::string FileTimeZone(const FileUnit& file, const Statement& statement) {
+  std::string zone;
+  for (const Statement& s : file.statements) {
+    if (&s == &statement) break;
+    if (!s.node || s.node->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT) continue;
+    const PgQuery__VariableSetStmt& set = *s.node->variable_set_stmt;
+    if (!set.name || std::string_view(set.name) != "timezone") continue;
+    zone = set.n_args > 0 && set.args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+                   set.args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL
+               ? set.args[0]->a_const->sval->sval
+               : "";
+  }
+  return zone;
+}
+
+// USING that only names the column (or casts it to the new type) converts as no USING does.
+bool PlainUsing(const PgQuery__Node* expr, const std::string& column) {
+  if (expr && expr->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) expr = expr->type_cast->arg;
+  return expr && expr->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+         pg::ColumnName(expr) == column;
 }
 
 // True when PostgreSQL changes `from` to `to` in the catalog only: a binary-compatible type
@@ -103,7 +127,10 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   const Table* table = s.before.FindTable(name);
   if (table && s.SameFile(table->origin)) return;  // new in this file: nothing to rewrite
   const Config& config = ctx.config();
-  const Target target{config.pg_version, config.SessionInUtc(RunnerTimeZone(*s.set.set))};
+  const std::string file_zone = FileTimeZone(s.file, s.statement);
+  const Target target{config.pg_version, file_zone.empty()
+                                             ? config.SessionInUtc(RunnerTimeZone(*s.set.set))
+                                             : Config{.timezone = file_zone}.SessionInUtc("")};
   for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
@@ -115,7 +142,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
     const std::string column = cmd.name;
     const ColumnType to = pg::TypeOf(def.type_name);
     const Column* old = table ? table->FindColumn(column) : nullptr;
-    const bool using_clause = def.raw_default != nullptr;
+    const bool using_clause = def.raw_default && !PlainUsing(def.raw_default, column);
     if (old && !using_clause && WithoutRewrite(old->type, to, target)) continue;
 
     std::string message = "changing \"" + column + "\" of \"" + name + "\" ";

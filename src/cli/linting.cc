@@ -148,7 +148,10 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint, bool 
   config::ConfigResolver& configs = *linted->configs;
   configs.Override([runner = o.runner, pg_version = o.pg_version](Config& config) {
     if (!runner.empty()) config.runner = runner;
-    if (pg_version) config.pg_version = pg_version;
+    if (pg_version) {
+      config.pg_version = pg_version;
+      config.pg_version_set = true;
+    }
   });
 
   const std::vector<std::string> paths = o.paths.empty() ? std::vector<std::string>{"."} : o.paths;

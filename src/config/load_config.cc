@@ -199,6 +199,7 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
         reader.Error(value, "`pg_version` must be an integer from 10 to 18");
       } else {
         config.pg_version = static_cast<int>(*v);
+        config.pg_version_set = true;
       }
     } else if (k == "transaction") {
       if (auto v = reader.String(value, k)) {

@@ -331,9 +331,12 @@ SetRun::~SetRun() = default;
 void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
+  w.unit.placeholders = config_.placeholders.empty() ? nullptr : &config_.placeholders;
   ReadAndParse(*files_[i], options_, i == stdin_file_, boundary_, cache_.get(), w);
+  // Grammar of a later PostgreSQL than the parser's: fine when the set targets that version —
+  // and, when no pg_version is given, the set's own syntax says it does.
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {
-    return d.accepted_from && config_.pg_version >= d.accepted_from;
+    return d.accepted_from && (config_.pg_version >= d.accepted_from || !config_.pg_version_set);
   });
   if (w.unit.read_ok) w.ignores = FindIgnores(w.unit);
   if (i >= set_.migrations.size()) return;  // rollbacks, seed data: syntax and encoding only

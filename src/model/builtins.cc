@@ -26,7 +26,7 @@ void AddBuiltins(Layout layout, Schema& schema) {
   schema.schemas.emplace("public", outside);
   // Tracking tables that migration runners create themselves, before the first migration.
   for (const char* name :
-       {"public.schema_migrations", "public.__diesel_schema_migrations",
+       {"public.schema_migrations", "public.migrations", "public.__diesel_schema_migrations",
         "public._prisma_migrations", "public.flyway_schema_history", "public.goose_db_version",
         "public.schema_version", "supabase_migrations.schema_migrations",
         "migralint.schema_migrations"}) {

@@ -248,7 +248,12 @@ ParseCache::ParseCache(const fs::path& dir, const fs::path& set_root) : dir_(dir
 }
 
 void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
-  const std::string hash = Sha256Hex(unit.source.text());
+  // The text PostgreSQL is given depends on the placeholder values too.
+  std::string hash = Sha256Hex(unit.source.text());
+  if (unit.placeholders) {
+    for (const auto& [name, value] : *unit.placeholders) hash += "\n" + name + "=" + value;
+    hash = Sha256Hex(hash);
+  }
   // A damaged entry (its checksum differs) is not read: the file is parsed again.
   if (auto it = found_.find(hash); it != found_.end() &&
                                    Checksum(it->second.entry) == it->second.checksum &&

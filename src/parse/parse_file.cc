@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <map>
 #include <string>
 
 #include "parse/lexer.h"
@@ -30,8 +31,9 @@ std::size_t PlaceholderEnd(std::string_view text, std::size_t i) {
   if (text.compare(i, 2, "${") == 0)
     close = "}";
   else if (text.compare(i, 2, "{{") == 0 && i + 2 < text.size() &&
-           (text[i + 2] == ' ' || text[i + 2] == '.' || text[i + 2] == '-'))
-    close = "}}";  // not an array literal such as '{{1,2},{3,4}}'
+           (text[i + 2] == ' ' || text[i + 2] == '.' || text[i + 2] == '-' ||
+            std::isalpha(static_cast<unsigned char>(text[i + 2]))))
+    close = "}}";
   else if (text.compare(i, 2, "$%") == 0)
     close = "%$";
   else
@@ -39,29 +41,57 @@ std::size_t PlaceholderEnd(std::string_view text, std::size_t i) {
   const std::size_t end = text.find(close, i + 2);
   const std::size_t line_end = text.find('\n', i);
   if (end == std::string_view::npos || end > line_end) return 0;
+  // Not an array literal such as '{{1,2},{3,4}}' or '{{a,b}}'.
+  if (close == "}}" &&
+      text.substr(i + 2, end - i - 2).find_first_of(",{") != std::string_view::npos)
+    return 0;
   return end + close.size();
 }
 
-// The text with each placeholder replaced by an identifier of its own length ("${schema}" ->
-// "_schema__"), so that the file parses and every offset still matches it. The same
-// placeholder always gets the same stand-in: an object created under one is found under it.
-std::string WithStandIns(std::string_view text) {
+// A placeholder's name: what `[placeholders]` keys it by ("schema" for ${schema} and
+// $%schema%$, the trimmed inside of a template: ".Namespace").
+std::string_view PlaceholderName(std::string_view placeholder) {
+  const std::size_t close = placeholder.substr(0, 2) == "${" ? 1 : 2;  // "}" or "}}", "%$"
+  std::string_view name = placeholder.substr(2, placeholder.size() - 2 - close);
+  while (!name.empty() && (name.front() == ' ' || name.front() == '-')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '-')) name.remove_suffix(1);
+  return name;
+}
+
+}  // namespace
+
+std::string WithPlaceholders(std::string_view text,
+                             const std::map<std::string, std::string>& values) {
   std::string out(text);
   for (std::size_t i = text.find_first_of("${"); i != std::string_view::npos;
        i = text.find_first_of("${", i + 1)) {
     const std::size_t end = PlaceholderEnd(text, i);
     if (end == 0) continue;
-    std::string stand_in = "_";
-    for (std::size_t k = i; k < end; ++k) {
-      const unsigned char c = static_cast<unsigned char>(text[k]);
-      if (std::isalnum(c) || c == '_') stand_in += static_cast<char>(std::tolower(c));
+    const std::size_t length = end - i;
+    const std::string_view name = PlaceholderName(text.substr(i, length));
+    const auto value = values.find(std::string(name));
+    std::string replacement;
+    if (value != values.end() && value->second.size() <= length) {
+      replacement = value->second;
+    } else {  // "_" and the name's letters: the same whatever blanks the placeholder holds
+      replacement = "_";
+      for (const char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_')
+          replacement += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
     }
-    stand_in.resize(end - i, '_');
-    out.replace(i, end - i, stand_in);
+    // Padded with blanks, outside the quotes when it is quoted: "${schema}" -> "auth"___.
+    const bool quoted = i > 0 && text[i - 1] == '"' && end < text.size() && text[end] == '"';
+    const std::size_t from = quoted ? i - 1 : i, to = quoted ? end + 1 : end;
+    if (quoted) replacement = "\"" + replacement + "\"";
+    replacement.resize(to - from, ' ');
+    out.replace(from, to - from, replacement);
     i = end - 1;
   }
   return out;
 }
+
+namespace {
 
 bool StartsNoCase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -260,7 +290,9 @@ void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& l
 }  // namespace
 
 void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
-  std::string text = WithStandIns(unit.source.text());
+  static const std::map<std::string, std::string> kNone;
+  std::string text =
+      WithPlaceholders(unit.source.text(), unit.placeholders ? *unit.placeholders : kNone);
   const Lexed lexed = Lex(text);
   unit.comments = lexed.comments;
   const std::string masked = Masked(unit, std::move(text), lexed, out);

@@ -93,8 +93,8 @@ Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string m
   if (d.accepted_from) {
     d.message +=
         " (in PostgreSQL 15; accepted from PostgreSQL " + std::to_string(d.accepted_from) + ")";
-    d.help = "set pg_version = " + std::to_string(d.accepted_from) +
-             " (or later) in migralint.toml if the set targets it; else rewrite it for 15";
+    d.help = "rewrite it for the PostgreSQL the set targets (pg_version), or raise pg_version to " +
+             std::to_string(d.accepted_from) + " if the set targets it";
   }
   return d;
 }

@@ -22,6 +22,7 @@ const Runner& supabase() {
       .sends_opted_out = Sends::kPipeline,
       .rerunnable = true,
       .detect = Detect,
+      .session_timezone = "UTC",  // the platform's database runs in UTC
   };
   return runner;
 }

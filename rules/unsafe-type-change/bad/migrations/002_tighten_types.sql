@@ -1,6 +1,6 @@
 -- Seed 004's dangerous type change: a cast with USING rewrites every row and can fail halfway.
 ALTER TABLE user_settings
-  ALTER COLUMN setting_value TYPE INTEGER USING setting_value::INTEGER;  -- expect: unsafe-type-change "from text to int4 with USING"
+  ALTER COLUMN setting_value TYPE INTEGER USING setting_value::INTEGER;  -- expect: unsafe-type-change "from text to int4 rewrites"
 
 -- Widening integer to bigint still rewrites the table and its indexes.
 ALTER TABLE products ALTER COLUMN id TYPE bigint;  -- expect: unsafe-type-change "from int4 to int8"
