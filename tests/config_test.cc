@@ -101,6 +101,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"[[sets]]\npath = \"x\"\npattern = \"(\"\n",
                 "cfg/migralint.toml:3:", "not a valid regular expression"},
         BadCase{"[[sets]]\nglob = \"x\"\n", "cfg/migralint.toml:2:", "unknown key `sets.glob`"},
+        BadCase{"[[sets]]\npath = \"x\"\norder = \"random\"\n",
+                "cfg/migralint.toml:3:", "`sets.order` must be"},
+        BadCase{"[[sets]]\npath = \"x\"\nrecursive = \"yes\"\n",
+                "cfg/migralint.toml:3:", "`sets.recursive` must be true or false"},
+        BadCase{"runner = \"flyaway\"\n", "cfg/migralint.toml:1:", "`runner` must be one of"},
+        BadCase{"[placeholders]\nschema = 1\n", "cfg/migralint.toml:2:", ""},
         BadCase{"pg_version = [\n", "cfg/migralint.toml:", ""}));
 
 }  // namespace

@@ -22,6 +22,11 @@ struct DeclaredSet {
   std::string path;     // relative to the config file's folder
   std::string pattern;  // RE2 syntax, matching the whole name; group 1 the version, 2 the name
   std::string layout;   // optional layout name
+  /// Files in sub-folders too: the pattern then matches the path below `path` ("main/delta/
+  /// 12/a.sql").
+  bool recursive = false;
+  /// "version" (then the name: group 2, else the file name) or "path".
+  std::string order = "version";
 };
 
 enum class FailOn { kInfo, kWarning, kError, kNever };

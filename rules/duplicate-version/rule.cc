@@ -39,6 +39,8 @@ void Check(RuleContext& ctx, const SetUnit& set) {
               "only one of them";
   for (const auto& [unit, earlier] : clashes) {
     const MigrationFile& file = *unit->file;
+    // A declared tree's version is a folder holding several files, run in name order.
+    if (set.set->layout == Layout::kDeclared && file.Folder() != earlier->file->Folder()) continue;
     ctx.Report(*unit, 0, 0,
                "version " + file.version.text + " of \"" + file.relative +
                    "\" is also the version of \"" + earlier->file->relative + "\": " + consequence,

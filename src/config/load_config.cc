@@ -136,12 +136,25 @@ class Reader {
       for (const auto& [key, value] : *table) {
         const std::string k(key.str());
         std::optional<std::string> v;
-        if (k == "path" || k == "pattern" || k == "layout")
+        if (k == "recursive") {
+          if (auto b = value.value<bool>(); value.is_boolean() && b)
+            declared.recursive = *b;
+          else
+            Error(value, "`sets.recursive` must be true or false");
+          continue;
+        }
+        if (k == "path" || k == "pattern" || k == "layout" || k == "order")
           v = String(value, "sets." + k);
         else
           Error(value, "unknown key `sets." + k + "`");
         if (!v) continue;
         if (k == "path") declared.path = *v;
+        if (k == "order") {
+          if (*v == "version" || *v == "path")
+            declared.order = *v;
+          else
+            Error(value, "`sets.order` must be \"version\" or \"path\" (got \"" + *v + "\")");
+        }
         if (k == "pattern") {
           declared.pattern = *v;
           if (const std::string why = TooComplex(*v); !why.empty()) {

@@ -327,25 +327,46 @@ std::optional<MigrationSet> DeclaredSetAt(const fs::path& dir, const DeclaredSet
   set.root_display = DisplayPath(dir);
   set.layout = Layout::kDeclared;
   set.config = std::move(config);
-  const Folder folder(dir, dir);
-  for (const auto& entry : SortedEntries(dir)) {
-    if (!IsSqlFile(entry)) continue;
-    const std::string name = entry.path().filename().string();
+  // The files: the folder's own, or (recursive) every one below it, by path.
+  std::vector<fs::path> files;
+  if (declared.recursive) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it.depth() > 16) it.disable_recursion_pending();
+      if (IsSqlFile(*it)) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    for (const auto& entry : SortedEntries(dir)) {
+      if (IsSqlFile(entry)) files.push_back(entry.path());
+    }
+  }
+  for (const fs::path& file : files) {
+    const std::string name = declared.recursive ? file.lexically_relative(dir).generic_string()
+                                                : file.filename().string();
     std::string version, rest;
     const int groups = pattern.NumberOfCapturingGroups();
     NameInfo info;
+    const Folder folder(file.parent_path(), dir);
     if (groups >= 2   ? RE2::FullMatch(name, pattern, &version, &rest)
         : groups == 1 ? RE2::FullMatch(name, pattern, &version)
                       : RE2::FullMatch(name, pattern)) {
       info.role = FileRole::kMigration;
       info.version = version;
-      info.name = groups >= 2 ? rest : name;
-      set.migrations.push_back(MakeFile(entry.path(), folder, info));
+      info.name = groups >= 2 ? rest : file.filename().string();
+      set.migrations.push_back(MakeFile(file, folder, info));
     } else {
-      set.others.push_back(MakeFile(entry.path(), folder, info));
+      set.others.push_back(MakeFile(file, folder, info));
     }
   }
-  SortByVersion(set.migrations);
+  if (declared.order == "version") {
+    // By version, then by name (not by the folders above it).
+    std::stable_sort(set.migrations.begin(), set.migrations.end(),
+                     [](const MigrationFile& a, const MigrationFile& b) {
+                       if (int c = a.version.Compare(b.version); c != 0) return c < 0;
+                       return a.name < b.name;
+                     });
+  }
   set.runner = &runners::Detect(set);
   return set;
 }

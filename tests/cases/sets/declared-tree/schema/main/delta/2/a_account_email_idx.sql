@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS accounts_email_idx ON accounts (email);  -- expect: non-concurrent-index
