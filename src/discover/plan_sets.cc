@@ -44,12 +44,13 @@ Plan ReadPlan(const fs::path& file) {
     if (line.empty() || line[0] == '%' || line[0] == '#' || line[0] == ' ') continue;
     std::istringstream words(line);
     std::string name;
-    words >> name;
+    if (!(words >> name)) continue;  // blanks only
     if (name[0] == '@') {
       tags.emplace_back(name.substr(1), plan.changes.size());
       continue;
     }
     if (name[0] == '+' || name[0] == '-') name.erase(0, 1);
+    if (name.empty()) continue;
     const std::size_t open = line.find('['), close = line.find(']');
     if (open != std::string::npos && close != std::string::npos && open < close) {
       std::istringstream deps(line.substr(open + 1, close - open - 1));
