@@ -53,6 +53,21 @@ void CreateIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__Ind
          kCreateHelp);
 }
 
+// True when this file creates index `qualified` further down (under any schema when the name
+// came unqualified: an index lives in its table's schema), or a later file does.
+bool CreatedHereOrLater(const StatementContext& s, const std::string& qualified) {
+  if (s.set.CreatedAfter(qualified, s.file_index)) return true;
+  const std::string name = qualified.substr(qualified.find('.') + 1);
+  for (std::size_t i = StatementContext::StatementIndex(s.file, s.statement) + 1;
+       i < s.file.statements.size(); ++i) {
+    const PgQuery__Node* node = s.file.statements[i].node;
+    if (node && node->node_case == PG_QUERY__NODE__NODE_INDEX_STMT && node->index_stmt->idxname &&
+        name == node->index_stmt->idxname)
+      return true;
+  }
+  return false;
+}
+
 void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& stmt) {
   if (stmt.concurrent || stmt.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return;
   for (std::size_t i = 0; i < stmt.n_objects; ++i) {
@@ -66,7 +81,7 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
     // in a schema that does not exist: a no-op that locks nothing.
     if (stmt.missing_ok && it == s.before.indexes.end()) {
       const std::string schema = index.substr(0, index.find('.'));
-      if (!s.before.schemas.count(schema) || s.set.CreatedAfter(index, s.file_index - 1)) continue;
+      if (!s.before.schemas.count(schema) || CreatedHereOrLater(s, index)) continue;
     }
     const std::string on = it != s.before.indexes.end() ? Quoted(it->second.table) : "its table";
     Report(ctx, s,
