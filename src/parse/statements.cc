@@ -81,7 +81,7 @@ Diagnostic SyntaxError(const SourceFile& source, std::uint32_t at, std::string m
   d.message = std::move(message);
   d.help = "fix the statement; PostgreSQL rejects it, so the migration fails here";
   // Grammar PostgreSQL 15 (the parser's) rejects and a later version accepts.
-  const std::string_view before = source.text().substr(0, at);
+  const std::string_view before = std::string_view(source.text()).substr(0, at);
   const std::size_t line = before.rfind('\n');
   const std::string_view line_before = before.substr(line == std::string_view::npos ? 0 : line + 1);
   if (d.message == "subquery in FROM must have an alias") {
