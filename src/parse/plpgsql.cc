@@ -3,6 +3,8 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -175,6 +177,40 @@ class Walker {
   std::vector<Enclosure> stack_;
 };
 
+constexpr int kMaxBlockDepth = 1000;
+
+// How deep the blocks of a PL/pgSQL body nest: BEGIN, IF, LOOP and CASE open one, END closes
+// one (the IF of END IF, and IF [NOT] EXISTS, open none). Words in strings and comments count
+// too: an estimate, high only for bodies no one writes.
+int BlockDepth(std::string_view body) {
+  int depth = 0, deepest = 0;
+  std::string previous;
+  for (std::size_t i = 0; i < body.size();) {
+    if (!std::isalpha(static_cast<unsigned char>(body[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::string word;
+    while (j < body.size() && (std::isalnum(static_cast<unsigned char>(body[j])) || body[j] == '_'))
+      word += static_cast<char>(std::toupper(static_cast<unsigned char>(body[j++])));
+    if (word == "END") {
+      --depth;
+    } else if ((word == "BEGIN" || word == "LOOP" || word == "CASE" || word == "IF") &&
+               previous != "END") {
+      std::size_t k = j;
+      while (k < body.size() && std::isspace(static_cast<unsigned char>(body[k]))) ++k;
+      const bool exists_test =
+          word == "IF" && (body.substr(k, 3) == "NOT" || body.substr(k, 3) == "not" ||
+                           body.substr(k, 6) == "EXISTS" || body.substr(k, 6) == "exists");
+      if (!exists_test) deepest = std::max(deepest, ++depth);
+    }
+    previous = std::move(word);
+    i = j;
+  }
+  return deepest;
+}
+
 }  // namespace
 
 std::vector<Statement> NestedStatements(FileUnit& unit, std::string_view text, const Statement& top,
@@ -199,6 +235,16 @@ std::vector<Statement> NestedStatements(FileUnit& unit, std::string_view text, c
   }
 
   const std::string statement(text.substr(top.begin, top.end - top.begin));
+  // Refused before the parser sees it: libpg_query's grammar recurses per level, which is slow
+  // (quadratic under the sanitizers) long before its stack gives out.
+  if (BlockDepth(text.substr(body.begin, body.end - body.begin)) > kMaxBlockDepth) {
+    Diagnostic d = SyntaxError(unit.source, body.begin,
+                               "PL/pgSQL body nested too deeply: its statements are not checked");
+    d.lesser = true;
+    d.help = "move the innermost blocks into functions of their own";
+    out.push_back(std::move(d));
+    return nested;
+  }
   PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(statement.c_str());
   std::unique_ptr<PgQueryPlpgsqlParseResult, void (*)(PgQueryPlpgsqlParseResult*)> guard(
       &result, [](PgQueryPlpgsqlParseResult* r) { pg_query_free_plpgsql_parse_result(*r); });
