@@ -8,9 +8,8 @@
 namespace migralint::runners {
 namespace {
 
-bool OptsOut(const FileUnit& unit, std::uint32_t) {
-  if (!unit.file) return false;
-  const std::string folder = unit.file->Folder();
+bool MetadataSaysNoTransaction(const std::string& fs_path) {
+  const std::string folder = fs_path.substr(0, fs_path.rfind('/'));
   std::error_code ec;
   if (!std::filesystem::is_regular_file(folder + "/metadata.toml", ec)) return false;
   const std::string metadata = Head(folder + "/metadata.toml");
@@ -20,6 +19,10 @@ bool OptsOut(const FileUnit& unit, std::uint32_t) {
   const std::string line =
       metadata.substr(key, line_end == std::string::npos ? std::string::npos : line_end - key);
   return line.find("true") == std::string::npos;
+}
+
+bool OptsOut(const FileUnit& unit, std::uint32_t) {
+  return OncePerFile(unit, MetadataSaysNoTransaction);
 }
 
 bool Detect(const MigrationSet& set) {

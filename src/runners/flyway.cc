@@ -14,11 +14,14 @@ namespace migralint::runners {
 namespace {
 
 // V1__x.sql.conf holding executeInTransaction=false.
-bool OptsOut(const FileUnit& unit, std::uint32_t) {
-  if (!unit.file) return false;
-  const std::string conf = Head(unit.file->fs_path + ".conf");
+bool ConfSaysNoTransaction(const std::string& fs_path) {
+  const std::string conf = Head(fs_path + ".conf");
   return ContainsNoCase(conf, "executeInTransaction=false") ||
          ContainsNoCase(conf, "executeInTransaction = false");
+}
+
+bool OptsOut(const FileUnit& unit, std::uint32_t) {
+  return OncePerFile(unit, ConfSaysNoTransaction);
 }
 
 // Flyway's PostgreSQL parser (detectCanExecuteInTransaction): what it runs outside a

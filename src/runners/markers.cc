@@ -47,6 +47,19 @@ bool FoundUpward(const MigrationSet& set, std::string_view name, int levels) {
   return false;
 }
 
+bool OncePerFile(const FileUnit& unit, bool (*decide)(const std::string& fs_path)) {
+  if (!unit.file) return false;
+  thread_local std::string path;
+  thread_local bool (*asked)(const std::string&) = nullptr;
+  thread_local bool answer = false;
+  if (asked != decide || path != unit.file->fs_path) {
+    path = unit.file->fs_path;
+    asked = decide;
+    answer = decide(path);
+  }
+  return answer;
+}
+
 bool CommentBefore(const FileUnit& unit, std::uint32_t offset, std::string_view prefix,
                    std::string_view also) {
   for (const Comment& c : unit.comments) {

@@ -17,6 +17,10 @@ bool AnyHeadContains(const MigrationSet& set, std::string_view needle, std::size
 bool FoundUpward(const MigrationSet& set, std::string_view name, int levels = 3);
 /// True when `text` holds `needle`, ignoring ASCII letter case.
 bool ContainsNoCase(std::string_view text, std::string_view needle);
+/// `decide(path)` for the file of `unit`, read once per file and thread: the transaction
+/// question is asked for every statement, and the answer from a file beside it (Flyway's
+/// .conf, Diesel's metadata.toml) is the same for all of them.
+bool OncePerFile(const struct FileUnit& unit, bool (*decide)(const std::string& fs_path));
 /// The comments of a parsed file whose text starts with `prefix` (any case), before `offset`.
 bool CommentBefore(const struct FileUnit& unit, std::uint32_t offset, std::string_view prefix,
                    std::string_view also = {});
