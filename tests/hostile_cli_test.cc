@@ -539,6 +539,8 @@ TEST_F(Hostile, InvalidConfigValues) {
       {"pg_version = 9\n", "`pg_version` must be an integer from 10 to 18"},
       {"pg_version = 15.5\n", "`pg_version` must be an integer"},
       {"pg_version = true\n", "`pg_version` must be an integer"},
+      {"pg_version = 1e300\n", "`pg_version` must be an integer"},  // was UB in toml++'s cast
+      {"connect_timeout = -1e300\n", "`connect_timeout` must be a number of seconds"},
       {"pg_version = 99999999999999999999\n", ""},  // a TOML error: the integer overflows
       {"transaction = 1\n", "`transaction` must be a string"},
       {"transaction = \"sometimes\"\n", "`transaction` must be \"per-file\" or \"none\""},

@@ -57,6 +57,18 @@ class Reader {
     return std::nullopt;
   }
 
+  // An integer in [lo, hi]. Only an integer node is read: toml++'s float-to-int conversion
+  // casts before it range-checks, which is undefined for floats like 1e300.
+  std::optional<int> Integer(const toml::node& node, int64_t lo, int64_t hi,
+                             const std::string& message) {
+    const toml::value<int64_t>* integer = node.as_integer();
+    if (!integer || integer->get() < lo || integer->get() > hi) {
+      Error(node, message);
+      return std::nullopt;
+    }
+    return static_cast<int>(integer->get());
+  }
+
   std::optional<std::vector<std::string>> Strings(const toml::node& node, const std::string& key) {
     const toml::array* array = node.as_array();
     if (!array) {
@@ -207,11 +219,8 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
   for (const auto& [key, value] : root) {
     const std::string k(key.str());
     if (k == "pg_version") {
-      auto v = value.value<int64_t>();
-      if (!value.is_integer() || !v || *v < 10 || *v > 18) {
-        reader.Error(value, "`pg_version` must be an integer from 10 to 18");
-      } else {
-        config.pg_version = static_cast<int>(*v);
+      if (auto v = reader.Integer(value, 10, 18, "`pg_version` must be an integer from 10 to 18")) {
+        config.pg_version = *v;
         config.pg_version_set = true;
       }
     } else if (k == "transaction") {
@@ -280,12 +289,9 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
     } else if (k == "lock_timeout") {
       if (auto v = reader.String(value, k)) config.lock_timeout = *v;
     } else if (k == "connect_timeout") {
-      auto v = value.value<int64_t>();
-      if (!value.is_integer() || !v || *v < 0 || *v > 86400) {
-        reader.Error(value, "`connect_timeout` must be a number of seconds from 0 to 86400");
-      } else {
-        config.connect_timeout = static_cast<int>(*v);
-      }
+      if (auto v = reader.Integer(value, 0, 86400,
+                                  "`connect_timeout` must be a number of seconds from 0 to 86400"))
+        config.connect_timeout = *v;
     } else if (k == "rules") {
       if (const toml::table* table = value.as_table()) {
         for (const auto& [id, rule_value] : *table) {
