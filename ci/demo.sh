@@ -4,8 +4,11 @@
 # Usage: ci/demo.sh [SET]   (default: corpus/supabase)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash ci/install-deps.sh
-bash ci/build.sh build
+# Only what the demo runs: the migralint binary (not the tests, benchmarks or fuzz targets), and
+# only the packages that needs (no test tools, no clang, no browser).
+bash ci/install-deps.sh demo
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
+cmake --build build -j "$(nproc 2>/dev/null || echo 2)" --target migralint
 set=${1:-corpus/supabase}
 
 echo

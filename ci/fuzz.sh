@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan + UBSan + LeakSanitizer) in build-fuzz/ and runs each
+# Builds the libFuzzer targets (clang, ASan + UBSan + LeakSanitizer) in build-asan/ (the tree
+# ci/test.sh also runs the tests under the sanitizers in) and runs each
 # for SECONDS (default 60), seeded from fuzz/corpus/<target>/ (kept in the repository: hostile
 # shapes — deep nesting, long lines — and every finding) and from the repository's migrations,
 # configs and lock files (copied into a temporary folder, removed afterwards). Inputs may be as
 # long as -max_len (256 KiB for SQL: long lines and deep nesting need room). Prints the executions per target; fails
 # on any crash, leak, timeout (an input taking over 10 s) or out-of-memory. Crashing inputs are
-# kept in build-fuzz/artifacts/ — replay one with `build-fuzz/fuzz/fuzz_<target> FILE`, then
+# kept in build-asan/artifacts/ — replay one with `build-asan/fuzz/fuzz_<target> FILE`, then
 # add it under tests/regressions/<target>/ (tests/regressions_test.cc replays those) and under
 # fuzz/corpus/<target>/ (the seeds of the next runs).
 # Usage: ci/fuzz.sh [SECONDS] [TARGET...]     JOBS=N sets the build parallelism (default nproc).
@@ -19,10 +20,10 @@ targets=("$@")
 
 bash ci/install-deps.sh
 
-dir=build-fuzz
+dir=build-asan
 echo "== build ($dir: clang, libFuzzer + ASan + UBSan)"
 CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGRALINT_FUZZ=ON \
-  -DBUILD_TESTING=OFF >/dev/null
+  >/dev/null
 if ! cmake --build "$dir" -j "${JOBS:-$(nproc 2>/dev/null || echo 2)}" --target "${targets[@]/#/fuzz_}" \
   >"$dir/build.log" 2>&1; then
   tail -40 "$dir/build.log"

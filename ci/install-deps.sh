@@ -3,6 +3,7 @@
 # Idempotent and quick when everything is present: apt-get runs only for missing packages.
 # Runs as root (or with sudo). Only Debian's archive and the npm registry are reachable;
 # npm is needed at configure time for the tree-sitter SQL grammar (cmake/TreeSitterSql.cmake).
+# Usage: ci/install-deps.sh [demo]   — `demo`: only what building migralint and ci/demo.sh need.
 set -euo pipefail
 
 PACKAGES=(
@@ -14,14 +15,20 @@ PACKAGES=(
   libsimdjson-dev
   libtomlplusplus-dev libssl-dev libpq-dev
   libre2-dev                 # [[sets]] patterns: linear-time matching
-  # tests
-  libgtest-dev librapidcheck-dev postgresql-15 python3-jsonschema
-  chromium                   # tests/html_render_test.sh: --format html rendered headless
-  pre-commit                 # tests/precommit_test.sh runs the hook of .pre-commit-hooks.yaml
-  jq                         # ci/gen-docs.sh reads `migralint rules --format json`
-  # libFuzzer and sanitizer runtimes
-  clang llvm libclang-rt-14-dev
+  postgresql-15              # `lint --apply` without a database starts a throwaway server
 )
+if [[ ${1:-} != demo ]]; then
+  PACKAGES+=(
+    # tests
+    libgtest-dev librapidcheck-dev python3-jsonschema
+    chromium                   # tests/html_render_test.sh: --format html rendered headless
+    pre-commit                 # tests/precommit_test.sh runs the hook of .pre-commit-hooks.yaml
+    lintian                    # tests/package_test.sh checks the .deb
+    jq                         # ci/gen-docs.sh reads `migralint rules --format json`
+    # libFuzzer and sanitizer runtimes; the sanitizer build is clang's
+    clang llvm libclang-rt-14-dev
+  )
+fi
 
 # node/npm may come from elsewhere (e.g. nodesource's nodejs bundles npm; Debian's npm would
 # conflict with it), so Debian's are installed only when there is no npm at all.

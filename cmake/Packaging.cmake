@@ -16,19 +16,37 @@ add_custom_command(
 add_custom_target(migralint_man ALL DEPENDS "${MIGRALINT_MAN_PAGE_GZ}")
 install(FILES "${MIGRALINT_MAN_PAGE_GZ}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 
+# What Debian policy asks of every package (lintian errors otherwise): the copyright file and,
+# for a native package, changelog.gz in /usr/share/doc/migralint.
+configure_file("${PROJECT_SOURCE_DIR}/doc/changelog.Debian.in" "${PROJECT_BINARY_DIR}/changelog"
+               @ONLY)
+set(MIGRALINT_CHANGELOG_GZ "${PROJECT_BINARY_DIR}/changelog.gz")
+add_custom_command(
+  OUTPUT "${MIGRALINT_CHANGELOG_GZ}"
+  COMMAND "${GZIP_EXECUTABLE}" -9n -c "${PROJECT_BINARY_DIR}/changelog" > "${MIGRALINT_CHANGELOG_GZ}"
+  DEPENDS "${PROJECT_BINARY_DIR}/changelog"
+  COMMENT "Compressing the Debian changelog"
+  VERBATIM)
+add_custom_target(migralint_changelog ALL DEPENDS "${MIGRALINT_CHANGELOG_GZ}")
+install(FILES "${PROJECT_SOURCE_DIR}/doc/copyright" "${MIGRALINT_CHANGELOG_GZ}"
+        DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME migralint)
 set(CPACK_PACKAGE_VENDOR "migralint")
 set(CPACK_PACKAGE_CONTACT "migralint maintainers <migralint@example.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "linter and gated executor for PostgreSQL migration sets")
+# Lines under 80 columns: lintian's extended-description-line-too-long.
 set(CPACK_PACKAGE_DESCRIPTION
-    "migralint reads a folder of ordered .sql migrations the way the migration runner will
-execute them, parses every statement with PostgreSQL's own grammar (libpg_query), replays the
-set into an in-memory schema model, and reports what will fail, lock, drift or leak before
-anything touches a database. It runs as a pre-commit hook, as a CI gate (JSON, SARIF, GitHub
-annotations) and from editors (gcc-style lines, standard input). Its executor applies the set
-with libpq, and only after it passes.")
-# The package holds only what `cmake --install` puts under the prefix: /usr/bin, /usr/share/man.
+    "migralint reads a folder of ordered .sql migrations the way the migration
+runner will execute them, parses every statement with PostgreSQL's own grammar
+(libpg_query), replays the set into an in-memory schema model, and reports
+what will fail, lock, drift or leak before anything touches a database. It
+runs as a pre-commit hook, as a CI gate (JSON, SARIF, GitHub annotations) and
+from editors (gcc-style lines, standard input, a language server). Its
+executor applies the set with libpq, and only after it passes.")
+# The package holds only what `cmake --install` puts under the prefix: /usr/bin, /usr/share/man,
+# /usr/share/doc/migralint.
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)  # RelWithDebInfo builds carry debug info the package does not need
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # migralint_<version>_<arch>.deb

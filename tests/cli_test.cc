@@ -211,7 +211,17 @@ TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(rule.err.find("unknown rule \"no-such-rule\""), std::string::npos);
   EXPECT_EQ(Run("lint --format xml db").exit_code, 2);
   EXPECT_EQ(Run("explain no-such-rule").exit_code, 2);
-  EXPECT_EQ(Run("").exit_code, 2);
+  Result bare = Run("");  // bare `migralint`: the usage, with every command
+  EXPECT_EQ(bare.exit_code, 2);
+  EXPECT_NE(bare.err.find("Usage: migralint"), std::string::npos) << bare.err;
+  EXPECT_NE(bare.err.find("status"), std::string::npos) << bare.err;
+  // lint --help puts what only --apply uses under its own heading.
+  Result help = Run("lint --help");
+  EXPECT_EQ(help.exit_code, 0);
+  ASSERT_NE(help.out.find("With --apply:"), std::string::npos) << help.out;
+  EXPECT_GT(help.out.find("--database-url"), help.out.find("With --apply:")) << help.out;
+  EXPECT_GT(help.out.find("--dry-run"), help.out.find("With --apply:")) << help.out;
+  EXPECT_LT(help.out.find("--stdin-filename"), help.out.find("With --apply:")) << help.out;
   Result empty = Run("lint .stdin");  // a folder-less file is linted alone
   EXPECT_EQ(empty.exit_code, 0);
   fs::create_directories(dir_ / "empty");
@@ -368,6 +378,21 @@ TEST_F(Cli, CorpusSetsAreDetected) {
   for (const auto& set : j["sets"]) layouts.insert(set["layout"]);
   EXPECT_EQ(layouts, (std::set<std::string>{"three-tier", "supabase", "numbered"}));
   EXPECT_EQ(j["sets"].size(), 5u);
+}
+
+// A misnamed file is offered a name in its set's own pattern, after the last migration.
+TEST_F(Cli, MisnamedFileIsOfferedANameInTheSetsPattern) {
+  for (const auto& [set, name] :
+       {std::pair{"rules/file-naming/bad", "002_add_label.sql"},
+        std::pair{"corpus/supabase", "20250402101501_plan_seat_limits.sql"}}) {
+    Result r = Run("lint --format json '" + (kSource / set).string() + "'");
+    const auto j = nlohmann::json::parse(r.out);
+    std::string help;
+    for (const auto& d : j["diagnostics"]) {
+      if (d["rule"] == "file-naming") help = d["help"];
+    }
+    EXPECT_NE(help.find("e.g. to " + std::string(name)), std::string::npos) << set << ": " << help;
+  }
 }
 
 TEST_F(Cli, EachSetSaysItsRunner) {

@@ -34,9 +34,19 @@ echo "$(basename "$deb"): Version $version, Depends: $depends; Recommends: $(dpk
 [[ $(dpkg-deb -f "$deb" Package) == migralint ]] || fail "package name"
 [[ $(basename "$deb") == "migralint_${version}_${arch}.deb" ]] || fail "file name $(basename "$deb")"
 
-# Exactly the binary and the man page, under /usr.
+# Exactly the binary, the man page, the copyright file and the changelog, under /usr.
 files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $NF}' | sort | tr '\n' ' ')
-[[ $files == "./usr/bin/migralint ./usr/share/man/man1/migralint.1.gz " ]] || fail "package contents: $files"
+[[ $files == "./usr/bin/migralint ./usr/share/doc/migralint/changelog.gz ./usr/share/doc/migralint/copyright ./usr/share/man/man1/migralint.1.gz " ]] \
+  || fail "package contents: $files"
+
+# Debian's own checker: no error (warnings are printed, not fatal).
+if command -v lintian >/dev/null 2>&1; then
+  lintian --allow-root --fail-on error "$deb" >"$work/lintian.log" 2>&1 \
+    || { cat "$work/lintian.log"; fail "lintian reports errors"; }
+  sed 's/^/lintian: /' "$work/lintian.log"
+else
+  echo "note: lintian is not installed; the package was not checked by it"
+fi
 
 # 3. Installed into a scratch root, it runs.
 dpkg -x "$deb" "$work/root" || fail "dpkg -x"
@@ -85,4 +95,4 @@ while read -r soname; do
   [[ -n $owner ]] || fail "no package owns $lib ($soname)"
   grep -qxF "$owner" <<<"$packages" || fail "$soname comes from $owner, which is not in Depends ($depends)"
 done <<<"$needed"
-echo "OK: $(basename "$deb") installs, runs and carries its man page"
+echo "OK: $(basename "$deb") installs, runs and carries its man page, copyright and changelog"

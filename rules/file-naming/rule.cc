@@ -39,9 +39,48 @@ std::string Describe(const Shape& shape) {
   return std::string(shape.first, 'N') + shape.second + "name";
 }
 
+// The version after `version`: its last run of digits counted up, width kept ("009" -> "010").
+std::string NextVersion(std::string version) {
+  std::size_t end = version.find_last_of("0123456789");
+  if (end == std::string::npos) return version;
+  for (std::size_t i = end + 1; i-- > 0;) {
+    if (version[i] < '0' || version[i] > '9') {
+      version.insert(i + 1, "1");
+      return version;
+    }
+    if (version[i] != '9') {
+      ++version[i];
+      return version;
+    }
+    version[i] = '0';
+  }
+  return "1" + version;
+}
+
+// A name for `file` in the set's own pattern: the last migration's name with the next version
+// and this file's stem ("plan_seat_limits.sql" -> "20250318163001_plan_seat_limits.sql").
+std::optional<std::string> SuggestedName(const MigrationFile& file, const SetUnit& set) {
+  if (set.migrations.empty()) return std::nullopt;
+  const MigrationFile& last = *set.migrations.back()->file;
+  const std::string name = last.FileName(), version = last.version.text;
+  const std::size_t at = version.empty() ? std::string::npos : name.find(version);
+  if (at == std::string::npos || last.relative.find('/') != std::string::npos) return std::nullopt;
+  std::size_t stem_at = at + version.size();
+  while (stem_at < name.size() && (name[stem_at] == '_' || name[stem_at] == '-')) ++stem_at;
+  const std::size_t suffix_at = name.find('.', stem_at);
+  if (stem_at == at + version.size() || suffix_at == std::string::npos) return std::nullopt;
+  std::string stem = file.FileName();
+  stem.resize(stem.find('.') == std::string::npos ? stem.size() : stem.find('.'));
+  if (stem.empty()) return std::nullopt;
+  return name.substr(0, at) + NextVersion(version) + name.substr(at + version.size(),
+                                                                  stem_at - at - version.size()) +
+         stem + name.substr(suffix_at);
+}
+
 // Why a file found among the migrations is none of them, as its runner sees it.
 std::pair<std::string, std::string> WhyNotAMigration(const MigrationFile& file,
-                                                     const MigrationSet& set) {
+                                                     const SetUnit& units) {
+  const MigrationSet& set = *units.set;
   const std::string name = "\"" + file.relative + "\"";
   const std::string runner(set.runner ? set.runner->name : "the runner");
   if (set.layout == Layout::kSqitch)
@@ -55,16 +94,20 @@ std::pair<std::string, std::string> WhyNotAMigration(const MigrationFile& file,
     return {name + " is in a sub-folder of the set: " + runner +
                 " reads only the set's own folder, so it never runs",
             "move it into the set's folder with a migration name, or out of the set"};
+  const std::optional<std::string> suggested = SuggestedName(file, units);
   return {name + " does not follow the naming pattern of this " +
               std::string(LayoutName(set.layout)) + " set: " + runner + " skips or misorders it",
-          "rename it to <version>_<name>.sql (e.g. 004_add_tags.sql), or move it out of the "
-          "migrations folder"};
+          suggested ? "rename it in the set's pattern, e.g. to " + *suggested +
+                          " (the version after the last migration's), or move it out of the "
+                          "migrations folder"
+                    : "rename it to <version>_<name>.sql (e.g. 004_add_tags.sql), or move it out "
+                      "of the migrations folder"};
 }
 
 void Check(RuleContext& ctx, const SetUnit& set) {
   for (const FileUnit* unit : set.others) {
     if (unit->file->role != FileRole::kUnrecognised) continue;
-    auto [message, help] = WhyNotAMigration(*unit->file, *set.set);
+    auto [message, help] = WhyNotAMigration(*unit->file, set);
     ctx.Report(*unit, 0, 0, std::move(message), std::move(help));
   }
   // The convention of each folder is what most of its migrations share.

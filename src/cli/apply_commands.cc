@@ -176,6 +176,18 @@ bool Runnable(const Plans& plans, std::ostream& progress, int& exit_code) {
   return ok;
 }
 
+// What `status` exits 1 for: a migration that is not simply applied or pending.
+bool NeedsAttention(const Plans& plans) {
+  for (const SetPlan& p : plans.sets) {
+    for (const apply::MigrationState& s : p.plan) {
+      if (s.state == "modified" || s.state == "missing" || s.state == "failed" ||
+          s.state == "started")
+        return true;
+    }
+  }
+  return false;
+}
+
 bool ValidHistoryFrom(const CommonOptions& o) {
   return o.history_from.empty() || apply::ParseForeignHistory(o.history_from).has_value();
 }
@@ -190,6 +202,13 @@ int Apply(const CommonOptions& o) {
   for (const std::string& e : linted->result.io_errors) std::cerr << "migralint: " << e << "\n";
   if (!linted->result.io_errors.empty()) return kUsage;
 
+  // A throwaway database has no history, so nothing found against it can lift the gate: when
+  // lint alone refuses the set, say so without starting a server.
+  if (GivenUrl(o).empty() && FailsGate(linted->result, linted->fail_on)) {
+    if (!EmitReport(o, linted->result)) return kUsage;
+    std::cerr << "migralint: nothing applied: findings at or above --fail-on remain\n";
+    return kFindings;
+  }
   int exit_code = kClean;
   std::optional<Target> target = Connect(o, *linted, true, exit_code);
   if (!target) return exit_code;
@@ -299,7 +318,7 @@ int Status(const CommonOptions& o) {
       out["sets"].push_back({{"root", p.set->root_display}, {"migrations", std::move(migrations)}});
     }
     std::cout << out.dump(2) << "\n";
-    return kClean;
+    return NeedsAttention(*plans) ? kFindings : kClean;
   }
   std::vector<std::string> checks;
   for (const SetPlan& p : plans->sets) {
@@ -318,7 +337,7 @@ int Status(const CommonOptions& o) {
   for (const std::string& check : checks) std::cout << "! " << check << "\n";
   if (!o.history_from.empty())
     std::cout << "* applied by another runner (" << o.history_from << "), not yet adopted\n";
-  return kClean;
+  return NeedsAttention(*plans) ? kFindings : kClean;
 }
 
 }  // namespace migralint::cli

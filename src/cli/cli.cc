@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <string>
+#include <tuple>
 
 #include "cli/commands.h"
 #include "migralint/runner.h"
@@ -52,24 +54,32 @@ void AddCommonOptions(CLI::App& command, CommonOptions& o) {
   command.add_flag("--quiet,-q", o.quiet, "Print nothing when there are no findings");
 }
 
-void AddDatabaseOptions(CLI::App& command, CommonOptions& o) {
-  command.add_option("--database-url", o.database_url,
-                     "Target database (else DATABASE_URL, else a throwaway PostgreSQL)");
+void AddDatabaseOptions(CLI::App& command, CommonOptions& o, const std::string& group) {
+  command
+      .add_option("--database-url", o.database_url,
+                  "Target database (else DATABASE_URL, else a throwaway PostgreSQL)")
+      ->group(group);
   command
       .add_option("--history-from", o.history_from,
                   "Also read another runner's history: seed000 | supabase | schema_migrations")
-      ->check(CLI::IsMember({"seed000", "supabase", "schema_migrations"}));
+      ->check(CLI::IsMember({"seed000", "supabase", "schema_migrations"}))
+      ->group(group);
   command
       .add_option("--connect-timeout", o.connect_timeout,
                   "Seconds a connection attempt may take (default: connect_timeout of the "
                   "config, else 10; 0 waits forever)")
-      ->check(CLI::Range(0, 86400));
+      ->check(CLI::Range(0, 86400))
+      ->group(group);
 }
+
+// lint's own --help lists the options that only matter with --apply under their own heading.
+const char* const kLintApplyGroup = "With --apply";
+const char* const kDatabaseGroup = "Database";
 
 }  // namespace
 
 int Main(int argc, char** argv) {
-  CLI::App app{"migralint: lint, validate and apply PostgreSQL migration sets"};
+  CLI::App app{"migralint: lint, validate and apply PostgreSQL migration sets", "migralint"};
   app.set_version_flag("--version", "migralint " MIGRALINT_VERSION);
   app.require_subcommand(1);
 
@@ -78,38 +88,49 @@ int Main(int argc, char** argv) {
   CLI::App* lint = app.add_subcommand("lint", "Discover the sets under each PATH, lint, report");
   AddCommonOptions(*lint, lint_options);
   lint->add_flag("--apply", lint_apply,
-                 "Then apply pending migrations, if nothing at or above --fail-on remains");
-  AddDatabaseOptions(*lint, lint_options);
+                 "Then apply pending migrations, if nothing at or above --fail-on remains")
+      ->group(kLintApplyGroup);
+  AddDatabaseOptions(*lint, lint_options, kLintApplyGroup);
 
   CommonOptions apply_options;
   CLI::App* apply = app.add_subcommand(
       "apply", "Lint; if nothing at or above --fail-on remains, apply pending migrations");
   AddCommonOptions(*apply, apply_options);
-  AddDatabaseOptions(*apply, apply_options);
-  for (auto [command, options] :
-       {std::pair{lint, &lint_options}, std::pair{apply, &apply_options}}) {
-    command->add_flag("--dry-run", options->dry_run,
-                      "Apply everything pending in one transaction, then roll back");
-    command->add_flag(
-        "--adopt", options->adopt,
-        "Record migrations another runner applied (--history-from) without running them");
+  AddDatabaseOptions(*apply, apply_options, kDatabaseGroup);
+  for (auto [command, options, group] : {std::tuple{lint, &lint_options, kLintApplyGroup},
+                                         std::tuple{apply, &apply_options, kDatabaseGroup}}) {
+    command
+        ->add_flag("--dry-run", options->dry_run,
+                   "Apply everything pending in one transaction, then roll back")
+        ->group(group);
+    command
+        ->add_flag("--adopt", options->adopt,
+                   "Record migrations another runner applied (--history-from) without running them")
+        ->group(group);
     command
         ->add_option("--lock-timeout", options->lock_timeout,
                      "Seconds to wait for another run (default 60)")
-        ->check(CLI::Range(0, 86400));
-    command->add_option(
-        "--statement-timeout", options->statement_timeout,
-        "Cancel any migration statement running longer (PostgreSQL units: 500ms, 30s, 5min)");
+        ->check(CLI::Range(0, 86400))
+        ->group(group);
+    command
+        ->add_option(
+            "--statement-timeout", options->statement_timeout,
+            "Cancel any migration statement running longer (PostgreSQL units: 500ms, 30s, 5min)")
+        ->group(group);
   }
 
   CommonOptions status_options;
   CLI::App* status = app.add_subcommand(
       "status", "Applied / pending / modified / missing / failed, per migration");
+  status->footer(
+      "status reads the database's history: it needs --database-url or DATABASE_URL.\n"
+      "Exit codes: 0 every migration is applied or pending; 1 one is modified, missing, failed\n"
+      "or started; 2 usage or config error; 3 the database cannot be reached or read.");
   status->add_option("paths", status_options.paths, "Migration sets or folders (default: .)");
   status->add_option("--format", status_options.format, "text | json")
       ->check(CLI::IsMember({"text", "json"}));
   status->add_option("--config", status_options.config, "Config file");
-  AddDatabaseOptions(*status, status_options);
+  AddDatabaseOptions(*status, status_options, kDatabaseGroup);
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "Every rule: id, severity, category, summary");
@@ -131,6 +152,10 @@ int Main(int argc, char** argv) {
   create->add_option("name", new_name, "What the migration does, e.g. \"add tags\"")->required();
   create->add_option("--set", new_set, "The set's folder (default: the one set under .)");
 
+  if (argc <= 1) {  // bare `migralint`: what it can do, as a usage error
+    std::cerr << app.help();
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

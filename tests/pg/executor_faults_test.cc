@@ -221,7 +221,7 @@ TEST_F(Faults, KilledAtEveryStep) {
       return n == "1" ? 1 : n == "0" || n.find("does not exist") != std::string::npos ? 0 : -1;
     };
     auto [status_code, status_out] = run("status --format json");
-    ASSERT_EQ(status_code, 0) << status_out;
+    ASSERT_TRUE(status_code == 0 || status_code == 1) << status_out;
     const auto report = nlohmann::json::parse(status_out);
     std::vector<std::string> started;
     for (const auto& m : report["sets"][0]["migrations"]) {
@@ -241,6 +241,7 @@ TEST_F(Faults, KilledAtEveryStep) {
         started.push_back(file);
       }
     }
+    EXPECT_EQ(status_code, started.empty() ? 0 : 1) << status_out;  // 1: something to look at
     if (!started.empty()) {
       // Applying again stops on it, and does nothing.
       auto [again, again_out] = run("apply");

@@ -212,6 +212,12 @@ TEST_F(Executor, GateRefusesAndLeavesTheDatabaseUntouched) {
   r = Migralint("lint --apply --database-url '" + Url() + "' db");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(Scalar("SELECT to_regclass('migralint.schema_migrations') IS NULL"), "t");
+  // Without a database, a refused set starts no throwaway server: with no PostgreSQL to start,
+  // the answer is still the gate's, not "cannot start the embedded PostgreSQL".
+  r = Migralint("lint --apply db", "MIGRALINT_PG_BINDIR=/nonexistent");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nothing applied: findings"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("embedded"), std::string::npos) << r.err;
 }
 
 TEST_F(Executor, DriftAgainstTheHistoryIsGated) {
@@ -259,7 +265,7 @@ TEST_F(Executor, StatusTableAndJson) {
   fs::remove(dir_ / "db/migrations/001_accounts.sql");
   Write("db/migrations/005_new.sql", "SELECT 1;\n");
   Outcome r = Migralint("status --database-url '" + Url() + "' db");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // modified, failed and missing migrations need a look
   for (const char* line :
        {"  modified  db/migrations/002_notes.sql", "  applied   db/migrations/003_tags.sql",
         "  failed    db/migrations/004_broken.sql", "  pending   db/migrations/005_new.sql",
@@ -481,7 +487,7 @@ TEST_F(Executor, PartlyCommittedFileStaysStartedAndStopsTheNextRun) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM a"), "1");
 
   r = Migralint("status --database-url '" + Url() + "' db");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("  started   db/migrations/002_two.sql"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("never recorded as finished"), std::string::npos) << r.out;
   r = Migralint("status --format json --database-url '" + Url() + "' db");
@@ -607,6 +613,7 @@ TEST_F(Executor, SetsWithTheSameFileNamesKeepTheirOwnHistory) {
                    "set_root) FROM migralint.schema_migrations"),
             "one/migrations:001_init.sql=applied,two/migrations:001_init.sql=applied");
   r = Migralint("status --database-url '" + Url() + "' one/migrations two/migrations");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;  // all applied: nothing to look at
   EXPECT_NE(r.out.find("  applied   one/migrations/001_init.sql"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("  applied   two/migrations/001_init.sql"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("modified"), std::string::npos) << r.out;

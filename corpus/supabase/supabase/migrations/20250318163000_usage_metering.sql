@@ -75,7 +75,7 @@ revoke execute on function public.record_usage(uuid, text, integer, text) from p
 grant execute on function public.record_usage(uuid, text, integer, text) to authenticated;
 
 revoke execute on function public.current_usage(uuid) from public, anon;
-grant execute on function public.current_usage(uuid) to authenticated service_role;  -- expect: syntax-error
+grant execute on function public.current_usage(uuid) to authenticated service_role;
 
 comment on table public.usage_events is
   'Append-only metered usage. Write through public.record_usage().';

@@ -1,4 +1,3 @@
--- expect-file: file-naming
 -- Seat limits per plan.
 -- Created by hand instead of with `supabase migration new`, so it has no
 -- timestamp and the CLI skips it.
