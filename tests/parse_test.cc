@@ -9,6 +9,7 @@
 
 #include "parse/parse_file.h"
 #include "read/read_file.h"
+#include "sql_files.h"
 
 namespace migralint {
 namespace {
@@ -27,14 +28,29 @@ struct Parsed {
   }
 };
 
-Parsed Parse(std::string text) {
+Parsed Parse(std::string text, std::size_t chunk_bytes = parse::kParseChunkBytes) {
   Parsed p;
   read::ReadResult read = read::ReadText(std::move(text), "t.sql");
   p.unit.source = std::move(read.source);
   p.diagnostics = std::move(read.diagnostics);
   p.unit.read_ok = read.parseable;
-  if (read.parseable) parse::ParseFile(p.unit, p.diagnostics);
+  if (read.parseable) parse::ParseFile(p.unit, p.diagnostics, chunk_bytes);
   return p;
+}
+
+// What a parse found, to compare two parses of one text: each statement's span, depth and kind,
+// and each finding's place and message.
+std::vector<std::string> Outline(const Parsed& p) {
+  std::vector<std::string> out;
+  for (const Statement& s : p.unit.statements) {
+    out.push_back(std::to_string(s.begin) + "-" + std::to_string(s.end) + " " +
+                  std::to_string(s.parent) + " " + std::to_string(s.kind));
+  }
+  for (const Diagnostic& d : p.diagnostics) {
+    out.push_back(std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + " " +
+                  d.message);
+  }
+  return out;
 }
 
 TEST(Parse, StatementSpansAreExact) {
@@ -47,6 +63,26 @@ TEST(Parse, StatementSpansAreExact) {
   const Position start = p.unit.source.At(p.unit.statements[1].begin);
   EXPECT_EQ(start.line, 4u);
   EXPECT_EQ(start.column, 11u);
+}
+
+// A big file is parsed a chunk of statements at a time: the same statements as in one call.
+// With chunks of one byte every statement is a chunk of its own, and a ';' inside a BEGIN
+// ATOMIC body or a CREATE RULE ends a chunk PostgreSQL finds unfinished.
+TEST(Parse, ChunksGiveTheSameStatementsAsOneCall) {
+  std::vector<std::pair<std::string, std::string>> texts = {
+      {"atomic",
+       "CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC "
+       "SELECT 1; SELECT 2; END;\nCREATE RULE r AS ON INSERT TO a DO ALSO (NOTIFY a; NOTIFY b);\n"
+       "SELECT 3"},
+      {"error", "CREATE TABLE a (id int);\nSELECT 1 +;\nCREATE TABLE b (id int,);\nSELECT 2;\n"}};
+  for (const auto& path : testing::ProjectSqlFiles(MIGRALINT_SOURCE_DIR)) {
+    std::ifstream in(path, std::ios::binary);
+    texts.emplace_back(path.string(), std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  for (const auto& [name, text] : texts) {
+    const Parsed whole = Parse(text, SIZE_MAX), chunked = Parse(text, 1);
+    ASSERT_EQ(Outline(chunked), Outline(whole)) << name;
+  }
 }
 
 TEST(Parse, UnbalancedParenthesisDoesNotSwallowTheNextStatement) {

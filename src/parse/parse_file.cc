@@ -1,5 +1,6 @@
-// parse_file.cc: fast path — the whole file through PostgreSQL's parser in one call; on a
-// syntax error, statement boundaries from tree-sitter and each piece parsed on its own.
+// parse_file.cc: fast path — the whole file through PostgreSQL's parser in one call (a big file
+// in chunks of statements); on a syntax error, statement boundaries from tree-sitter and each
+// piece parsed on its own.
 #include "parse/parse_file.h"
 
 #include <algorithm>
@@ -287,9 +288,40 @@ void ParseAroundErrors(FileUnit& unit, const std::string& masked, const Lexed& l
   Recover(unit, masked, lexed, start, statements, out);
 }
 
+// A big file through PostgreSQL's parser a run of statements at a time: reading the parser's
+// JSON for a whole 14 MB file took a gigabyte. A chunk ends at the first ';' past
+// `chunk_bytes`; where PostgreSQL finds it unfinished there (that ';' was inside a BEGIN ATOMIC
+// body or a CREATE RULE), it grows to the next ';'. False on a syntax error: the caller then
+// parses as for any file with one.
+bool ParseInChunks(FileUnit& unit, const std::string& masked, const Lexed& lexed,
+                   std::size_t chunk_bytes, std::vector<Statement>& statements) {
+  const auto n = static_cast<std::uint32_t>(masked.size());
+  const std::vector<std::uint32_t>& semicolons = lexed.semicolons;
+  auto next = semicolons.begin();
+  for (std::uint32_t begin = 0; SkipTrivia(masked, begin, n) < n;) {
+    next = std::lower_bound(next, semicolons.end(), begin + chunk_bytes);
+    for (;;) {
+      const std::uint32_t end = next == semicolons.end() ? n : *next + 1;
+      PgParse parsed = ParseSql(masked.substr(begin, end - begin).c_str());
+      if (parsed.tree) {
+        AppendStatements(unit, masked, std::move(parsed.tree), begin,
+                         next == semicolons.end() ? n : *next, -1, {}, statements);
+        begin = end;
+        break;
+      }
+      if (next == semicolons.end()) return false;
+      const std::uint32_t at =
+          begin + CursorToOffset(std::string_view(masked).substr(begin), parsed.error->cursor);
+      if (at < *next) return false;  // an error inside the chunk, not its end
+      ++next;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
-void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
+void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out, std::size_t chunk_bytes) {
   static const std::map<std::string, std::string> kNone;
   std::string text =
       WithPlaceholders(unit.source.text(), unit.placeholders ? *unit.placeholders : kNone);
@@ -300,11 +332,15 @@ void ParseFile(FileUnit& unit, std::vector<Diagnostic>& out) {
   if (SkipTrivia(masked, 0, n) == n && lexed.unterminated < 0) return;  // empty or comments only
 
   std::vector<Statement> top;
-  PgParse parsed = ParseSql(masked.c_str());
-  if (parsed.tree) {
-    AppendStatements(unit, masked, std::move(parsed.tree), 0, n, -1, {}, top);
-  } else {
-    ParseAroundErrors(unit, masked, lexed, *parsed.error, top, out);
+  if (n <= chunk_bytes || lexed.unterminated >= 0 ||
+      !ParseInChunks(unit, masked, lexed, chunk_bytes, top)) {
+    top.clear();
+    PgParse parsed = ParseSql(masked.c_str());
+    if (parsed.tree) {
+      AppendStatements(unit, masked, std::move(parsed.tree), 0, n, -1, {}, top);
+    } else {
+      ParseAroundErrors(unit, masked, lexed, *parsed.error, top, out);
+    }
   }
 
   // Nested PL/pgSQL statements follow their parent.
