@@ -445,6 +445,75 @@ TEST_F(Cli, StdinFilenameOfANewFileSeesItsSet) {
   EXPECT_NE(missing.out.find("db/migrations/002_b.sql:1:"), std::string::npos) << missing.out;
 }
 
+// `fix` rewrites the files not recorded as applied, keeps everything else byte for byte, and its
+// --diff is the same change as a patch.
+TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
+  Write("migralint.toml", "runner = \"psql\"\n");  // files run again by hand: idempotency counts
+  const std::string applied = "CREATE TABLE a (id bigint PRIMARY KEY);\n";
+  Write("db/migrations/001_a.sql", applied);
+  ASSERT_EQ(Run("lock").exit_code, 0);
+  const std::string pending =
+      "-- Notes\ncreate table notes (id bigint primary key); -- keep me\n"
+      "CREATE /* here */ INDEX notes_id ON notes (id);\n\n"
+      "CREATE FUNCTION app.touch() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;\n";
+  Write("db/migrations/002_notes.sql", pending);
+  Write("copy/db/migrations/002_notes.sql", pending);
+
+  Result dry = Run("fix --dry-run db");
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("db/migrations/002_notes.sql: would fix 4 findings"), std::string::npos)
+      << dry.out;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_notes.sql"), pending);
+
+  Result diff = Run("fix --diff db");
+  EXPECT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_NE(diff.out.find("--- a/db/migrations/002_notes.sql"), std::string::npos) << diff.out;
+  EXPECT_EQ(diff.out.find("001_a.sql"), std::string::npos) << diff.out;
+
+  Result fixed = Run("fix db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_NE(fixed.err.find("001_a.sql: not fixed: recorded in migralint.lock"), std::string::npos)
+      << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/001_a.sql"), applied);
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_notes.sql"),
+            "-- Notes\ncreate table if not exists notes (id bigint primary key); -- keep me\n"
+            "CREATE /* here */ INDEX IF NOT EXISTS notes_id ON notes (id);\n\n"
+            "CREATE OR REPLACE FUNCTION app.touch() RETURNS int LANGUAGE sql SECURITY DEFINER SET "
+            "search_path = app, pg_catalog, public, pg_temp AS $$ SELECT 1 $$;\n");
+  // The diff, applied by patch(1) to the copy, gives the same file.
+  Write("copy/fix.patch", diff.out);
+  ASSERT_EQ(std::system(("cd '" + (dir_ / "copy").string() + "' && patch -s -p1 < fix.patch").c_str()),
+            0);
+  EXPECT_EQ(Slurp(dir_ / "copy/db/migrations/002_notes.sql"),
+            Slurp(dir_ / "db/migrations/002_notes.sql"));
+  // What was fixed is no longer reported; what has no fix still is (the applied file).
+  Result after = Run("lint --format json db");
+  const auto j = nlohmann::json::parse(after.out);
+  for (const auto& d : j["diagnostics"]) {
+    EXPECT_NE(d["path"], "db/migrations/002_notes.sql") << d.dump();
+    EXPECT_FALSE(d.contains("fix") && d["path"] == "db/migrations/002_notes.sql");
+  }
+  EXPECT_EQ(Run("fix --rule no-such-rule db").exit_code, 2);
+}
+
+TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
+  Write("migralint.toml", "runner = \"psql\"\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE a (id int);\n");
+  const auto json = nlohmann::json::parse(Run("lint --format json db").out);
+  ASSERT_EQ(json["diagnostics"].size(), 1u) << json.dump();
+  const auto& edit = json["diagnostics"][0]["fix"]["edits"][0];
+  EXPECT_EQ(edit["offset"], 12);
+  EXPECT_EQ(edit["length"], 0);
+  EXPECT_EQ(edit["line"], 1);
+  EXPECT_EQ(edit["column"], 13);
+  EXPECT_EQ(edit["text"], " IF NOT EXISTS");
+  const auto sarif = nlohmann::json::parse(Run("lint --format sarif db").out);
+  const auto& change = sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0];
+  EXPECT_EQ(change["artifactLocation"]["uri"], "db/migrations/001_a.sql");
+  EXPECT_EQ(change["replacements"][0]["deletedRegion"]["startColumn"], 13);
+  EXPECT_EQ(change["replacements"][0]["insertedContent"]["text"], " IF NOT EXISTS");
+}
+
 TEST_F(Cli, NewTwiceInOneSecondGivesTwoVersions) {
   Write("supabase/migrations/20240101000000_init.sql", "select 1;\n");
   ASSERT_EQ(Run("new first --set supabase/migrations").exit_code, 0);

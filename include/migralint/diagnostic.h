@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace migralint {
 
@@ -19,6 +20,23 @@ std::optional<Severity> ParseSeverity(std::string_view name);
 struct Position {
   std::uint32_t line = 1;
   std::uint32_t column = 1;
+};
+
+/// One change to a file's text: the bytes [begin, end) replaced by `text` (an insertion when
+/// begin == end). `start` and `stop` are the same span as positions.
+struct Edit {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string text;
+  Position start;
+  Position stop;
+};
+
+/// A mechanical change that resolves a finding without a decision by a person (`migralint fix`
+/// applies it; JSON and SARIF carry it). Its edits are in the finding's own file.
+struct Fix {
+  std::string title;  // what it does: "add IF NOT EXISTS"
+  std::vector<Edit> edits;
 };
 
 struct Diagnostic {
@@ -38,6 +56,8 @@ struct Diagnostic {
   /// A graver variant of its rule's finding (e.g. a long name that collides with another):
   /// reported one severity level above the rule's.
   bool graver = false;
+  /// How to resolve it mechanically, when that is safe.
+  std::optional<Fix> fix;
 };
 
 /// Sort order of every report: path, line, column, rule.

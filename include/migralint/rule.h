@@ -140,6 +140,10 @@ class RuleContext {
   /// case's.
   virtual void ReportGraver(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
                             std::string message, std::string help) = 0;
+  /// Report a span of `file`'s text with a fix: `fix.edits` are byte spans of `file` (their
+  /// positions are filled in here). Only for a change that is mechanical and safe.
+  virtual void ReportWithFix(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
+                             std::string message, std::string help, Fix fix) = 0;
   /// Report at explicit positions of any file (a lock file, a folder). `lesser`: one severity
   /// level below the rule's (a milder variant of what it flags).
   virtual void ReportAt(std::string path, Position start, Position end, std::string message,

@@ -3,10 +3,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
@@ -223,6 +228,106 @@ const char* Help(const std::string& problem) {
          "pg_catalog…) THEN … END IF; END $$";
 }
 
+// The fix of `problem` in the statement's own text, when it is one edit that keeps what the
+// statement does on its first run: a clause inserted after a keyword, or a DROP … IF EXISTS
+// inserted before it. Nothing for what needs a guard (types, roles, renames, constraints).
+std::optional<Fix> FixFor(const FileUnit& unit, const Statement& s, const std::string& problem,
+                          int pg_version) {
+  const std::string_view text = unit.source.text();
+  const std::vector<Word> words = Words(text, s.begin, s.end, 64);
+  if (words.empty() || !words[0].plain) return std::nullopt;
+  // " <clause>" right after the first `word` among the first `within` tokens.
+  auto after = [&](std::string_view word, std::string_view clause,
+                   std::size_t within = 6) -> std::optional<Fix> {
+    const std::size_t i = FindWord(text, words, word);
+    if (i >= words.size() || i >= within) return std::nullopt;
+    return Fix{"add " + std::string(clause),
+               {{words[i].end, words[i].end, " " + InCaseOf(text, words[i], std::string(clause))}}};
+  };
+  // " <clause>" right after token `i`, in its letter case.
+  auto at = [&](std::size_t i, const std::string& clause) {
+    return Fix{"add " + clause, {{words[i].end, words[i].end, " " + InCaseOf(text, words[i], clause)}}};
+  };
+  const PgQuery__Node* node = s.node;
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      return after("table", "IF NOT EXISTS");
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      return node->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
+                 ? after("view", "IF NOT EXISTS")
+                 : after("table", "IF NOT EXISTS");
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return node->index_stmt->concurrent ? after("concurrently", "IF NOT EXISTS")
+                                          : after("index", "IF NOT EXISTS");
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+      return after("schema", "IF NOT EXISTS", 2);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      return after("sequence", "IF NOT EXISTS");
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+      return after("extension", "IF NOT EXISTS", 2);
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+      return after("value", "IF NOT EXISTS", 8);
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      return after("create", "OR REPLACE", 1);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:  // OR REPLACE TRIGGER: PostgreSQL 14 on
+      if (pg_version < 14 || node->create_trig_stmt->isconstraint) return std::nullopt;
+      return after("create", "OR REPLACE", 1);
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT: {
+      // DROP POLICY IF EXISTS <name> ON <table>; before it, both as written.
+      const std::size_t policy = FindWord(text, words, "policy");
+      const std::size_t on = FindWord(text, words, "on", policy + 2);
+      if (policy != 1 || on != policy + 2 || on + 1 >= words.size()) return std::nullopt;
+      std::size_t last = on + 1;
+      while (last + 1 < words.size() && !words[last + 1].Is(text, "as") &&
+             !words[last + 1].Is(text, "for") && !words[last + 1].Is(text, "to") &&
+             !words[last + 1].Is(text, "using") && !words[last + 1].Is(text, "with"))
+        ++last;
+      const auto span = [&](std::size_t a, std::size_t b) {
+        return std::string(text.substr(words[a].begin, words[b].end - words[a].begin));
+      };
+      return Fix{"drop the policy IF EXISTS first",
+                 {{s.begin, s.begin,
+                   InCaseOf(text, words[0], "DROP POLICY IF EXISTS ") + span(policy + 1, policy + 1) +
+                       InCaseOf(text, words[0], " ON ") + span(on + 1, last) + ";\n"}}};
+    }
+    case PG_QUERY__NODE__NODE_DROP_STMT: {
+      // After the object kind's words: DROP [MATERIALIZED] VIEW, DROP INDEX [CONCURRENTLY], …
+      static constexpr std::string_view kKinds[] = {
+          "table",    "index",     "concurrently", "view",      "materialized", "function",
+          "procedure", "routine",  "type",         "domain",    "sequence",     "schema",
+          "extension", "trigger",  "policy",       "aggregate", "collation",    "statistics",
+          "server",    "rule",     "publication"};
+      std::size_t i = 1;
+      if (words.size() > 2 && words[1].Is(text, "foreign") && words[2].Is(text, "table")) i = 2;
+      while (i < words.size() && std::any_of(std::begin(kKinds), std::end(kKinds),
+                                              [&](std::string_view k) { return words[i].Is(text, k); }))
+        ++i;
+      if (i == 1 || i >= words.size()) return std::nullopt;
+      return at(i - 1, "IF EXISTS");
+    }
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+      if (node->alter_table_stmt->n_cmds != 1) return std::nullopt;
+      const bool add = problem.rfind("ADD COLUMN", 0) == 0;
+      const bool drop_column = problem.rfind("DROP COLUMN", 0) == 0;
+      if (!add && !drop_column && problem.rfind("DROP CONSTRAINT", 0) != 0) return std::nullopt;
+      const std::size_t verb = FindWord(text, words, add ? "add" : "drop", 3);
+      if (verb + 1 >= words.size()) return std::nullopt;
+      const std::string clause = add ? "IF NOT EXISTS" : "IF EXISTS";
+      if (!add && !drop_column) {
+        if (!words[verb + 1].Is(text, "constraint")) return std::nullopt;
+        return at(verb + 1, clause);
+      }
+      if (words[verb + 1].Is(text, "column")) return at(verb + 1, clause);
+      Fix fix = at(verb, "COLUMN " + clause);
+      fix.title = "add " + clause;
+      return fix;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
 // Constraints the file drops, "schema.table.name" -> offset of the first drop.
 std::map<std::string, std::uint32_t> ConstraintsDropped(const FileUnit& unit) {
   std::map<std::string, std::uint32_t> out;
@@ -294,8 +399,12 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
     if (problem.empty()) problem = ValidatesDropped(s, dropped_later);
     dropped.Record(s.node);
     if (problem.empty()) continue;
-    ctx.Report(unit, s.begin, s.end, problem + ": it fails when the file runs a second time",
-               Help(problem));
+    std::string message = problem + ": it fails when the file runs a second time";
+    if (std::optional<Fix> fix = FixFor(unit, s, problem, ctx.config().pg_version)) {
+      ctx.ReportWithFix(unit, s.begin, s.end, std::move(message), Help(problem), std::move(*fix));
+    } else {
+      ctx.Report(unit, s.begin, s.end, std::move(message), Help(problem));
+    }
   }
 }
 

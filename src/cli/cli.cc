@@ -146,6 +146,22 @@ int Main(int argc, char** argv) {
   lock->add_option("paths", lock_options.paths, "Migration sets or folders (default: .)");
   lock->add_option("--config", lock_options.config, "Config file");
 
+  CommonOptions fix_options;
+  FixOptions fix;
+  CLI::App* fix_command = app.add_subcommand(
+      "fix", "Rewrite files in place with the mechanical fixes of their findings");
+  fix_command->add_option("paths", fix_options.paths, "Migration sets, folders or files (default: .)");
+  fix_command->add_option("--config", fix_options.config, "Config file");
+  fix_command->add_flag("--diff", fix.diff, "Print a unified diff instead of writing");
+  fix_command->add_flag("--dry-run", fix.dry_run, "Say what would be fixed, change nothing");
+  fix_command->add_option("--rule", fix.rules, "Only the fixes of this rule (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  fix_command->footer(
+      "Only findings whose fix is mechanical and safe are fixed, and never in a migration\n"
+      "recorded in migralint.lock (an applied migration is never edited). Comments, layout and\n"
+      "letter case of everything else are kept byte for byte.");
+
   std::string new_name, new_set;
   CLI::App* create =
       app.add_subcommand("new", "Create the next migration of a set, with its header");
@@ -176,6 +192,7 @@ int Main(int argc, char** argv) {
     if (explain->parsed()) return Explain(rule_id);
     if (lock->parsed()) return Lock(lock_options);
     if (create->parsed()) return New(new_name, new_set);
+    if (fix_command->parsed()) return Fix(fix_options, fix);
   } catch (const std::exception& e) {
     // Only a bug reaches here: user mistakes are diagnostics or usage errors.
     std::cerr << "migralint: internal error: " << e.what() << "\n";

@@ -34,7 +34,15 @@ struct CommonOptions {
       statement_timeout;  // PostgreSQL statement_timeout for the migrations ("30s"); else config
 };
 
+/// `migralint fix`: which findings, and whether to write, print a diff or only count.
+struct FixOptions {
+  bool diff = false;
+  bool dry_run = false;
+  std::vector<std::string> rules;  // --rule: only these (default: every rule with a fix)
+};
+
 int Lint(const CommonOptions& options);
+int Fix(const CommonOptions& options, const FixOptions& fix);
 int Rules(const std::string& format);
 int Explain(const std::string& rule);
 int Lock(const CommonOptions& options);

@@ -61,6 +61,15 @@ class Context final : public RuleContext {
     ReportSpan(file, begin, end, std::move(message), std::move(help));
     out_.back().graver = true;
   }
+  void ReportWithFix(const FileUnit& file, std::uint32_t begin, std::uint32_t end,
+                     std::string message, std::string help, Fix fix) override {
+    for (Edit& edit : fix.edits) {
+      edit.start = file.source.At(edit.begin);
+      edit.stop = file.source.At(edit.end);
+    }
+    ReportSpan(file, begin, end, std::move(message), std::move(help));
+    out_.back().fix = std::move(fix);
+  }
   void ReportAt(std::string path, Position start, Position end, std::string message,
                 std::string help, bool lesser) override {
     out_.push_back({std::string(rule_), Severity::kError, std::move(path), start, end,

@@ -140,6 +140,22 @@ void Objects(std::string& out, const Items& items, Write write) {
   out += "\n  ]";
 }
 
+// A finding's fix: its title and edits, each as a byte range of the file (offset, length) and
+// as positions, with the text that replaces it.
+nlohmann::ordered_json FixJson(const Fix& fix) {
+  nlohmann::ordered_json edits = nlohmann::ordered_json::array();
+  for (const Edit& e : fix.edits) {
+    edits.push_back({{"offset", e.begin},
+                     {"length", e.end - e.begin},
+                     {"line", e.start.line},
+                     {"column", e.start.column},
+                     {"end_line", e.stop.line},
+                     {"end_column", e.stop.column},
+                     {"text", e.text}});
+  }
+  return {{"title", fix.title}, {"edits", std::move(edits)}};
+}
+
 }  // namespace
 
 void EmitJson(const lint::LintResult& result, std::ostream& stream) {
@@ -175,6 +191,10 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     m.Number("end_column", d.end.column);
     m.Text("message", d.message);
     m.Text("help", d.help);
+    if (d.fix) {
+      m.Key("fix") +=
+          FixJson(*d.fix).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    }
   });
   const SeverityCounts counts = CountSeverities(result);
   report.Key("summary") += '{';

@@ -156,6 +156,24 @@ std::uint64_t LineHash(const lint::LintResult& result, const Diagnostic& d, Line
   return hash;
 }
 
+// A finding's fix (SARIF §3.55): one artifactChange on its file, a replacement per edit, the
+// deleted region in the run's columns (code points) — empty for an insertion.
+Json FixJson(const Fix& fix, const Json& artifact) {
+  Json replacements = Json::array();
+  for (const Edit& e : fix.edits) {
+    replacements.push_back(
+        {{"deletedRegion",
+          {{"startLine", e.start.line},
+           {"startColumn", e.start.column},
+           {"endLine", e.stop.line},
+           {"endColumn", e.stop.column}}},
+         {"insertedContent", {{"text", e.text}}}});
+  }
+  return {{"description", {{"text", fix.title}}},
+          {"artifactChanges",
+           Json::array({{{"artifactLocation", artifact}, {"replacements", std::move(replacements)}}})}};
+}
+
 }  // namespace
 
 void EmitSarif(const lint::LintResult& result, std::ostream& out) {
@@ -198,6 +216,7 @@ void EmitSarif(const lint::LintResult& result, std::ostream& out) {
         {"locations", Json::array({std::move(location)})},
         {"partialFingerprints", {{"primaryLocationLineHash", fingerprint}}},
     });
+    if (d.fix) results.back()["fixes"] = Json::array({FixJson(*d.fix, artifact)});
   }
 
   Json driver = {{"name", "migralint"},

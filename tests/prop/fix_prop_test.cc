@@ -1,0 +1,145 @@
+// fix_prop_test.cc: properties of the fixes over generated migrations — statements that have a
+// mechanical fix, in any letter case, with comments and line breaks inside them:
+//   * the fixed file parses;
+//   * linting it again reports none of the fixed findings;
+//   * nothing outside the edits changes (the text between them is the original's, byte for byte).
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/load_config.h"
+#include "discover/discover.h"
+#include "fix/edits.h"
+#include "lint/registry.h"
+#include "lint/run.h"
+#include "temp_folder.h"
+
+namespace fs = std::filesystem;
+
+namespace migralint::testing {
+namespace {
+
+const std::vector<std::string>& Templates() {
+  static const std::vector<std::string> templates = {
+      "CREATE TABLE t# (id bigint PRIMARY KEY)",
+      "CREATE TEMP TABLE tt# (id int)",
+      "CREATE UNLOGGED TABLE tu# (id int)",
+      "CREATE TABLE ta# AS SELECT 1 AS x",
+      "CREATE INDEX t#_idx ON t# (id)",
+      "CREATE UNIQUE INDEX CONCURRENTLY t#_u ON t# (id)",
+      "CREATE SCHEMA s#",
+      "CREATE SEQUENCE q#",
+      "CREATE EXTENSION pgcrypto",
+      "CREATE VIEW v# AS SELECT 1 AS x",
+      "CREATE MATERIALIZED VIEW m# AS SELECT 1 AS x",
+      "ALTER TABLE t# ADD COLUMN c# int",
+      "ALTER TABLE t# ADD c# text",
+      "ALTER TABLE t# DROP COLUMN c#",
+      "ALTER TABLE t# DROP c#",
+      "ALTER TABLE t# DROP CONSTRAINT k#",
+      "DROP TABLE t#",
+      "DROP INDEX CONCURRENTLY t#_idx",
+      "DROP MATERIALIZED VIEW m#",
+      "DROP FOREIGN TABLE f#",
+      "DROP FUNCTION f#()",
+      "CREATE POLICY \"read #\" ON t# FOR SELECT USING (true)",
+      "CREATE POLICY p# ON public.t# AS PERMISSIVE TO authenticated USING (id > 0)",
+      "CREATE FUNCTION f#() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
+      "CREATE FUNCTION s#.g#() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$",
+      "CREATE PROCEDURE p#() LANGUAGE sql AS $body$ SELECT 'security definer' $body$",
+      "CREATE TRIGGER tr# BEFORE INSERT ON t# FOR EACH ROW EXECUTE FUNCTION f#()",
+      "ALTER TYPE e# ADD VALUE 'x#'",
+  };
+  return templates;
+}
+
+// A statement from a template: a number for '#', a letter case, and maybe a comment or a line
+// break where its first blank was.
+rc::Gen<std::string> Statement() {
+  return rc::gen::apply(
+      [](std::size_t which, int n, int style, int gap) {
+        std::string s = Templates()[which % Templates().size()];
+        for (std::size_t at; (at = s.find('#')) != std::string::npos;)
+          s.replace(at, 1, std::to_string(n));
+        if (style == 1) {
+          std::transform(s.begin(), s.end(), s.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        }
+        const std::size_t blank = s.find(' ');
+        if (gap == 1) s.replace(blank, 1, " /* why; */ ");
+        if (gap == 2) s.replace(blank, 1, "\n  ");
+        if (gap == 3) s.replace(blank, 1, " -- note\n ");
+        return s + ";";
+      },
+      rc::gen::inRange<std::size_t>(0, 1000), rc::gen::inRange(1, 4), rc::gen::inRange(0, 2),
+      rc::gen::inRange(0, 4));
+}
+
+lint::LintResult LintFolder(const fs::path& folder) {
+  const config::KnownRules known = lint::KnownRuleOptions();
+  config::ConfigResolver configs(known, std::nullopt);
+  const discover::Discovery discovery = discover::Discover({folder.string()}, configs);
+  RC_ASSERT(discovery.errors.empty());
+  return lint::Run(discovery.sets, lint::Options{});
+}
+
+RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
+  const auto statements = *rc::gen::container<std::vector<std::string>>(
+      *rc::gen::inRange<std::size_t>(1, 10), Statement());
+  std::string text = "-- generated\n";
+  for (const std::string& s : statements) text += s + (s.size() % 2 ? "\n" : "  -- tail\n");
+
+  static int counter = 0;
+  const fs::path root = fs::temp_directory_path() / ("migralint-fixprop-" + std::to_string(::getpid()) +
+                                                     "-" + std::to_string(counter++));
+  fs::remove_all(root);
+  fs::create_directories(root / "db/migrations");
+  std::ofstream(root / "migralint.toml") << "runner = \"psql\"\n";  // files run again: fixes count
+  const fs::path file = root / "db/migrations/001_gen.sql";
+  std::ofstream(file, std::ios::binary) << text;
+
+  const lint::LintResult before = LintFolder(root / "db/migrations");
+  std::vector<Edit> edits;
+  std::map<std::string, int> fixed;  // rule -> findings with a fix
+  for (const Diagnostic& d : before.diagnostics) {
+    if (!d.fix) continue;
+    edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
+    ++fixed[d.rule];
+  }
+  std::size_t left_out = 0;
+  edits = fix::Compatible(std::move(edits), left_out);
+  const std::string changed = fix::Applied(text, edits);
+  // Between the edits, the original bytes.
+  std::size_t at = 0, shift = 0;
+  for (const Edit& e : edits) {
+    RC_ASSERT(changed.compare(at + shift, e.begin - at, text, at, e.begin - at) == 0);
+    shift += e.text.size() - (e.end - e.begin);
+    at = e.end;
+  }
+  RC_ASSERT(changed.compare(at + shift, std::string::npos, text, at, std::string::npos) == 0);
+
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << changed;
+  const lint::LintResult after = LintFolder(root / "db/migrations");
+  fs::remove_all(root);
+  for (const Diagnostic& d : after.diagnostics) {
+    RC_LOG() << d.path << ":" << d.start.line << ": " << d.message << " [" << d.rule << "]\n";
+    RC_ASSERT(d.rule != "syntax-error");
+  }
+  RC_LOG() << changed;
+  if (left_out == 0) {
+    for (const Diagnostic& d : after.diagnostics) RC_ASSERT(!d.fix.has_value());
+  }
+  RC_TAG(fixed.empty() ? "nothing to fix" : "fixed");
+}
+
+}  // namespace
+}  // namespace migralint::testing
