@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "read/read_file.h"
 #include "report/common.h"
@@ -175,6 +176,12 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     m.Number("end_column", d.end.column);
     m.Text("message", d.message);
     m.Text("help", d.help);
+    const std::string url = RuleUrl(d.rule);
+    if (url.empty()) {
+      m.Key("url") += "null";
+    } else {
+      m.Text("url", url);
+    }
   });
   const SeverityCounts counts = CountSeverities(result);
   report.Key("summary") += '{';
