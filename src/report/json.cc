@@ -192,6 +192,9 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     summary.Number("error", counts.error);
     summary.Number("warning", counts.warning);
     summary.Number("info", counts.info);
+    // Only when the report was narrowed: what a baseline matched, what --changed-since left out.
+    if (result.baselined) summary.Number("baselined", *result.baselined);
+    if (result.unchanged) summary.Number("unchanged", *result.unchanged);
   }
   out += "\n  }\n}\n";
   stream << out;
