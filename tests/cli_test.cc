@@ -339,6 +339,16 @@ TEST_F(Cli, RulesAndExplain) {
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_EQ(explain.out.rfind("# file-naming\n", 0), 0u);
   EXPECT_NE(explain.out.find("## Instead"), std::string::npos);
+  // A set example shows each file's SQL, not only its name; bytes that are not UTF-8 as \xNN.
+  explain = Run("explain duplicate-version");
+  EXPECT_NE(explain.out.find("`bad/migrations/001_tags.sql`:\n```sql\nCREATE TABLE tags (id bigint "
+                             "PRIMARY KEY);\n```\n"),
+            std::string::npos)
+      << explain.out;
+  explain = Run("explain file-encoding");
+  EXPECT_NE(explain.out.find("INSERT INTO cities VALUES ('Bogot\\xE1');"), std::string::npos)
+      << explain.out;
+  EXPECT_EQ(explain.out.find("expect.txt"), std::string::npos);
 }
 
 // A graver variant (ReportGraver) is one level above the rule's severity: identifier-too-long

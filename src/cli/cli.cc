@@ -79,7 +79,8 @@ int Main(int argc, char** argv) {
   AddCommonOptions(*lint, lint_options);
   lint->add_option("--changed-since", lint_options.changed_since,
                    "Report only findings in migrations added or changed since this git ref "
-                   "(working tree and index; the whole set is still replayed)");
+                   "(working tree and index; the whole set is still replayed)")
+      ->type_name("REF");
   lint->add_flag("--no-baseline", lint_options.no_baseline,
                  "Also report the findings listed in each set's migralint.baseline");
   lint->add_flag("--apply", lint_apply,
@@ -133,8 +134,7 @@ int Main(int argc, char** argv) {
   CommonOptions baseline_options;
   CLI::App* baseline = app.add_subcommand(
       "baseline",
-      "Record today's findings in migralint.baseline at each set's root; lint then reports "
-      "only new ones");
+      "Record today's findings in each set's migralint.baseline; lint then reports new ones");
   baseline->add_option("paths", baseline_options.paths, "Migration sets or folders (default: .)");
   baseline->add_option("--config", baseline_options.config, "Config file");
   baseline->add_option("--enable", baseline_options.enable, "Turn a rule on (repeatable)")
