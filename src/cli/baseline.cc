@@ -11,6 +11,7 @@
 #include <system_error>
 #include <tuple>
 
+#include "cli/paths.h"
 #include "migralint/display_path.h"
 #include "migralint/rule.h"
 #include "migralint/sha256.h"
@@ -99,21 +100,6 @@ bool IsRuleId(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
-}
-
-fs::path Canonical(const fs::path& path) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return ec ? fs::absolute(path, ec).lexically_normal() : canonical;
-}
-
-bool Under(const fs::path& path, const fs::path& root) {
-  auto p = path.begin();
-  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
-    if (r->empty()) continue;
-    if (p == path.end() || *p != *r) return false;
-  }
-  return true;
 }
 
 bool Before(const Position& a, const Position& b) {

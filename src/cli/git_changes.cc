@@ -15,6 +15,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "cli/paths.h"
 #include "lint/registry.h"
 
 extern char** environ;
@@ -137,12 +138,6 @@ std::vector<std::string> SplitZ(const std::string& text) {
   return parts;
 }
 
-fs::path Canonical(const fs::path& path) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return ec ? fs::absolute(path, ec).lexically_normal() : canonical;
-}
-
 // Adds the paths of `git diff --name-status -z` output, relative to `top`.
 void AddNameStatus(const fs::path& top, const std::string& output, GitChanges& changes) {
   const std::vector<std::string> parts = SplitZ(output);
@@ -182,15 +177,6 @@ std::string Collect(const fs::path& top, const std::string& ref, GitChanges& cha
   for (const std::string& path : SplitZ(untracked.out))
     changes.changed.insert(Canonical(top / path));
   return {};
-}
-
-bool Under(const fs::path& path, const fs::path& root) {
-  auto p = path.begin();
-  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
-    if (r->empty()) continue;  // a trailing separator
-    if (p == path.end() || *p != *r) return false;
-  }
-  return true;
 }
 
 }  // namespace

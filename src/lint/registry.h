@@ -18,9 +18,9 @@ struct ExampleFile {
 
 struct RuleEntry {
   const Rule* rule = nullptr;
-  std::string_view docs;  // rules/<id>/rule.md
-  std::string_view bad;   // rules/<id>/bad.sql; for a set example, its file names
-  std::string_view good;  // rules/<id>/good.sql; for a set example, its file names
+  std::string_view docs;               // rules/<id>/rule.md
+  std::string_view bad;                // rules/<id>/bad.sql; for a set example, its file names
+  std::string_view good;               // rules/<id>/good.sql; for a set example, its file names
   std::vector<ExampleFile> bad_files;  // a set example's files, in name order (else empty)
   std::vector<ExampleFile> good_files;
 };
