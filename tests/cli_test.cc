@@ -2,12 +2,16 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "temp_folder.h"
 
@@ -345,6 +349,16 @@ TEST_F(Cli, RulesAndExplain) {
   EXPECT_EQ(explain.exit_code, 0);
   EXPECT_EQ(explain.out.rfind("# file-naming\n", 0), 0u);
   EXPECT_NE(explain.out.find("## Instead"), std::string::npos);
+  // A set example shows each file's SQL, not only its name; bytes that are not UTF-8 as \xNN.
+  explain = Run("explain duplicate-version");
+  EXPECT_NE(explain.out.find("`bad/migrations/001_tags.sql`:\n```sql\nCREATE TABLE tags (id bigint "
+                             "PRIMARY KEY);\n```\n"),
+            std::string::npos)
+      << explain.out;
+  explain = Run("explain file-encoding");
+  EXPECT_NE(explain.out.find("INSERT INTO cities VALUES ('Bogot\\xE1');"), std::string::npos)
+      << explain.out;
+  EXPECT_EQ(explain.out.find("expect.txt"), std::string::npos);
 }
 
 // A graver variant (ReportGraver) is one level above the rule's severity: identifier-too-long
@@ -525,3 +539,209 @@ TEST_F(Cli, NewTwiceInOneSecondGivesTwoVersions) {
 }
 
 }  // namespace
+
+// --changed-since and baselines (issue 17): a real git repository in the test's folder.
+class Adopt : public Cli {
+ protected:
+  // Runs git in the folder (or `sub` below it), isolated from the user's configuration.
+  void Git(const std::string& args, const std::string& sub = "") {
+    const std::string command = "cd '" + (dir_ / sub).string() + "' && HOME='" + dir_.string() +
+                                "' GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t "
+                                "GIT_AUTHOR_EMAIL=t@example.invalid GIT_COMMITTER_NAME=t "
+                                "GIT_COMMITTER_EMAIL=t@example.invalid git " +
+                                args + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  }
+  void Init() { Git("init -q -b main ."); }
+  void Commit(const std::string& message = "c") {
+    Git("add -A");
+    Git("commit -q -m '" + message + "'");
+  }
+  // `lint --format gcc` lines, one per finding.
+  static std::vector<std::string> Lines(const std::string& out) {
+    std::vector<std::string> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+  static constexpr const char* kOld = "CREATE TABLE a (id bigint PRIMARY KEY, n int);\n";
+  static constexpr const char* kNew =
+      "CREATE TABLE IF NOT EXISTS b (id bigint PRIMARY KEY);\n"
+      "CREATE INDEX b_id ON b (id);\n";
+};
+
+TEST_F(Adopt, ChangedSinceReportsOnlyNewAndChangedFiles) {
+  Init();
+  Write("db/migrations/001_a.sql", kOld);
+  Commit();
+  Write("db/migrations/002_b.sql", kNew);  // untracked: added
+  Result r = Run("lint --format gcc --changed-since HEAD db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out), std::vector<std::string>{
+                              "db/migrations/002_b.sql:2:1: warning: CREATE INDEX without IF NOT "
+                              "EXISTS: it fails when the file runs a second time "
+                              "[non-idempotent-ddl]"});
+  // Everything without the option; the text summary says what was left out.
+  EXPECT_EQ(Lines(Run("lint --format gcc db").out).size(), 2u);
+  r = Run("lint --changed-since HEAD db");
+  EXPECT_NE(r.out.find("1 finding in files unchanged since HEAD not shown"), std::string::npos)
+      << r.out;
+  const auto json = nlohmann::json::parse(Run("lint --format json --changed-since HEAD db").out);
+  EXPECT_EQ(json["summary"]["unchanged"], 1);
+}
+
+TEST_F(Adopt, ChangedSinceCountsTheIndexAndWorksFromASubFolderAndThroughALink) {
+  Init();
+  Write("db/migrations/001_a.sql", kOld);
+  Write("db/migrations/002_b.sql", kNew);
+  Commit();
+  // A change staged, then undone in the working tree only: the index still differs from HEAD.
+  Write("db/migrations/001_a.sql", std::string(kOld) + "CREATE INDEX a_n ON a (n);\n");
+  Git("add db/migrations/001_a.sql");
+  Write("db/migrations/001_a.sql", kOld);
+  Result r = Run("lint --format gcc --changed-since HEAD db");
+  ASSERT_EQ(Lines(r.out).size(), 1u) << r.out << r.err;
+  EXPECT_EQ(Lines(r.out)[0].rfind("db/migrations/001_a.sql:1:1:", 0), 0u) << r.out;
+  // From a sub-folder, and through a symbolic link to the set.
+  fs::create_symlink(dir_ / "db" / "migrations", dir_ / "linked");
+  for (const std::string& args : {"cd db && '" + kBinary.string() +
+                                      "' lint --format gcc "
+                                      "--changed-since HEAD migrations",
+                                  "'" + kBinary.string() +
+                                      "' lint --format gcc --changed-since "
+                                      "HEAD linked"}) {
+    const std::string command = "cd '" + dir_.string() + "' && " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buffer[4096];
+    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    pclose(pipe);
+    ASSERT_EQ(Lines(out).size(), 1u) << args << "\n" << out;
+    EXPECT_NE(out.find("001_a.sql:1:1:"), std::string::npos) << out;
+  }
+}
+
+TEST_F(Adopt, ChangedSinceKeepsSetFindingsThatNameAChangedFile) {
+  Init();
+  Write("db/migrations/001_b.sql", "CREATE TABLE IF NOT EXISTS b (id bigint);\n");
+  Commit();
+  // The new file sorts first: the duplicate is reported on the old one, naming the new one.
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint);\n");
+  Result r = Run("lint --format gcc --changed-since HEAD db");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  ASSERT_EQ(Lines(r.out).size(), 1u) << r.out;
+  EXPECT_NE(r.out.find("db/migrations/001_b.sql:1:1: error: version 001 of \"001_b.sql\" is also "
+                       "the version of \"001_a.sql\""),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(Adopt, ChangedSinceInARepositoryWithoutCommitsSeesEverythingAsNew) {
+  Init();
+  Write("db/migrations/001_a.sql", kOld);
+  Write("db/migrations/002_b.sql", kNew);
+  Git("add db/migrations/001_a.sql");
+  EXPECT_EQ(Lines(Run("lint --format gcc --changed-since HEAD db").out).size(), 2u);
+  // Another ref names nothing there.
+  Result r = Run("lint --changed-since main db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("\"main\" names no commit"), std::string::npos) << r.err;
+}
+
+TEST_F(Adopt, ChangedSinceErrorsExitTwo) {
+  Write("db/migrations/001_a.sql", kOld);
+  // Outside a repository (the ceiling keeps git from finding one above the test folder).
+  const std::string ceiling = "GIT_CEILING_DIRECTORIES='" + dir_.parent_path().string() + "' ";
+  const std::string outside = "cd '" + dir_.string() + "' && " + ceiling + "'" + kBinary.string() +
+                              "' lint --changed-since HEAD db 2>&1";
+  FILE* pipe = popen(outside.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+  EXPECT_NE(out.find("is not in a git repository"), std::string::npos) << out;
+
+  Init();
+  Commit();
+  Result r = Run("lint --changed-since no-such-ref db");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("\"no-such-ref\" names no commit"), std::string::npos) << r.err;
+  r = Run("lint --changed-since --oops db");
+  EXPECT_EQ(r.exit_code, 2);
+  // git missing from PATH.
+  const std::string no_git = "cd '" + dir_.string() + "' && PATH=/nonexistent '" +
+                             kBinary.string() + "' lint --changed-since HEAD db 2>&1";
+  pipe = popen(no_git.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  out.clear();
+  while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 2) << out;
+  EXPECT_NE(out.find("needs git"), std::string::npos) << out;
+}
+
+TEST_F(Adopt, BaselineKeepsMatchingThroughEditsElsewhereAndReportsStaleEntries) {
+  Write("db/migrations/001_a.sql", std::string(kOld) + "CREATE INDEX a_n ON a (n);\n");
+  Result r = Run("baseline db");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "wrote db/migrations/migralint.baseline (2 findings)\n");
+  const std::string baseline = Slurp(dir_ / "db/migrations/migralint.baseline");
+  EXPECT_EQ(baseline.rfind("# migralint.baseline", 0), 0u) << baseline;
+  EXPECT_EQ(baseline.find(":1:"), std::string::npos) << "no line numbers:\n" << baseline;
+  r = Run("lint db");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("2 findings baselined in migralint.baseline not shown"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("no problems"), std::string::npos) << r.out;
+
+  // Another statement edited above the findings, and one added: their lines move; still matched.
+  Write("db/migrations/001_a.sql",
+        "-- the accounts\nCREATE TABLE IF NOT EXISTS z (id bigint);\n"
+        "CREATE TABLE a (id bigint PRIMARY KEY,\n    n int);\nCREATE INDEX a_n ON a (n);\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(r.out, "") << r.out;
+  EXPECT_EQ(nlohmann::json::parse(Run("lint --format json db").out)["summary"]["baselined"], 2);
+
+  // The finding's own statement changed: reported, and its old entry is stale.
+  Write("db/migrations/001_a.sql",
+        "CREATE TABLE a (id bigint PRIMARY KEY, n int);\nCREATE INDEX a_n ON a (n, id);\n");
+  r = Run("lint --format gcc db");
+  EXPECT_EQ(Lines(r.out),
+            (std::vector<std::string>{
+                "db/migrations/001_a.sql:2:1: warning: CREATE INDEX without IF NOT EXISTS: it "
+                "fails when the file runs a second time [non-idempotent-ddl]",
+                "db/migrations/migralint.baseline:9:1: note: baseline entry matches no finding "
+                "any more: non-idempotent-ddl in \"001_a.sql\" (CREATE INDEX without IF NOT "
+                "EXISTS: it fails when the file runs a second time) [unused-baseline]"}))
+      << r.out;
+  // --no-baseline: everything, no stale entries.
+  EXPECT_EQ(Lines(Run("lint --format gcc --no-baseline db").out).size(), 2u);
+}
+
+TEST_F(Adopt, BaselineCountsIdenticalFindingsAndReportsBadLines) {
+  const std::string twice =
+      "CREATE TABLE IF NOT EXISTS a (id bigint);\nDROP TABLE a;\nDROP TABLE a;\n";
+  Write("db/migrations/001_a.sql", twice);
+  const std::size_t all = Lines(Run("lint --format gcc db").out).size();
+  ASSERT_GE(all, 2u);
+  ASSERT_EQ(Run("baseline db").exit_code, 0);
+  EXPECT_NE(Slurp(dir_ / "db/migrations/migralint.baseline").find("\t2\t"), std::string::npos);
+  EXPECT_EQ(Run("lint --format gcc db").out, "");
+  // A third identical statement: one more than the baseline counts.
+  Write("db/migrations/001_a.sql", twice + "DROP TABLE a;\n");
+  std::vector<std::string> lines = Lines(Run("lint --format gcc db").out);
+  ASSERT_FALSE(lines.empty());
+  for (const std::string& line : lines) EXPECT_EQ(line.rfind("db/migrations/001_a.sql:4:", 0), 0u);
+  // An unreadable line is a finding at its place, not a crash.
+  std::ofstream(dir_ / "db/migrations/migralint.baseline", std::ios::app) << "garbage\n";
+  lines = Lines(Run("lint --format gcc db").out);
+  EXPECT_NE(std::find_if(lines.begin(), lines.end(),
+                         [](const std::string& l) {
+                           return l.rfind("db/migrations/migralint.baseline:", 0) == 0 &&
+                                  l.find("warning: ") != std::string::npos &&
+                                  l.find("[unused-baseline]") != std::string::npos;
+                         }),
+            lines.end());
+}

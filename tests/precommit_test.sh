@@ -3,7 +3,8 @@
 # .pre-commit-hooks.yaml in a scratch git repository, as a `repo: local` hook whose entry is the
 # built binary (offline: language system downloads nothing). A staged migration with a syntax
 # error refuses the commit and names the finding; once fixed, the commit goes through; a commit
-# without .sql files skips the hook. Exit 77 = skipped: pre-commit or git is not installed.
+# without .sql files skips the hook; a finding in a migration the commit does not touch does not
+# block it (--changed-since HEAD). Exit 77 = skipped: pre-commit or git is not installed.
 set -uo pipefail
 migralint=$1 source=$2
 for tool in pre-commit git; do
@@ -30,7 +31,8 @@ git init -q -b main . || fail "git init"
 
 # The published hook, as a local one: every key of .pre-commit-hooks.yaml, entry -> the binary.
 hooks=$source/.pre-commit-hooks.yaml
-grep -q '^  entry: migralint lint$' "$hooks" || fail "$hooks: no 'entry: migralint lint'"
+grep -q '^  entry: migralint lint --changed-since HEAD$' "$hooks" ||
+  fail "$hooks: no 'entry: migralint lint --changed-since HEAD'"
 {
   echo "repos:"
   echo "  - repo: local"
@@ -79,4 +81,23 @@ echo "notes" > README.md
 git add README.md
 out=$(git commit -q -m "readme" 2>&1) || fail "README commit refused:"$'\n'"$out"
 grep -q 'migralint.*Skipped' <<<"$out" || fail "the hook was not skipped without .sql files:"$'\n'"$out"
-echo "OK: pre-commit refused the syntax error and accepted the fix"
+# 5. An old migration with an error, committed without the hook: a commit adding another
+# migration is not blocked by it, and still is by its own error.
+cat > db/migrations/003_old.sql <<'SQL'
+ALTER TABLE public.notes ADD COLUMN IF NOT EXISTS title text NOT NULL;
+SQL
+git add db/migrations/003_old.sql
+git commit -q --no-verify -m "old" || fail "commit without the hook"
+"$migralint" lint db >/dev/null && fail "the old migration has no error to ignore"
+cat > db/migrations/004_new.sql <<'SQL'
+CREATE INDEX IF NOT EXISTS notes_body_idx ON public.notes (body);
+SQL
+git add db/migrations/004_new.sql
+out=$(git commit -q -m "new" 2>&1) || fail "an untouched migration's finding blocked the commit:"$'\n'"$out"
+grep -q 'migralint.*Passed' <<<"$out" || fail "the hook did not run on the new migration:"$'\n'"$out"
+echo "CREATE INDEX oops ON;" > db/migrations/005_broken.sql
+git add db/migrations/005_broken.sql
+out=$(git commit -q -m "broken" 2>&1) && fail "a new migration's error went through:"$'\n'"$out"
+grep -q '005_broken.sql:1:' <<<"$out" || fail "the new migration's error is not named:"$'\n'"$out"
+grep -q '003_old.sql' <<<"$out" && fail "the old migration's finding was reported:"$'\n'"$out"
+echo "OK: pre-commit refused the syntax error and accepted the fix; only changed migrations count"

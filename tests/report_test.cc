@@ -118,7 +118,10 @@ TEST(ReportTest, JsonShape) {
                                        {"end_line", 3},
                                        {"end_column", 13},
                                        {"message", "syntax error at or near \"TABEL\""},
-                                       {"help", "fix the statement"}}));
+                                       {"help", "fix the statement"},
+                                       {"url",
+                                        "https://github.com/migralint/migralint/blob/main/docs/"
+                                        "rules/syntax-error.md"}}));
   EXPECT_EQ(j["diagnostics"][1]["severity"], "warning");
   EXPECT_EQ(j["diagnostics"][2]["severity"], "info");
   EXPECT_EQ(j["diagnostics"][2]["message"], "name 100%\nmatches, no: pattern");
@@ -146,6 +149,7 @@ TEST(ReportTest, JsonEscapesEveryByteAsNlohmannDoes) {
     EXPECT_NE(text.find(expected), std::string::npos) << text;
     EXPECT_EQ(Json::parse(text)["diagnostics"][0]["message"], message);
     EXPECT_EQ(Json::parse(text)["diagnostics"][0]["help"], all);
+    EXPECT_TRUE(Json::parse(text)["diagnostics"][0]["url"].is_null());  // no such rule: no page
   }
 }
 
@@ -272,6 +276,8 @@ TEST(ReportTest, SarifStructure) {
     EXPECT_FALSE(rules[i]["fullDescription"]["text"].get<std::string>().empty());
     EXPECT_EQ(rules[i]["help"]["markdown"], std::string(registry[i].docs));
     EXPECT_EQ(rules[i]["properties"]["category"], std::string(rule.category));
+    EXPECT_EQ(rules[i]["helpUri"], driver["informationUri"].get<std::string>() +
+                                       "/blob/main/docs/rules/" + std::string(rule.id) + ".md");
     const std::string level = rules[i]["defaultConfiguration"]["level"];
     EXPECT_TRUE(level == "error" || level == "warning" || level == "note") << level;
   }

@@ -87,6 +87,12 @@ int Main(int argc, char** argv) {
   bool lint_apply = false;
   CLI::App* lint = app.add_subcommand("lint", "Discover the sets under each PATH, lint, report");
   AddCommonOptions(*lint, lint_options);
+  lint->add_option("--changed-since", lint_options.changed_since,
+                   "Report only findings in migrations added or changed since this git ref "
+                   "(working tree and index; the whole set is still replayed)")
+      ->type_name("REF");
+  lint->add_flag("--no-baseline", lint_options.no_baseline,
+                 "Also report the findings listed in each set's migralint.baseline");
   lint->add_flag("--apply", lint_apply,
                  "Then apply pending migrations, if nothing at or above --fail-on remains")
       ->group(kLintApplyGroup);
@@ -162,6 +168,24 @@ int Main(int argc, char** argv) {
       "recorded in migralint.lock (an applied migration is never edited). Comments, layout and\n"
       "letter case of everything else are kept byte for byte.");
 
+  CommonOptions baseline_options;
+  CLI::App* baseline = app.add_subcommand(
+      "baseline",
+      "Record today's findings in each set's migralint.baseline; lint then reports new ones");
+  baseline->add_option("paths", baseline_options.paths, "Migration sets or folders (default: .)");
+  baseline->add_option("--config", baseline_options.config, "Config file");
+  baseline->add_option("--enable", baseline_options.enable, "Turn a rule on (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  baseline->add_option("--disable", baseline_options.disable, "Turn a rule off (repeatable)")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  baseline
+      ->add_option("--pg-version", baseline_options.pg_version, "Target PostgreSQL major version")
+      ->check(CLI::Range(10, 18));
+  baseline->add_option("--jobs,-j", baseline_options.jobs, "Threads (default: cores)")
+      ->check(CLI::Range(1u, 256u));
+
   std::string new_name, new_set;
   CLI::App* create =
       app.add_subcommand("new", "Create the next migration of a set, with its header");
@@ -191,6 +215,7 @@ int Main(int argc, char** argv) {
     if (rules->parsed()) return Rules(rules_format);
     if (explain->parsed()) return Explain(rule_id);
     if (lock->parsed()) return Lock(lock_options);
+    if (baseline->parsed()) return Baseline(baseline_options);
     if (create->parsed()) return New(new_name, new_set);
     if (fix_command->parsed()) return Fix(fix_options, fix);
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/cli.h"
 #include "cli/linting.h"
@@ -56,14 +57,72 @@ int Rules(const std::string& format) {
   return kClean;
 }
 
+namespace {
+
+// `text` with each byte that is not part of valid UTF-8 written \xNN (file-encoding's example
+// holds some), and a final line end: printable, and the same as docs/rules/ shows it.
+std::string Printable(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      out += text[i];
+      continue;
+    }
+    const std::size_t length = b >= 0xC2 && b <= 0xDF   ? 2
+                               : b >= 0xE0 && b <= 0xEF ? 3
+                               : b >= 0xF0 && b <= 0xF4 ? 4
+                                                        : 0;
+    auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    bool ok = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; ok && k < length; ++k) ok = at(k) >= 0x80 && at(k) <= 0xBF;
+    // No overlong forms, no surrogates, nothing past U+10FFFF.
+    if (ok && length == 3) ok = !(b == 0xE0 && at(1) < 0xA0) && !(b == 0xED && at(1) > 0x9F);
+    if (ok && length == 4) ok = !(b == 0xF0 && at(1) < 0x90) && !(b == 0xF4 && at(1) > 0x8F);
+    if (ok) {
+      out.append(text.substr(i, length));
+      i += length - 1;
+    } else {
+      out += "\\x";
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
+}
+
+// An example: its SQL, or for a set example each of its files, named, with its content.
+void PrintExample(std::string_view text, const std::vector<lint::ExampleFile>& files) {
+  if (files.empty()) {
+    std::cout << "```sql\n" << text << "```\n";
+    return;
+  }
+  bool first = true;
+  for (const lint::ExampleFile& file : files) {
+    const std::string_view name = file.path.substr(file.path.rfind('/') + 1);
+    if (name == "expect.txt") continue;  // the test harness's expectations
+    if (!first) std::cout << "\n";
+    first = false;
+    const bool sql = file.path.size() >= 4 && file.path.substr(file.path.size() - 4) == ".sql";
+    std::cout << "`" << file.path << "`:\n```" << (sql ? "sql" : "text") << "\n"
+              << Printable(file.text) << "```\n";
+  }
+}
+
+}  // namespace
+
 int Explain(const std::string& id) {
   const lint::RuleEntry* entry = lint::FindRule(id);
   if (!entry) return UsageError("unknown rule \"" + id + "\" (`migralint rules` lists them)");
   std::cout << entry->docs;
   std::cout << "\n## Default\n"
             << SeverityName(entry->rule->severity) << " (" << entry->rule->category << ")\n";
-  std::cout << "\n## Flagged\n```sql\n" << entry->bad << "```\n";
-  std::cout << "\n## Not flagged\n```sql\n" << entry->good << "```\n";
+  std::cout << "\n## Flagged\n";
+  PrintExample(entry->bad, entry->bad_files);
+  std::cout << "\n## Not flagged\n";
+  PrintExample(entry->good, entry->good_files);
   return kClean;
 }
 

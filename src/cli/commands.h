@@ -23,6 +23,10 @@ struct CommonOptions {
   unsigned jobs = 0;      // 0: one per core
   std::string color = "auto";
   bool quiet = false;
+  // Narrowing the report (lint): findings in files unchanged since a git ref left out; the
+  // baseline's findings shown too.
+  std::string changed_since;
+  bool no_baseline = false;
   // Database options (apply, status).
   std::string database_url;  // else DATABASE_URL, else the embedded default
   bool dry_run = false;
@@ -48,6 +52,7 @@ int Explain(const std::string& rule);
 int Lock(const CommonOptions& options);
 int Apply(const CommonOptions& options);
 int Status(const CommonOptions& options);
+int Baseline(const CommonOptions& options);
 int New(const std::string& name, const std::string& set_dir);
 
 }  // namespace migralint::cli

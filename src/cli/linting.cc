@@ -12,7 +12,9 @@
 #include <streambuf>
 #include <thread>
 
+#include "cli/baseline.h"
 #include "cli/cli.h"
+#include "cli/git_changes.h"
 #include "lint/registry.h"
 #include "read/read_file.h"
 #include "report/report.h"
@@ -198,7 +200,28 @@ std::unique_ptr<Linted> DiscoverAndLint(const CommonOptions& o, bool lint, bool 
 
   linted->fail_on =
       !o.fail_on.empty() ? *ParseFailOn(o.fail_on) : configs.For(paths.front())->fail_on;
-  if (lint) linted->result = lint::Run(discovery.sets, options);
+  // Asked before linting: a bad ref or a missing git is known at once.
+  std::optional<GitChanges> changes;
+  if (!o.changed_since.empty()) {
+    std::vector<fs::path> roots;
+    for (const MigrationSet& set : discovery.sets) roots.push_back(set.root);
+    std::string error;
+    changes = ChangedSince(roots, o.changed_since, error);
+    if (!changes) {
+      UsageError(error);
+      return nullptr;
+    }
+  }
+  if (!lint) return linted;
+  linted->result = lint::Run(discovery.sets, options);
+  // The baseline first: its unused entries are findings of the baseline file, which
+  // --changed-since then keeps only when that file changed too.
+  if (!o.no_baseline) ApplyBaselines(linted->result, discovery.sets, options);
+  if (changes) {
+    linted->result.unchanged =
+        KeepChanged(linted->result, discovery.sets, *changes, options.stdin_path);
+    linted->result.changed_since = o.changed_since;
+  }
   return linted;
 }
 

@@ -9,11 +9,20 @@
 
 namespace migralint::lint {
 
+/// A file of a set example (rules/<id>/bad/… or good/…): its path from the rule's folder
+/// ("bad/migrations/001_tags.sql") and its bytes.
+struct ExampleFile {
+  std::string_view path;
+  std::string_view text;
+};
+
 struct RuleEntry {
   const Rule* rule = nullptr;
-  std::string_view docs;  // rules/<id>/rule.md
-  std::string_view bad;   // rules/<id>/bad.sql
-  std::string_view good;  // rules/<id>/good.sql
+  std::string_view docs;               // rules/<id>/rule.md
+  std::string_view bad;                // rules/<id>/bad.sql; for a set example, its file names
+  std::string_view good;               // rules/<id>/good.sql; for a set example, its file names
+  std::vector<ExampleFile> bad_files;  // a set example's files, in name order (else empty)
+  std::vector<ExampleFile> good_files;
 };
 
 /// All rules, sorted by id (generated from rules/rules.def).

@@ -70,6 +70,12 @@ struct LintResult {
   std::map<std::string, std::string> states;
   /// With Options::checksums: MigrationFile::fs_path -> sha256 (hex) of the bytes linted.
   std::map<std::string, std::string> checksums;
+  /// Findings left out of the report (set by the CLI): matched by a migralint.baseline entry
+  /// (nullopt: no baseline was read), and located in files unchanged since `changed_since`
+  /// (lint --changed-since; nullopt without it).
+  std::optional<std::size_t> baselined;
+  std::optional<std::size_t> unchanged;
+  std::string changed_since;
   /// The last set's files (texts, statements), freed with the result rather than before it is
   /// reported: a command that exits right after the report need not free them one by one.
   std::shared_ptr<const void> storage;

@@ -14,6 +14,13 @@ namespace migralint::report {
 /// migralint's version as printed in JSON and SARIF (MIGRALINT_VERSION, else "0.1.0").
 std::string_view ToolVersion();
 
+/// The project's home (CMake's project HOMEPAGE_URL): SARIF's informationUri, base of RuleUrl.
+std::string_view HomepageUrl();
+
+/// The page documenting a rule, docs/rules/<id>.md in the repository (JSON `url`, SARIF
+/// `helpUri`); empty for an id the registry does not know.
+std::string RuleUrl(std::string_view rule);
+
 struct SeverityCounts {
   std::size_t error = 0;
   std::size_t warning = 0;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "read/read_file.h"
 #include "report/common.h"
@@ -191,6 +192,12 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     m.Number("end_column", d.end.column);
     m.Text("message", d.message);
     m.Text("help", d.help);
+    const std::string url = RuleUrl(d.rule);
+    if (url.empty()) {
+      m.Key("url") += "null";
+    } else {
+      m.Text("url", url);
+    }
     if (d.fix) {
       m.Key("fix") +=
           FixJson(*d.fix).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -205,6 +212,9 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     summary.Number("error", counts.error);
     summary.Number("warning", counts.warning);
     summary.Number("info", counts.info);
+    // Only when the report was narrowed: what a baseline matched, what --changed-since left out.
+    if (result.baselined) summary.Number("baselined", *result.baselined);
+    if (result.unchanged) summary.Number("unchanged", *result.unchanged);
   }
   out += "\n  }\n}\n";
   stream << out;

@@ -1,10 +1,17 @@
 // report.cc: format names, the dispatch to each format, and the helpers they share.
 #include "report/report.h"
 
+#include <string>
+
+#include "lint/registry.h"
 #include "report/common.h"
 
 #ifndef MIGRALINT_VERSION
 #define MIGRALINT_VERSION "0.1.0"
+#endif
+// The one place the repository's address is written: CMakeLists.txt, project(HOMEPAGE_URL).
+#ifndef MIGRALINT_HOMEPAGE
+#define MIGRALINT_HOMEPAGE "https://github.com/migralint/migralint"
 #endif
 
 namespace migralint::report {
@@ -44,6 +51,14 @@ void Emit(Format format, const lint::LintResult& result, const EmitOptions& opti
 }
 
 std::string_view ToolVersion() { return MIGRALINT_VERSION; }
+
+std::string_view HomepageUrl() { return MIGRALINT_HOMEPAGE; }
+
+std::string RuleUrl(std::string_view rule) {
+  // The generated page (ci/gen-docs.sh) on the main branch, as GitHub shows a file.
+  if (!lint::FindRule(rule)) return {};
+  return std::string(HomepageUrl()) + "/blob/main/docs/rules/" + std::string(rule) + ".md";
+}
 
 SeverityCounts CountSeverities(const lint::LintResult& result) {
   SeverityCounts counts;

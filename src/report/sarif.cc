@@ -97,6 +97,7 @@ Json RuleDescriptor(std::string_view id, std::string_view summary, std::string_v
       {"help", {{"text", help}, {"markdown", help}}},
       {"defaultConfiguration", {{"level", SarifLevel(severity)}}},
   };
+  if (const std::string url = RuleUrl(id); !url.empty()) rule["helpUri"] = url;
   if (!category.empty()) rule["properties"] = {{"category", category}};
   return rule;
 }
@@ -222,7 +223,7 @@ void EmitSarif(const lint::LintResult& result, std::ostream& out) {
   Json driver = {{"name", "migralint"},
                  {"version", ToolVersion()},
                  {"semanticVersion", ToolVersion()},
-                 {"informationUri", "https://github.com/migralint/migralint"},
+                 {"informationUri", HomepageUrl()},
                  {"rules", std::move(rules)}};
   Json run = Json::object();
   run["tool"] = {{"driver", std::move(driver)}};

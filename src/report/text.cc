@@ -117,6 +117,15 @@ void EmitText(const lint::LintResult& result, const EmitOptions& options, std::o
     if (set.others) out << "; " << Count(set.others, "other file") << " linted, not replayed";
     out << ")\n";
   }
+  // What was left out, so nobody mistakes a narrowed report for a clean set.
+  if (result.unchanged && *result.unchanged) {
+    out << Count(*result.unchanged, "finding") << " in files unchanged since "
+        << result.changed_since << " not shown (--changed-since)\n";
+  }
+  if (result.baselined && *result.baselined) {
+    out << Count(*result.baselined, "finding") << " baselined in migralint.baseline not shown "
+        << "(--no-baseline shows them)\n";
+  }
   const std::string where =
       " in " + Count(result.files, "file") + " (" + Count(result.statements, "statement") + ")";
   if (result.diagnostics.empty()) {
