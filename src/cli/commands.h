@@ -34,7 +34,16 @@ struct CommonOptions {
       statement_timeout;  // PostgreSQL statement_timeout for the migrations ("30s"); else config
 };
 
+/// `migralint lsp`.
+struct LspOptions {
+  int debounce_ms = 200;
+  std::string cache_dir;  // --cache-dir; else the user's cache folder
+  bool no_cache = false;
+  unsigned jobs = 0;  // 0: one per core
+};
+
 int Lint(const CommonOptions& options);
+int Lsp(const LspOptions& options);
 int Rules(const std::string& format);
 int Explain(const std::string& rule);
 int Lock(const CommonOptions& options);

@@ -22,6 +22,8 @@ struct Options {
   /// --stdin-filename: this file's text comes from `stdin_text`, not from disk.
   std::optional<std::filesystem::path> stdin_path;
   std::string stdin_text;
+  /// Open editor buffers (`migralint lsp`): each file's text comes from here, not from disk.
+  std::map<std::filesystem::path, std::string> buffers;
   /// Where parsed files are kept between runs (parse::ParseCache); none: no cache.
   std::optional<std::filesystem::path> cache_dir;
   /// Files named on the command line: only their findings are reported (empty = all).
