@@ -326,7 +326,14 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
   };
   if (options.stdin_path) text_of(*options.stdin_path, options.stdin_text);
   for (const auto& [path, text] : options.buffers) text_of(path, text);
-  if (options.cache_dir) cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+  if (options.cache_dir && options.caches) {
+    auto& kept = (*options.caches)[set.root];
+    if (!kept) kept = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+    parse_cache_ = kept.get();
+  } else if (options.cache_dir) {
+    cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+    parse_cache_ = cache_.get();
+  }
 }
 
 SetRun::~SetRun() = default;
@@ -335,7 +342,7 @@ void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
   w.unit.placeholders = config_.placeholders.empty() ? nullptr : &config_.placeholders;
-  ReadAndParse(*files_[i], texts_[i], boundary_, cache_.get(), w);
+  ReadAndParse(*files_[i], texts_[i], boundary_, parse_cache_, w);
   // Grammar of a later PostgreSQL than the parser's: fine when the set targets that version —
   // and, when no pg_version is given, the set's own syntax says it does.
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {

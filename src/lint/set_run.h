@@ -72,7 +72,8 @@ class SetRun {
   std::vector<FileWork> work_;
   SetUnit unit_;
   std::optional<ModelRules> model_;
-  std::unique_ptr<parse::ParseCache> cache_;
+  std::unique_ptr<parse::ParseCache> cache_;  // this run's own
+  parse::ParseCache* parse_cache_ = nullptr;  // the one used: cache_ or Options::caches'
 };
 
 }  // namespace migralint::lint

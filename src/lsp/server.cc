@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -30,6 +31,7 @@
 #include "migralint/diagnostic.h"
 #include "migralint/display_path.h"
 #include "migralint/migration_set.h"
+#include "parse/parse_cache.h"
 
 #ifndef MIGRALINT_VERSION
 #define MIGRALINT_VERSION "0.1.0"
@@ -130,6 +132,9 @@ class Server {
   std::map<std::string, Clock::time_point> pending_;  // URI -> when its debounced lint is due
   bool initialized_ = false, shutdown_ = false, exit_ = false, gone_ = false;
   std::string config_errors_;  // last shown
+  // Parse caches by set root, kept in memory between lints (one pack read, not one per edit),
+  // written back when the session ends.
+  std::map<fs::path, std::unique_ptr<parse::ParseCache>> caches_;
 };
 
 int Server::Run() {
@@ -155,6 +160,7 @@ int Server::Run() {
       if (!exit_ && !gone_) Lint(uri);
     }
   }
+  for (auto& [root, cache] : caches_) cache->Save();
   return exit_ && shutdown_ ? 0 : 1;
 }
 
@@ -310,6 +316,7 @@ std::set<std::string> Server::Lint(const std::string& uri) {
   options.jobs = options_.jobs;
   options.excerpts = false;
   options.cache_dir = options_.cache_dir;
+  options.caches = &caches_;
   std::vector<std::pair<std::string, std::string>> members;  // (URI, display path)
   for (const auto& [member, document] : documents_) {
     auto it = by_path.find(normal(document.path));
@@ -324,6 +331,7 @@ std::set<std::string> Server::Lint(const std::string& uri) {
     members.emplace_back(member, it->second->path);
   }
   const lint::LintResult result = lint::Run(sets, options);
+  if (const auto cache = caches_.find(set.root); cache != caches_.end()) cache->second->Trim();
   for (const std::string& e : result.io_errors) std::cerr << "migralint lsp: " << e << "\n";
 
   std::map<std::string, std::vector<const Diagnostic*>> by_file;
