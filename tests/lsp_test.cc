@@ -363,6 +363,23 @@ TEST_F(Lsp, ConfigChangesCountWithoutRestart) {
   ShutdownAndExit(client);
 }
 
+TEST_F(Lsp, FilesAddedOnDiskJoinTheSetAtTheNextEdit) {
+  Write("db/migrations/001_tables.sql", kTables);
+  Client client(dir_);
+  Initialize(client);
+  Open(client, "db/migrations/001_tables.sql", kTables);
+  auto before = client.Diagnostics("001_tables.sql", 1);
+  ASSERT_TRUE(before);
+  ASSERT_TRUE(WithCode(*before, "fk-missing-index"));
+  // Another tool writes the next migration; no notification about it reaches the server.
+  Write("db/migrations/002_index.sql", kIndex);
+  Change(client, "db/migrations/001_tables.sql", 2, kTables);
+  auto after = client.Diagnostics("001_tables.sql", 2);
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(WithCode(*after, "fk-missing-index")) << after->dump();
+  ShutdownAndExit(client);
+}
+
 TEST_F(Lsp, MalformedMessagesAreAnsweredOrSkipped) {
   Client client(dir_);
   // Before initialize: refused.

@@ -87,6 +87,25 @@ json PositionJson(std::uint32_t line, std::uint32_t character) {
   return {{"line", line}, {"character", character}};
 }
 
+// What discovery of the set holding `file` reads on disk, cheaply: the modification times of the
+// folders above it (files added, removed, renamed) and of the config in effect.
+std::string DiskSignature(const fs::path& file) {
+  std::error_code ec;
+  std::string signature;
+  fs::path dir = file.parent_path();
+  for (int up = 0; up < 8; ++up) {  // as far as discover::SetContaining looks
+    signature += std::to_string(fs::last_write_time(dir, ec).time_since_epoch().count()) + ";";
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  if (const auto config = config::FindConfigUpward(file.parent_path())) {
+    signature += config->string() + ";" +
+                 std::to_string(fs::last_write_time(*config, ec).time_since_epoch().count()) + ";" +
+                 std::to_string(fs::file_size(*config, ec));
+  }
+  return signature;
+}
+
 int LspSeverity(Severity severity) {
   switch (severity) {
     case Severity::kError:
@@ -132,6 +151,15 @@ class Server {
   std::map<std::string, Clock::time_point> pending_;  // URI -> when its debounced lint is due
   bool initialized_ = false, shutdown_ = false, exit_ = false, gone_ = false;
   std::string config_errors_;  // last shown
+  // The set found for a document's path, reused while DiskSignature is unchanged (discovery is a
+  // quarter of a lint of a 1,000-file set); forgotten on every open, save and watched-file
+  // change, which may change what detection reads inside the files.
+  struct Discovered {
+    std::string signature;
+    std::vector<MigrationSet> sets;
+    std::vector<std::string> config_errors;
+  };
+  std::map<fs::path, Discovered> discovered_;
   // Parse caches by set root, kept in memory between lints (one pack read, not one per edit),
   // written back when the session ends.
   std::map<fs::path, std::unique_ptr<parse::ParseCache>> caches_;
@@ -244,6 +272,7 @@ void Server::Notification(const std::string& method, const json& params) {
     if (!path) return;  // untitled:, a remote file: no set to lint it in
     documents_[uri] = {
         *path, item.at("text").get<std::string>(), item.value("version", json()), json(), {}};
+    discovered_.clear();
     Lint(uri);
   } else if (method == "textDocument/didChange") {
     const std::string uri = params.at("textDocument").at("uri");
@@ -260,6 +289,7 @@ void Server::Notification(const std::string& method, const json& params) {
     if (it == documents_.end()) return;
     if (params.contains("text")) it->second.text = params.at("text").get<std::string>();
     pending_.erase(uri);
+    discovered_.clear();
     Lint(uri);
   } else if (method == "textDocument/didClose") {
     const std::string uri = params.at("textDocument").at("uri");
@@ -270,6 +300,7 @@ void Server::Notification(const std::string& method, const json& params) {
              method == "workspace/didChangeConfiguration") {
     // A file of a set or a migralint.toml changed on disk: every open buffer again, one lint per
     // set.
+    discovered_.clear();
     std::set<std::string> done;
     std::vector<std::string> uris;
     for (const auto& [uri, document] : documents_) uris.push_back(uri);
@@ -293,11 +324,19 @@ void Server::ConfigErrors(const std::vector<std::string>& errors) {
 std::set<std::string> Server::Lint(const std::string& uri) {
   const auto found = documents_.find(uri);
   if (found == documents_.end()) return {};
-  // The config is read again on every lint: an edited migralint.toml counts at once.
-  config::ConfigResolver configs(known_, std::nullopt);
-  const std::vector<MigrationSet> sets{discover::SetContaining(found->second.path, configs)};
+  // The config is read again whenever it changed on disk: an edited migralint.toml counts at
+  // once.
+  const std::string signature = DiskSignature(found->second.path);
+  Discovered& discovered = discovered_[found->second.path];
+  if (discovered.sets.empty() || discovered.signature != signature) {
+    config::ConfigResolver configs(known_, std::nullopt);
+    discovered.sets = {discover::SetContaining(found->second.path, configs)};
+    discovered.config_errors = configs.errors();
+    discovered.signature = signature;
+  }
+  const std::vector<MigrationSet>& sets = discovered.sets;
   const MigrationSet& set = sets.front();
-  ConfigErrors(configs.errors());
+  ConfigErrors(discovered.config_errors);
 
   // The open buffers of the set (compared as written first, as FindSameFile does: one stat per
   // file of a 1,000-file set on every keystroke would show).
