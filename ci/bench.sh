@@ -29,6 +29,11 @@
 # median, with the parse cache that --stdin-filename keeps (in build-bench/parse-cache, emptied
 # first: the first run, timed apart as "cold", fills it); then once with a statement appended,
 # which must be linted (a finding on its line).
+# Language server latency: the same file opened in `migralint lsp` (bench/lsp_latency.cc, a
+# scripted client; --debounce-ms 0, the debounce being a chosen wait an editor adds), then
+# BENCH_LATENCY_RUNS edits (didChange: a new statement appended), each timed from the edit sent
+# to the diagnostics of that version received, which must hold a finding on the new line;
+# median, p90 and max. The first lint (didOpen, parse cache emptied first) is shown apart.
 # Memory and scale: peak RSS of migralint on gen-10000, and migralint on a generated 100,000-file
 # set (~200 MB, made once), BENCH_RUNS_100K (1) runs: its median wall over gen-10000's. One large
 # file (gen-big, ~14 MB, made once): peak RSS against a budget of 40 times the file + 64 MiB.
@@ -77,7 +82,8 @@ bash ci/build.sh "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >&2
 migralint=$build/migralint
 raw_parse=$build/bench/migralint_raw_parse
 gen_corpus=$build/bench/migralint_gen_corpus
-for tool in "$migralint" "$raw_parse" "$gen_corpus"; do
+lsp_latency=$build/bench/migralint_lsp_latency
+for tool in "$migralint" "$raw_parse" "$gen_corpus" "$lsp_latency"; do
   [[ -x $tool ]] || { echo "bench: $tool was not built" >&2; exit 1; }
 done
 
@@ -340,6 +346,22 @@ $(col 3 "$samples" | median) - - latency:${latency_ms}ms (file 500 of 1000; cold
 modified buffer: exit $modified_rc, $modified_on_line finding(s) on the appended line)")
 targets+=("latency ms gen-1000 stdin|$latency_ms|<=|50")
 
+# --- editor latency through the language server: edit -> diagnostics -------------------------
+log "lsp latency: $latency_file edited $latency_runs times in \`migralint lsp\`"
+export MIGRALINT_CACHE_DIR=$PWD/$build/parse-cache-lsp
+rm -rf "$MIGRALINT_CACHE_DIR"
+lsp_open_ms=- lsp_ms=- lsp_p90_ms=- lsp_max_ms=-
+if lsp_out=$("$lsp_latency" "$migralint" "$latency_file" "$latency_runs" 2> "$work/stderr"); then
+  read -r lsp_open_ms lsp_ms lsp_p90_ms lsp_max_ms <<< "$lsp_out"
+else
+  log "lsp latency: failed: $(head -c 500 "$work/stderr")"
+  failed=1
+fi
+rows+=("gen-1000 1 $(wc -c < "$latency_file") lsp-edit $(awk -v m="$lsp_ms" 'BEGIN { printf "%.4f", m / 1000 }') \
+- - - - edit->diagnostics:${lsp_ms}ms (p90 ${lsp_p90_ms}ms, max ${lsp_max_ms}ms; first lint on open: \
+${lsp_open_ms}ms; debounce 0)")
+targets+=("lsp edit->diagnostics ms gen-1000|$lsp_ms|<=|50")
+
 # --- scale: 100,000 files ------------------------------------------------------------------
 if ((skip_100k)); then
   log "skipping gen-100000 (BENCH_SKIP_100K=1)"
@@ -419,7 +441,7 @@ for row in "${rows[@]}"; do
       -v r="$rss" -v cpu="$cpu" -v vs="$a" -v vr="$b" -v note="$note" 'BEGIN {
     num = (m ~ /^[0-9.]+$/ && m > 0)
     mb = (b ~ /^[0-9]+$/) ? sprintf("%.2f", b / 1e6) : "-"
-    rate = (num && t != "stdin-gcc")
+    rate = (num && t != "stdin-gcc" && t != "lsp-edit")
     line = sprintf(fmt, name, f, mb, t, num ? sprintf("%.3f", m) : "-",
                    rate ? sprintf("%.0f", f / m) : "-", rate ? sprintf("%.1f", b / 1e6 / m) : "-",
                    (r ~ /^[0-9]+$/) ? sprintf("%.1f", r / 1024) : "-", cpu, vs, vr, note == "-" ? "" : note)

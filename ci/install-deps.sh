@@ -23,6 +23,7 @@ if [[ ${1:-} != demo ]]; then
     libgtest-dev librapidcheck-dev python3-jsonschema
     chromium                   # tests/html_render_test.sh: --format html rendered headless
     pre-commit                 # tests/precommit_test.sh runs the hook of .pre-commit-hooks.yaml
+    neovim                     # tests/nvim_lsp_test.sh: its LSP client against `migralint lsp`
     lintian                    # tests/package_test.sh checks the .deb
     jq                         # ci/gen-docs.sh reads `migralint rules --format json`
     # libFuzzer and sanitizer runtimes; the sanitizer build is clang's

@@ -138,6 +138,22 @@ int Main(int argc, char** argv) {
   status->add_option("--config", status_options.config, "Config file");
   AddDatabaseOptions(*status, status_options, kDatabaseGroup);
 
+  LspOptions lsp_options;
+  CLI::App* lsp = app.add_subcommand(
+      "lsp", "Language server over stdin/stdout: an editor's buffers linted within their sets");
+  lsp->add_option("--debounce-ms", lsp_options.debounce_ms,
+                  "Milliseconds without a change before a buffer is linted (default 200)")
+      ->check(CLI::Range(0, 10000));
+  lsp->add_option("--cache-dir", lsp_options.cache_dir,
+                  "Keep parsed files here (default: $MIGRALINT_CACHE_DIR, "
+                  "$XDG_CACHE_HOME/migralint or ~/.cache/migralint)");
+  lsp->add_flag("--no-cache", lsp_options.no_cache, "Parse every file, keep nothing on disk");
+  lsp->add_option("--jobs,-j", lsp_options.jobs,
+                  "Threads that read and parse files (default: cores)")
+      ->check(CLI::Range(1u, 256u));
+  bool stdio = false;  // what editors' clients pass to choose stdio; the only transport
+  lsp->add_flag("--stdio", stdio, "Talk over stdin/stdout (the default and only transport)");
+
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "Every rule: id, severity, category, summary");
   rules->add_option("--format", rules_format, "text | json")
@@ -212,6 +228,7 @@ int Main(int argc, char** argv) {
     if (lint->parsed()) return lint_apply ? Apply(lint_options) : Lint(lint_options);
     if (apply->parsed()) return Apply(apply_options);
     if (status->parsed()) return Status(status_options);
+    if (lsp->parsed()) return Lsp(lsp_options);
     if (rules->parsed()) return Rules(rules_format);
     if (explain->parsed()) return Explain(rule_id);
     if (lock->parsed()) return Lock(lock_options);

@@ -1,4 +1,4 @@
-// commands.cc: lint, rules, explain.
+// commands.cc: lint, lsp, rules, explain.
 #include "cli/commands.h"
 
 #include <algorithm>
@@ -7,11 +7,13 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <thread>
 
 #include "cli/cli.h"
 #include "cli/linting.h"
 #include "lint/registry.h"
 #include "lint/suppressions.h"
+#include "lsp/server.h"
 
 namespace migralint::cli {
 
@@ -25,6 +27,14 @@ int Lint(const CommonOptions& o) {
   for (const std::string& e : linted->result.io_errors) std::cerr << "migralint: " << e << "\n";
   if (!linted->result.io_errors.empty()) return kUsage;
   return FailsGate(linted->result, linted->fail_on) ? kFindings : kClean;
+}
+
+int Lsp(const LspOptions& o) {
+  lsp::ServerOptions options;
+  options.debounce_ms = o.debounce_ms;
+  if (!o.no_cache) options.cache_dir = o.cache_dir.empty() ? UserCacheDir() : o.cache_dir;
+  options.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return lsp::Serve(0, 1, options);
 }
 
 int Rules(const std::string& format) {

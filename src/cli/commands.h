@@ -47,6 +47,15 @@ struct FixOptions {
 
 int Lint(const CommonOptions& options);
 int Fix(const CommonOptions& options, const FixOptions& fix);
+/// `migralint lsp`.
+struct LspOptions {
+  int debounce_ms = 200;
+  std::string cache_dir;  // --cache-dir; else the user's cache folder
+  bool no_cache = false;
+  unsigned jobs = 0;  // 0: one per core
+};
+
+int Lsp(const LspOptions& options);
 int Rules(const std::string& format);
 int Explain(const std::string& rule);
 int Lock(const CommonOptions& options);

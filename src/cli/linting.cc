@@ -117,6 +117,10 @@ int UsageError(const std::string& message) {
 std::optional<fs::path> CacheDir(const CommonOptions& o) {
   if (!o.cache_dir.empty()) return fs::path(o.cache_dir);
   if (o.stdin_filename.empty()) return std::nullopt;
+  return UserCacheDir();
+}
+
+std::optional<fs::path> UserCacheDir() {
   auto env = [](const char* name) -> std::optional<fs::path> {
     const char* value = std::getenv(name);
     return value && *value ? std::optional<fs::path>(value) : std::nullopt;

@@ -1,8 +1,10 @@
 // linting.h: discovery + lint + report, shared by `lint`, `apply` and `status`.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "cli/commands.h"
 #include "config/load_config.h"
@@ -33,5 +35,9 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result);
 bool FailsGate(const lint::LintResult& result, FailOn fail_on);
 
 int UsageError(const std::string& message);
+
+/// The user's cache folder for parsed files: $MIGRALINT_CACHE_DIR, $XDG_CACHE_HOME/migralint or
+/// ~/.cache/migralint (none without a home).
+std::optional<std::filesystem::path> UserCacheDir();
 
 }  // namespace migralint::cli

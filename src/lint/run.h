@@ -13,6 +13,10 @@
 #include "migralint/diagnostic.h"
 #include "migralint/migration_set.h"
 
+namespace migralint::parse {
+class ParseCache;
+}
+
 namespace migralint::lint {
 
 struct Options {
@@ -22,8 +26,14 @@ struct Options {
   /// --stdin-filename: this file's text comes from `stdin_text`, not from disk.
   std::optional<std::filesystem::path> stdin_path;
   std::string stdin_text;
+  /// Open editor buffers (`migralint lsp`): each file's text comes from here, not from disk.
+  std::map<std::filesystem::path, std::string> buffers;
   /// Where parsed files are kept between runs (parse::ParseCache); none: no cache.
   std::optional<std::filesystem::path> cache_dir;
+  /// Parse caches the caller keeps across runs, by set root (the language server lints a set on
+  /// every edit): a set's cache is taken from here (made in cache_dir the first time), not read
+  /// and saved by each run. The caller trims and saves them.
+  std::map<std::filesystem::path, std::unique_ptr<parse::ParseCache>>* caches = nullptr;
   /// Files named on the command line: only their findings are reported (empty = all).
   std::vector<std::filesystem::path> only_files;
   /// What the report shows beyond the findings (else a set of 100,000 files keeps lists nobody

@@ -143,18 +143,18 @@ bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
   return b != boundary.end();
 }
 
-void ReadAndParse(const MigrationFile& file, const Options& options, bool from_stdin,
-                  const fs::path& boundary, parse::ParseCache* cache, FileWork& work) {
+void ReadAndParse(const MigrationFile& file, const std::string* text, const fs::path& boundary,
+                  parse::ParseCache* cache, FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
-  if (!from_stdin && LeadsOutside(file.fs_path, boundary)) {
+  if (!text && LeadsOutside(file.fs_path, boundary)) {
     work.unit.source.path = file.path;
     work.io_error =
         file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
     return;
   }
-  if (from_stdin) {
-    read = read::ReadText(options.stdin_text, file.path);
+  if (text) {
+    read = read::ReadText(*text, file.path);
   } else {
     read = read::ReadFile(file.fs_path, file.path);
   }
@@ -231,8 +231,8 @@ void KeepExcerpts(const SourceFile& source, std::span<const Diagnostic> found) {
 }
 
 // Once a file is replayed, what only its own checks needed goes: its statements and their trees,
-// its comments, and (unless it came from stdin) its text, which a finding at the end of the set
-// reads again.
+// its comments, and (unless it came from stdin or a buffer) its text, which a finding at the end of
+// the set reads again.
 void Release(FileWork& w, bool keep_text) {
   FileUnit& unit = w.unit;
   // Swapped with empty ones: assigning {} would keep their buffers.
@@ -327,12 +327,22 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
   for (std::size_t i = 0; i < work_.size(); ++i)
     (i < set.migrations.size() ? unit_.migrations : unit_.others).push_back(&work_[i].unit);
   if (!model_rules.empty()) model_.emplace(unit_, config_, std::move(model_rules));
-  if (options.stdin_path) {
-    stdin_file_ = FindSameFile(
-        files_.size(), [&](std::size_t i) -> fs::path { return files_[i]->fs_path; },
-        *options.stdin_path);
+  texts_.assign(files_.size(), nullptr);
+  auto text_of = [&](const fs::path& path, const std::string& text) {
+    const std::size_t i = FindSameFile(
+        files_.size(), [&](std::size_t k) -> fs::path { return files_[k]->fs_path; }, path);
+    if (i < files_.size()) texts_[i] = &text;
+  };
+  if (options.stdin_path) text_of(*options.stdin_path, options.stdin_text);
+  for (const auto& [path, text] : options.buffers) text_of(path, text);
+  if (options.cache_dir && options.caches) {
+    auto& kept = (*options.caches)[set.root];
+    if (!kept) kept = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+    parse_cache_ = kept.get();
+  } else if (options.cache_dir) {
+    cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
+    parse_cache_ = cache_.get();
   }
-  if (options.cache_dir) cache_ = std::make_unique<parse::ParseCache>(*options.cache_dir, set.root);
 }
 
 SetRun::~SetRun() = default;
@@ -341,7 +351,7 @@ void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
   w.unit.placeholders = config_.placeholders.empty() ? nullptr : &config_.placeholders;
-  ReadAndParse(*files_[i], options_, i == stdin_file_, boundary_, cache_.get(), w);
+  ReadAndParse(*files_[i], texts_[i], boundary_, parse_cache_, w);
   // Grammar of a later PostgreSQL than the parser's: fine when the set targets that version —
   // and, when no pg_version is given, the set's own syntax says it does.
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {
@@ -382,7 +392,7 @@ void SetRun::Consume(std::size_t i) {
     KeepExcerpts(w.unit.source, w.diagnostics);
     KeepExcerpts(w.unit.source, std::span(found_).subspan(found_before));
   }
-  Release(w, i == stdin_file_);
+  Release(w, texts_[i] != nullptr);
 }
 
 void SetRun::Finish(bool keep_files) {

@@ -59,7 +59,8 @@ class SetRun {
   LintResult& result_;
   const Config& config_;
   std::vector<const MigrationFile*> files_;
-  std::size_t stdin_file_ = SIZE_MAX;  // the file whose text comes from stdin, if any
+  /// Per file: its text when it comes from stdin or an open buffer, else null (read from disk).
+  std::vector<const std::string*> texts_;
   std::optional<LockFile> lock_;
   std::filesystem::path boundary_;                    // links to files outside it are not followed
   std::map<std::string, const LockEntry*> recorded_;  // lock entries by relative path
@@ -71,7 +72,8 @@ class SetRun {
   std::vector<FileWork> work_;
   SetUnit unit_;
   std::optional<ModelRules> model_;
-  std::unique_ptr<parse::ParseCache> cache_;
+  std::unique_ptr<parse::ParseCache> cache_;  // this run's own
+  parse::ParseCache* parse_cache_ = nullptr;  // the one used: cache_ or Options::caches'
 };
 
 }  // namespace migralint::lint

@@ -254,12 +254,28 @@ void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
     for (const auto& [name, value] : *unit.placeholders) hash += "\n" + name + "=" + value;
     hash = Sha256Hex(hash);
   }
+  // A cache kept across runs: an entry made or checked by an earlier run. (Entries are never
+  // changed or removed while runs use the cache: a view stays valid unlocked.)
+  std::string_view known;
+  bool checked = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = fresh_.find(hash); it != fresh_.end()) known = it->second;
+    checked = !known.empty() || used_.count(hash);
+  }
+  if (!known.empty() && Restore(known, unit, out)) {
+    std::lock_guard lock(mutex_);
+    round_.insert(hash);
+    ++hits_;
+    return;
+  }
   // A damaged entry (its checksum differs) is not read: the file is parsed again.
   if (auto it = found_.find(hash); it != found_.end() &&
-                                   Checksum(it->second.entry) == it->second.checksum &&
+                                   (checked || Checksum(it->second.entry) == it->second.checksum) &&
                                    Restore(it->second.entry, unit, out)) {
     std::lock_guard lock(mutex_);
     used_.insert(hash);
+    round_.insert(hash);
     ++hits_;
     return;
   }
@@ -268,7 +284,14 @@ void ParseCache::Parse(FileUnit& unit, std::vector<Diagnostic>& out) {
   std::string entry =
       Serialize(unit, std::vector<Diagnostic>(out.begin() + static_cast<long>(before), out.end()));
   std::lock_guard lock(mutex_);
+  round_.insert(hash);
   fresh_.emplace(hash, std::move(entry));
+}
+
+void ParseCache::Trim() {
+  std::erase_if(fresh_, [&](const auto& entry) { return !round_.count(entry.first); });
+  std::erase_if(used_, [&](const std::string& hash) { return !round_.count(hash); });
+  round_.clear();
 }
 
 void ParseCache::Save() {

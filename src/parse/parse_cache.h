@@ -46,6 +46,10 @@ class ParseCache {
   /// Writes the pack with this run's entries when they differ from the one read (a temporary
   /// file renamed over it). Failures are ignored: the cache is only a cache.
   void Save();
+  /// For a cache kept across runs (the language server, which lints a set on every edit): forgets
+  /// what the runs since the last Trim did not use — the texts of earlier edits — so that it holds
+  /// one entry per file, and Save writes those.
+  void Trim();
 
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return fresh_.size(); }
@@ -61,6 +65,7 @@ class ParseCache {
   std::mutex mutex_;
   std::set<std::string> used_;                // hashes of entries of read_ used
   std::map<std::string, std::string> fresh_;  // hash -> entry made by this run
+  std::set<std::string> round_;               // hashes used or made since the last Trim
   std::size_t hits_ = 0;
 };
 
