@@ -16,3 +16,7 @@ ALTER DOMAIN positive_cents ADD CONSTRAINT positive_cents_check CHECK (VALUE > 0
 -- ADD is held until COMMIT, through the scan.
 ALTER TABLE orders ADD CONSTRAINT orders_email_check CHECK (email LIKE '%@%') NOT VALID;
 ALTER TABLE orders VALIDATE CONSTRAINT orders_email_check;  -- expect: constraint-not-valid "VALIDATE CONSTRAINT \"orders_email_check\" runs in the same transaction as its NOT VALID add"
+
+-- A key on a column the same statement adds is checked too; on the column itself it would not be.
+ALTER TABLE orders ADD COLUMN voucher_id bigint,
+  ADD CONSTRAINT orders_voucher_fk FOREIGN KEY (voucher_id) REFERENCES vouchers (id);  -- expect: constraint-not-valid "ADD CONSTRAINT \"orders_voucher_fk\" FOREIGN KEY without NOT VALID"

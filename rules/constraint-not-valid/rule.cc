@@ -6,6 +6,7 @@
 
 #include <pg_query/pg_query.pb-c.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -60,14 +61,53 @@ const char* KindName(const PgQuery__Constraint& c) {
   return c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN ? "FOREIGN KEY" : "CHECK";
 }
 
+// True when `def` has a DEFAULT clause (any, even DEFAULT NULL), identity or generation
+// expression: its existing rows get values.
+bool HasDefault(const PgQuery__ColumnDef& def) {
+  bool has_default = def.raw_default != nullptr;
+  for (std::size_t i = 0; i < def.n_constraints; ++i) {
+    if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    const PgQuery__ConstrType type = def.constraints[i]->constraint->contype;
+    has_default = has_default || type == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT ||
+                  type == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
+                  type == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED;
+  }
+  return has_default;
+}
+
+// The columns the statement adds without a DEFAULT clause.
+std::vector<std::string> NewEmptyColumns(const PgQuery__AlterTableStmt& stmt) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
+    if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
+    if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd.def &&
+        cmd.def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF && cmd.def->column_def->colname &&
+        !HasDefault(*cmd.def->column_def))
+      out.push_back(cmd.def->column_def->colname);
+  }
+  return out;
+}
+
 void AddConstraint(RuleContext& ctx, const StatementContext& s, const std::string& table,
-                   const PgQuery__Constraint& c) {
+                   const PgQuery__Constraint& c, const std::vector<std::string>& new_columns) {
   if (!Checked(c)) return;
   const std::string kind = KindName(c);
+  // A key on one column this statement adds without DEFAULT: declared on the column itself, it
+  // would not be checked at all (PostgreSQL knows the column is all NULL).
+  const std::string column = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && c.n_fk_attrs == 1
+                                 ? std::string(pg::Str(c.fk_attrs[0]))
+                                 : "";
+  const bool on_new_column = !column.empty() && std::find(new_columns.begin(), new_columns.end(),
+                                                          column) != new_columns.end();
   Report(ctx, s, c.location,
          "ADD " + Named(c) + kind + " without NOT VALID checks every row of " + Quoted(table) +
              " " + Holds(c, table),
-         Recipe(table, kind + " (…)"));
+         on_new_column ? "declare the key on the new column instead (ADD COLUMN " + column +
+                             " … REFERENCES …): on a column added without DEFAULT PostgreSQL "
+                             "checks nothing; or " +
+                             Recipe(table, kind + " (…)")
+                       : Recipe(table, kind + " (…)"));
 }
 
 // A column constraint of ADD COLUMN. PostgreSQL skips the check of a foreign key on a new column
@@ -78,14 +118,7 @@ void AddColumn(RuleContext& ctx, const StatementContext& s, const std::string& t
   if (!cmd.def || cmd.def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) return;
   const PgQuery__ColumnDef& def = *cmd.def->column_def;
   if (cmd.missing_ok && known && known->FindColumn(def.colname)) return;  // IF NOT EXISTS: no-op
-  bool has_default = def.raw_default != nullptr;
-  for (std::size_t i = 0; i < def.n_constraints; ++i) {
-    if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
-    const PgQuery__ConstrType type = def.constraints[i]->constraint->contype;
-    has_default = has_default || type == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT ||
-                  type == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY ||
-                  type == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED;
-  }
+  const bool has_default = HasDefault(def);
   for (std::size_t i = 0; i < def.n_constraints; ++i) {
     if (def.constraints[i]->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
     const PgQuery__Constraint& c = *def.constraints[i]->constraint;
@@ -151,12 +184,13 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
   const Table* known = s.before.FindTable(table);
   if (known && s.SameFile(known->origin)) return;  // created in this file: no rows, no readers
   if (stmt.missing_ok && !known) return;           // IF EXISTS of a table that is not there
+  const std::vector<std::string> new_columns = NewEmptyColumns(stmt);
   for (std::size_t i = 0; i < stmt.n_cmds; ++i) {
     if (stmt.cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
     if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && cmd.def &&
         cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      AddConstraint(ctx, s, table, *cmd.def->constraint);
+      AddConstraint(ctx, s, table, *cmd.def->constraint, new_columns);
     } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
       AddColumn(ctx, s, table, known, cmd);
     } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {

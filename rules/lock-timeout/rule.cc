@@ -209,7 +209,8 @@ std::vector<Target> Targets(const PgQuery__Node* node, const Schema& schema,
       break;
     case PG_QUERY__NODE__NODE_LOCK_STMT: {
       const int mode = node->lock_stmt->mode;
-      if (mode >= kShareRowExclusiveLock)
+      // NOWAIT fails at once rather than queue: nothing waits behind it.
+      if (mode >= kShareRowExclusiveLock && !node->lock_stmt->nowait)
         Relations(node->lock_stmt->relations, node->lock_stmt->n_relations,
                   mode == kAccessExclusiveLock ? Mode::kAccessExclusive
                   : mode == kExclusiveLock     ? Mode::kExclusive
