@@ -409,8 +409,10 @@ bool Covered(RuleContext& ctx, const StatementContext& s) {
   const std::size_t here = StatementContext::StatementIndex(s.file, s.statement);
   std::optional<std::vector<int>> transactions;
   bool first_segment = true, strong_in_segment = false;
+  bool crossed = false;  // a BEGIN / COMMIT / ROLLBACK between that statement and this one
   for (std::size_t j = here; j-- > 0;) {
     const Statement& st = s.file.statements[j];
+    if (!st.IsNested() && TransactionKind(st) != 0) crossed = true;
     if (!Runs(s.file, st)) continue;
     Timeout effect = TimeoutEffect(st.node);
     if (effect == Timeout::kSetLocal) {
@@ -423,8 +425,13 @@ bool Covered(RuleContext& ctx, const StatementContext& s) {
       bool strong = false;
       for (const Target& t : Targets(st.node, s.before, true))
         strong = strong || Existing(s, t, st.begin, false);
-      if (!strong || LocalTimeoutBefore(s.file, j)) continue;  // (under its own SET LOCAL)
-      if (first_segment) return true;  // the same state as here: reported, or in force
+      if (!strong) continue;
+      // In the same transaction and segment as this one, it shares this one's state: reported,
+      // or a timeout in force (a SET LOCAL included). Across a COMMIT, a SET LOCAL before it in
+      // its own transaction is over here.
+      if (first_segment && !crossed) return true;
+      if (LocalTimeoutBefore(s.file, j)) continue;
+      if (first_segment) return true;
       strong_in_segment = true;
       continue;
     }
