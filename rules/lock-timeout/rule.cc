@@ -316,9 +316,10 @@ bool Zero(const PgQuery__Node* value) {
   if (!value || value->node_case != PG_QUERY__NODE__NODE_A_CONST) return false;
   const PgQuery__AConst& c = *value->a_const;
   if (c.isnull) return false;
-  if (c.val_case == PG_QUERY__A__CONST__VAL_IVAL) return c.ival->ival == 0;
-  if (c.val_case == PG_QUERY__A__CONST__VAL_FVAL) return Zero(std::string_view(c.fval->fval));
-  if (c.val_case != PG_QUERY__A__CONST__VAL_SVAL) return false;
+  if (c.val_case == PG_QUERY__A__CONST__VAL_IVAL) return !c.ival || c.ival->ival == 0;
+  if (c.val_case == PG_QUERY__A__CONST__VAL_FVAL)
+    return c.fval && Zero(std::string_view(c.fval->fval));
+  if (c.val_case != PG_QUERY__A__CONST__VAL_SVAL || !c.sval) return false;
   return Zero(std::string_view(c.sval->sval));
 }
 
