@@ -357,8 +357,9 @@ TEST_F(LockClaims, ConstraintsWithoutNotValidScanUnderLock) {
             "ShareRowExclusiveLock");
   EXPECT_EQ(WaitsFor(fk, "customers", "customers"), "");
 
-  const std::string check = "ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive "
-                            "CHECK (quantity > 0)";
+  const std::string check =
+      "ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive "
+      "CHECK (quantity > 0)";
   EXPECT_EQ(Sqlstate(check), "23514");  // quantity = id % 7 is 0 on some rows
   EXPECT_EQ(Scans("ALTER TABLE orders ADD CHECK (quantity >= 0)", "orders"), 1);
   EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD CHECK (quantity >= 0)", "orders", "orders"),
@@ -381,6 +382,11 @@ TEST_F(LockClaims, ConstraintsWithoutNotValidScanUnderLock) {
                   "ALTER TABLE orders VALIDATE CONSTRAINT orders_cents",
                   "orders"),
             "AccessExclusiveLock,ShareUpdateExclusiveLock");
+  // rule.md's "by version": before 18 a partitioned table refuses a NOT VALID foreign key.
+  Run("CREATE TABLE events (at int, customer_id bigint) PARTITION BY RANGE (at)");
+  EXPECT_EQ(Sqlstate("ALTER TABLE events ADD FOREIGN KEY (customer_id) REFERENCES customers "
+                     "NOT VALID"),
+            "42809");
 }
 
 // constraint-not-valid: what ADD COLUMN checks. A foreign key on a new column without DEFAULT is
@@ -394,12 +400,13 @@ TEST_F(LockClaims, NewColumnConstraintsAndTheirScans) {
   EXPECT_EQ(
       Scans("ALTER TABLE orders ADD COLUMN c bigint DEFAULT NULL REFERENCES customers", "orders"),
       1);
-  EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c bigint DEFAULT 1 REFERENCES customers", "orders"),
-            1);
+  EXPECT_EQ(
+      Scans("ALTER TABLE orders ADD COLUMN c bigint DEFAULT 1 REFERENCES customers", "orders"), 1);
   EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c int CHECK (c > 0)", "orders"), 1);
-  EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c bigint, ADD FOREIGN KEY (c) REFERENCES customers",
-                  "orders"),
-            1);
+  EXPECT_EQ(
+      Scans("ALTER TABLE orders ADD COLUMN c bigint, ADD FOREIGN KEY (c) REFERENCES customers",
+            "orders"),
+      1);
   EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c bigint", "orders"), 0);
 }
 
@@ -462,8 +469,9 @@ TEST_F(LockClaims, WaitingLockQueuesEveryoneUnlessLockTimeout) {
   ASSERT_TRUE(migration->Exec("SET lock_timeout = '200ms'").ok);
   EXPECT_EQ(migration->Exec("ALTER TABLE orders ADD COLUMN other text").sqlstate, "55P03");
   ASSERT_TRUE(migration->Exec("BEGIN; SET LOCAL lock_timeout = '200ms'").ok);
-  EXPECT_EQ(migration->Exec("CREATE TRIGGER t BEFORE UPDATE ON orders FOR EACH ROW EXECUTE "
-                            "FUNCTION suppress_redundant_updates_trigger()")
+  EXPECT_EQ(migration
+                ->Exec("CREATE TRIGGER t BEFORE UPDATE ON orders FOR EACH ROW EXECUTE "
+                       "FUNCTION suppress_redundant_updates_trigger()")
                 .sqlstate,
             "");  // SHARE ROW EXCLUSIVE: a reader does not hold it up
   migration->Exec("ROLLBACK");
@@ -478,9 +486,9 @@ TEST_F(LockClaims, WaitingLockQueuesEveryoneUnlessLockTimeout) {
   EXPECT_EQ(Holds("ALTER TABLE orders DISABLE TRIGGER ALL", "orders"), "ShareRowExclusiveLock");
   EXPECT_EQ(Holds("CREATE TABLE invoices (customer_id bigint REFERENCES customers)", "customers"),
             "AccessShareLock,ShareRowExclusiveLock");
-  EXPECT_EQ(Holds("CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (1) TO (10)",
-                  "events"),
-            kExclusive);
+  EXPECT_EQ(
+      Holds("CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (1) TO (10)", "events"),
+      kExclusive);
   EXPECT_EQ(Holds("DROP INDEX orders_id_idx", "orders"), kExclusive);
   EXPECT_EQ(Holds("CREATE POLICY p ON orders USING (true)", "orders"), kExclusive);
   EXPECT_EQ(Holds("ALTER TABLE orders OWNER TO CURRENT_USER", "orders"), kExclusive);
