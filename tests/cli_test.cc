@@ -450,8 +450,9 @@ TEST_F(Cli, SupabaseSetIsTheSameFromInsideItsFolder) {
 TEST_F(Cli, StdinFilenameOfANewFileSeesItsSet) {
   CleanSet();
   // 002 is not on disk yet: the editor's buffer joins the set after 001, which created "a".
-  const Result r = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql",
-                       "ALTER TABLE a ADD COLUMN IF NOT EXISTS b text;\n");
+  const Result r =
+      Run("lint --format gcc --stdin-filename db/migrations/002_b.sql",
+          "SET lock_timeout = '2s';\nALTER TABLE a ADD COLUMN IF NOT EXISTS b text;\n");
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const Result missing = Run("lint --format gcc --stdin-filename db/migrations/002_b.sql",

@@ -244,7 +244,7 @@ TEST_F(Hostile, DeepExpressionsAreRefusedAtTheStatement) {
   for (int i = 1; i < 5000; ++i) terms += "+1";
   Write("db/migrations/001_a.sql",
         "SELECT 1;\nSELECT " + terms + ";\nALTER TABLE missing ADD COLUMN IF NOT EXISTS x int;\n");
-  Result r = Run("lint --format gcc db");
+  Result r = Run("lint --format gcc --disable lock-timeout db");
   EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
   EXPECT_EQ(r.out,
             "db/migrations/001_a.sql:2:1: warning: statement nested more than 1024 levels deep: "
@@ -456,7 +456,7 @@ TEST_F(Hostile, IgnoreNamingThousandsOfRules) {
   for (int i = 0; i < 5000; ++i)
     statements += "ALTER TABLE missing" + std::to_string(i) + " ADD COLUMN IF NOT EXISTS x int;\n";
   Write("db/migrations/001_a.sql", "-- migralint-ignore-file " + names + "\n" + statements);
-  Result r = Run("lint --format gcc db");
+  Result r = Run("lint --format gcc --disable lock-timeout db");
   EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
   EXPECT_EQ(r.out.find("[unknown-object]"), std::string::npos);
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2500);  // each unknown name, once
@@ -521,7 +521,7 @@ TEST_F(Hostile, TenThousandCharacterIdentifier) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;  // PostgreSQL truncates it to 63 bytes, as here
   Write("db/migrations/001_a.sql",
         "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS note text;\n");
-  r = Run("lint --format gcc --fail-on warning db");
+  r = Run("lint --format gcc --fail-on warning --disable lock-timeout db");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
             "db/migrations/001_a.sql:1:13: warning: name of 10000 bytes: PostgreSQL cuts "

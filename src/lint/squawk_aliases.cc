@@ -11,8 +11,9 @@
 namespace migralint::lint {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAliases{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kAliases{{
     {"adding-field-with-default", "volatile-default"},
+    {"adding-foreign-key-constraint", "constraint-not-valid"},
     {"adding-not-nullable-field", "unsafe-not-null"},
     {"adding-required-field", "unsafe-not-null"},
     {"adding-serial-primary-key-field", "constraint-builds-index"},
@@ -25,6 +26,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAliases
     {"ban-truncate-cascade", "destructive-change"},
     {"ban-uncommitted-transaction", "transaction-nesting"},
     {"changing-column-type", "unsafe-type-change"},
+    {"constraint-missing-not-valid", "constraint-not-valid"},
     {"disallowed-unique-constraint", "constraint-builds-index"},
     {"identifier-too-long", "identifier-too-long"},
     {"prefer-bigint-over-int", "prefer-bigint"},
@@ -39,6 +41,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAliases
     {"require-concurrent-index-deletion", "non-concurrent-index"},
     {"require-concurrent-partition-detach", "blocking-maintenance"},
     {"require-concurrent-reindex", "non-concurrent-index"},
+    {"require-timeout-settings", "lock-timeout"},  // its lock_timeout part
     {"syntax-error", "syntax-error"},
     {"transaction-nesting", "transaction-nesting"},
     {"unused-ignore", "unused-ignore"},

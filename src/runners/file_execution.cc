@@ -3,10 +3,12 @@
 #include <pg_query/pg_query.pb-c.h>
 
 #include <string>
+#include <vector>
 
 #include "migralint/config.h"
 #include "migralint/rule.h"
 #include "migralint/runner.h"
+#include "migralint/transaction_ids.h"
 #include "migralint/transactions.h"
 
 namespace migralint {
@@ -112,6 +114,41 @@ FileExecution::FileExecution(const FileUnit& unit, const Config& config)
 
 const Block& FileExecution::BlockAt(const Statement& statement) const {
   return block_[StatementContext::StatementIndex(unit_, statement)];
+}
+
+std::vector<int> TransactionIds(const FileUnit& unit, const FileExecution& execution) {
+  std::vector<int> id(unit.statements.size(), -1);
+  int next = 0, open = -1;  // `open`: the transaction block in progress, or -1
+  for (std::size_t i = 0; i < unit.statements.size(); ++i) {
+    const Statement& s = unit.statements[i];
+    if (s.IsNested()) {
+      id[i] = id[static_cast<std::size_t>(s.parent)];
+      continue;
+    }
+    switch (TransactionKind(s)) {
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN:
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START:
+        if (open < 0) open = next++;  // (a BEGIN inside the runner's block starts nothing)
+        id[i] = open;
+        break;
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT:
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK:
+      case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE:
+        id[i] = open >= 0 ? open : next++;
+        open = -1;
+        break;
+      default:
+        if (execution.BlockAt(s).why.empty()) {
+          id[i] = next++;  // a transaction of its own
+          open = -1;
+        } else {
+          if (open < 0) open = next++;
+          id[i] = open;
+        }
+        break;
+    }
+  }
+  return id;
 }
 
 }  // namespace migralint

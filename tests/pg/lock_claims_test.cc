@@ -80,9 +80,16 @@ class LockClaims : public ::testing::Test {
   // that is rolled back unless `transaction` is false.
   std::string WaitsFor(const std::string& sql, const std::string& relation, const std::string& read,
                        bool transaction = true) {
-    auto reader = Open();
-    EXPECT_TRUE(reader->Exec("BEGIN").ok);
-    EXPECT_TRUE(reader->Exec("SELECT count(*) FROM " + read).ok);
+    return WaitsBehind(sql, relation, "SELECT count(*) FROM " + read, transaction);
+  }
+
+  // The same, while another session has run `hold` in a transaction still open (a write holds
+  // ROW EXCLUSIVE on its table).
+  std::string WaitsBehind(const std::string& sql, const std::string& relation,
+                          const std::string& hold, bool transaction = true) {
+    auto holder = Open();
+    EXPECT_TRUE(holder->Exec("BEGIN").ok);
+    EXPECT_TRUE(holder->Exec(hold).ok) << hold;
     std::atomic<bool> done{false};
     apply::QueryResult result;
     std::thread writer([&] {
@@ -100,10 +107,38 @@ class LockClaims : public ::testing::Test {
       if (r.ok && !r.rows.empty() && r.rows[0][0]) mode = *r.rows[0][0];
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    reader->Exec("COMMIT");
+    holder->Exec("COMMIT");
     writer.join();
     EXPECT_TRUE(result.ok) << sql << ": " << result.sqlstate << " " << result.message;
     return mode;
+  }
+
+  // The lock modes this session holds on `relation` right after `sql` (in a transaction rolled
+  // back after), sorted and comma-separated.
+  std::string Holds(const std::string& sql, const std::string& relation) {
+    EXPECT_TRUE(db_->Exec("BEGIN").ok);
+    const auto done = db_->Exec(sql);
+    EXPECT_TRUE(done.ok) << sql << ": " << done.sqlstate << " " << done.message;
+    const auto r = db_->Exec(
+        "SELECT string_agg(mode, ',' ORDER BY mode) FROM pg_locks WHERE pid = pg_backend_pid() "
+        "AND locktype = 'relation' AND relation = '" +
+        relation + "'::regclass");
+    db_->Exec("ROLLBACK");
+    return r.ok && !r.rows.empty() && r.rows[0][0] ? *r.rows[0][0] : "";
+  }
+
+  // How many sequential scans of `table` `sql` does (in a transaction rolled back after).
+  long Scans(const std::string& sql, const std::string& table) {
+    const std::string count =
+        "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = '" + table + "'";
+    EXPECT_TRUE(db_->Exec("BEGIN").ok);
+    const auto before = db_->Exec(count);
+    const auto done = db_->Exec(sql);
+    EXPECT_TRUE(done.ok) << sql << ": " << done.sqlstate << " " << done.message;
+    const auto after = db_->Exec(count);
+    db_->Exec("ROLLBACK");
+    if (!before.ok || !after.ok || before.rows.empty() || after.rows.empty()) return -1;
+    return std::stol(*after.rows[0][0]) - std::stol(*before.rows[0][0]);
   }
 
   std::string Sqlstate(const std::string& sql) { return db_->Exec(sql).sqlstate; }
@@ -297,6 +332,175 @@ TEST_F(LockClaims, LongNamesAreCutAndCollide) {
                      "orders_shipping_address_country_code_must_be_iso_3166_alpha_2_chk "
                      "CHECK (country = upper(country))"),
             "42710");
+}
+
+// constraint-not-valid: a foreign key or CHECK added without NOT VALID reads every row (and fails
+// on one that breaks it) under SHARE ROW EXCLUSIVE on both tables / ACCESS EXCLUSIVE; NOT VALID
+// reads nothing; VALIDATE takes SHARE UPDATE EXCLUSIVE unless the ADD's lock is still held.
+TEST_F(LockClaims, ConstraintsWithoutNotValidScanUnderLock) {
+  Run("CREATE TABLE customers (id bigint PRIMARY KEY);"
+      "INSERT INTO customers SELECT generate_series(1, 9);"
+      "ALTER TABLE orders ADD COLUMN customer_id bigint;"
+      "UPDATE orders SET customer_id = id % 10 + 1");  // customer 10 does not exist
+  const std::string fk =
+      "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) "
+      "REFERENCES customers (id)";
+  EXPECT_EQ(Sqlstate(fk), "23503");  // every row is checked
+  Run("UPDATE orders SET customer_id = 1 WHERE customer_id = 10");
+  EXPECT_EQ(Scans(fk, "orders"), 1);
+  EXPECT_EQ(Holds(fk, "orders"), "AccessShareLock,ShareRowExclusiveLock");
+  EXPECT_EQ(Holds(fk, "customers"), "AccessShareLock,RowShareLock,ShareRowExclusiveLock");
+  // Writers of either table wait; readers do not.
+  EXPECT_EQ(WaitsBehind(fk, "customers", "INSERT INTO customers VALUES (100)"),
+            "ShareRowExclusiveLock");
+  EXPECT_EQ(WaitsBehind(fk, "orders", "UPDATE orders SET quantity = quantity WHERE id = 1"),
+            "ShareRowExclusiveLock");
+  EXPECT_EQ(WaitsFor(fk, "customers", "customers"), "");
+
+  const std::string check =
+      "ALTER TABLE orders ADD CONSTRAINT orders_quantity_positive "
+      "CHECK (quantity > 0)";
+  EXPECT_EQ(Sqlstate(check), "23514");  // quantity = id % 7 is 0 on some rows
+  EXPECT_EQ(Scans("ALTER TABLE orders ADD CHECK (quantity >= 0)", "orders"), 1);
+  EXPECT_EQ(WaitsFor("ALTER TABLE orders ADD CHECK (quantity >= 0)", "orders", "orders"),
+            kExclusive);
+
+  // NOT VALID: nothing read, the row breaking it stays.
+  EXPECT_EQ(Scans(check + " NOT VALID", "orders"), 0);
+  EXPECT_EQ(Scans(fk + " NOT VALID", "orders"), 0);
+  Run(check + " NOT VALID");
+  EXPECT_EQ(Sqlstate("INSERT INTO orders (id, quantity) VALUES (5000, 0)"), "23514");  // new rows
+  Run("UPDATE orders SET quantity = 1 WHERE quantity = 0");
+  // VALIDATE reads the rows under SHARE UPDATE EXCLUSIVE: writers go on.
+  const std::string validate = "ALTER TABLE orders VALIDATE CONSTRAINT orders_quantity_positive";
+  EXPECT_EQ(Scans(validate, "orders"), 1);
+  EXPECT_EQ(Holds(validate, "orders"), "ShareUpdateExclusiveLock");
+  EXPECT_EQ(WaitsBehind(validate, "orders", "UPDATE orders SET quantity = quantity WHERE id = 1"),
+            "");
+  // ... unless the NOT VALID add is in the same transaction: its ACCESS EXCLUSIVE is still held.
+  EXPECT_EQ(Holds("ALTER TABLE orders ADD CONSTRAINT orders_cents CHECK (unit_cents > 0) NOT VALID;"
+                  "ALTER TABLE orders VALIDATE CONSTRAINT orders_cents",
+                  "orders"),
+            "AccessExclusiveLock,ShareUpdateExclusiveLock");
+  // rule.md's "by version": before 18 a partitioned table refuses a NOT VALID foreign key.
+  Run("CREATE TABLE events (at int, customer_id bigint) PARTITION BY RANGE (at)");
+  EXPECT_EQ(Sqlstate("ALTER TABLE events ADD FOREIGN KEY (customer_id) REFERENCES customers "
+                     "NOT VALID"),
+            "42809");
+}
+
+// constraint-not-valid: what ADD COLUMN checks. A foreign key on a new column without DEFAULT is
+// not checked at all (the column is all NULL); with any DEFAULT clause, even NULL, it is, and
+// so is a CHECK on a new column, and a key added beside the column in the same statement.
+TEST_F(LockClaims, NewColumnConstraintsAndTheirScans) {
+  Run("CREATE TABLE customers (id bigint PRIMARY KEY); INSERT INTO customers VALUES (1)");
+  EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c bigint REFERENCES customers", "orders"), 0);
+  EXPECT_EQ(Holds("ALTER TABLE orders ADD COLUMN c bigint REFERENCES customers", "customers"),
+            "AccessShareLock,ShareRowExclusiveLock");
+  EXPECT_EQ(
+      Scans("ALTER TABLE orders ADD COLUMN c bigint DEFAULT NULL REFERENCES customers", "orders"),
+      1);
+  EXPECT_EQ(
+      Scans("ALTER TABLE orders ADD COLUMN c bigint DEFAULT 1 REFERENCES customers", "orders"), 1);
+  EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c int CHECK (c > 0)", "orders"), 1);
+  EXPECT_EQ(
+      Scans("ALTER TABLE orders ADD COLUMN c bigint, ADD FOREIGN KEY (c) REFERENCES customers",
+            "orders"),
+      1);
+  EXPECT_EQ(Scans("ALTER TABLE orders ADD COLUMN c bigint", "orders"), 0);
+}
+
+// constraint-not-valid: a domain constraint is checked on every column of the domain, each
+// table under SHARE (writers wait); NOT VALID reads nothing; on this server (15) VALIDATE takes
+// SHARE too.
+TEST_F(LockClaims, DomainConstraintsCheckEveryColumn) {
+  Run("CREATE DOMAIN cents AS int; ALTER TABLE orders ADD COLUMN price cents;"
+      "UPDATE orders SET price = unit_cents - 200");  // negative on some rows
+  const std::string add = "ALTER DOMAIN cents ADD CONSTRAINT cents_positive CHECK (VALUE > 0)";
+  EXPECT_EQ(Sqlstate(add), "23514");
+  Run("UPDATE orders SET price = 1 WHERE price <= 0");
+  EXPECT_EQ(Holds(add, "orders"), "ShareLock");
+  EXPECT_EQ(WaitsBehind(add, "orders", "UPDATE orders SET quantity = quantity WHERE id = 1"),
+            "ShareLock");
+  EXPECT_EQ(Holds(add + " NOT VALID", "orders"), "");
+  Run(add + " NOT VALID");
+  EXPECT_EQ(Holds("ALTER DOMAIN cents VALIDATE CONSTRAINT cents_positive", "orders"), "ShareLock");
+}
+
+// lock-timeout: while a statement waits for ACCESS EXCLUSIVE behind a reader, later readers queue
+// behind it; with lock_timeout it gives up (55P03) and they go on. And the lock levels of the
+// statements the rule counts, and of some it does not.
+TEST_F(LockClaims, WaitingLockQueuesEveryoneUnlessLockTimeout) {
+  auto reader = Open();
+  ASSERT_TRUE(reader->Exec("BEGIN; SELECT count(*) FROM orders").ok);
+  std::thread alter([&] { Open()->Exec("ALTER TABLE orders ADD COLUMN note text"); });
+  std::atomic<bool> read{false};
+  std::thread later([&] {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {  // once the ALTER waits
+      const auto r = db_->Exec(
+          "SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock' AND "
+          "relation = 'orders'::regclass");
+      if (r.ok && !r.rows.empty()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    Open()->Exec("SELECT count(*) FROM orders");
+    read = true;
+  });
+  std::string queued;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (queued.empty() && std::chrono::steady_clock::now() < deadline) {
+    const auto r = db_->Exec(
+        "SELECT mode FROM pg_locks WHERE NOT granted AND mode = 'AccessShareLock' AND "
+        "relation = 'orders'::regclass");
+    if (r.ok && !r.rows.empty() && r.rows[0][0]) queued = *r.rows[0][0];
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(queued, "AccessShareLock");  // a plain SELECT waits behind the waiting ALTER
+  EXPECT_FALSE(read);
+  reader->Exec("COMMIT");
+  alter.join();
+  later.join();
+  EXPECT_TRUE(read);
+
+  // With lock_timeout the ALTER gives up.
+  ASSERT_TRUE(reader->Exec("BEGIN; SELECT count(*) FROM orders").ok);
+  auto migration = Open();
+  ASSERT_TRUE(migration->Exec("SET lock_timeout = '200ms'").ok);
+  EXPECT_EQ(migration->Exec("ALTER TABLE orders ADD COLUMN other text").sqlstate, "55P03");
+  ASSERT_TRUE(migration->Exec("BEGIN; SET LOCAL lock_timeout = '200ms'").ok);
+  EXPECT_EQ(migration
+                ->Exec("CREATE TRIGGER t BEFORE UPDATE ON orders FOR EACH ROW EXECUTE "
+                       "FUNCTION suppress_redundant_updates_trigger()")
+                .sqlstate,
+            "");  // SHARE ROW EXCLUSIVE: a reader does not hold it up
+  migration->Exec("ROLLBACK");
+  reader->Exec("COMMIT");
+
+  Run("CREATE TABLE customers (id bigint PRIMARY KEY);"
+      "CREATE TABLE events (at int) PARTITION BY RANGE (at)");
+  EXPECT_EQ(Holds("CREATE TRIGGER t BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION "
+                  "suppress_redundant_updates_trigger()",
+                  "orders"),
+            "ShareRowExclusiveLock");
+  EXPECT_EQ(Holds("ALTER TABLE orders DISABLE TRIGGER ALL", "orders"), "ShareRowExclusiveLock");
+  EXPECT_EQ(Holds("CREATE TABLE invoices (customer_id bigint REFERENCES customers)", "customers"),
+            "AccessShareLock,ShareRowExclusiveLock");
+  EXPECT_EQ(
+      Holds("CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (1) TO (10)", "events"),
+      kExclusive);
+  EXPECT_EQ(Holds("DROP INDEX orders_id_idx", "orders"), kExclusive);
+  EXPECT_EQ(Holds("CREATE POLICY p ON orders USING (true)", "orders"), kExclusive);
+  EXPECT_EQ(Holds("ALTER TABLE orders OWNER TO CURRENT_USER", "orders"), kExclusive);
+  EXPECT_EQ(Holds("ALTER TABLE orders RENAME COLUMN email TO mail", "orders"), kExclusive);
+  // Not counted: SHARE UPDATE EXCLUSIVE, SHARE, or no lock on the table.
+  EXPECT_EQ(Holds("ALTER TABLE orders SET (fillfactor = 90)", "orders"),
+            "ShareUpdateExclusiveLock");
+  EXPECT_EQ(Holds("ALTER TABLE orders ALTER COLUMN id SET STATISTICS 100", "orders"),
+            "ShareUpdateExclusiveLock");
+  EXPECT_EQ(Holds("CREATE INDEX orders_email_idx ON orders (email)", "orders"), "ShareLock");
+  EXPECT_EQ(Holds("GRANT SELECT ON orders TO PUBLIC", "orders"), "");
+  EXPECT_EQ(Holds("COMMENT ON TABLE orders IS 'x'", "orders"), "ShareUpdateExclusiveLock");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ BEGIN
 END
 $$;
 
-CREATE TABLE IF NOT EXISTS sales.order_items (
+CREATE TABLE IF NOT EXISTS sales.order_items (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"sales.orders\""
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     order_id UUID NOT NULL REFERENCES sales.orders(id) ON DELETE CASCADE,
     sku TEXT NOT NULL,

@@ -7,7 +7,7 @@
 
 BEGIN;
 
-ALTER TABLE sales.orders
+ALTER TABLE sales.orders  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"sales.orders\""
     ADD COLUMN IF NOT EXISTS currency CHAR(3);  -- expect: no-char-type
 
 -- Only affects rows inserted from now on; no rewrite, no scan.

@@ -14,7 +14,7 @@ BEGIN
         WHERE conrelid = 'sales.orders'::regclass
           AND conname = 'orders_currency_not_null'
     ) THEN
-        ALTER TABLE sales.orders
+        ALTER TABLE sales.orders  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"sales.orders\""
             ADD CONSTRAINT orders_currency_not_null
             CHECK (currency IS NOT NULL) NOT VALID;
     END IF;

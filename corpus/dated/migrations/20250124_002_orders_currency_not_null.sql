@@ -11,7 +11,7 @@ BEGIN;
 ALTER TABLE sales.orders VALIDATE CONSTRAINT orders_currency_not_null;  -- expect: non-idempotent-ddl "drops further down"
 ALTER TABLE sales.orders VALIDATE CONSTRAINT orders_currency_iso4217;
 
-ALTER TABLE sales.orders ALTER COLUMN currency SET NOT NULL;
+ALTER TABLE sales.orders ALTER COLUMN currency SET NOT NULL;  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"sales.orders\""
 
 ALTER TABLE sales.orders DROP CONSTRAINT IF EXISTS orders_currency_not_null;
 

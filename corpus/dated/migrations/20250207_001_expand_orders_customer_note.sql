@@ -9,7 +9,7 @@
 
 BEGIN;
 
-ALTER TABLE sales.orders
+ALTER TABLE sales.orders  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"sales.orders\""
     ADD COLUMN IF NOT EXISTS customer_note TEXT;
 
 CREATE OR REPLACE FUNCTION sales.orders_sync_customer_note()

@@ -6,7 +6,7 @@
 
 BEGIN;
 
-CREATE TABLE IF NOT EXISTS sales.shipments (
+CREATE TABLE IF NOT EXISTS sales.shipments (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"sales.orders\""
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     order_id UUID NOT NULL REFERENCES sales.orders(id) ON DELETE CASCADE,
     carrier TEXT NOT NULL,

@@ -23,7 +23,7 @@ BEGIN
 END
 $$;
 
-DROP TRIGGER IF EXISTS orders_sync_customer_note ON sales.orders;
+DROP TRIGGER IF EXISTS orders_sync_customer_note ON sales.orders;  -- expect: lock-timeout "DROP TRIGGER takes an ACCESS EXCLUSIVE lock on \"sales.orders\""
 DROP FUNCTION IF EXISTS sales.orders_sync_customer_note();
 
 ALTER TABLE sales.orders DROP COLUMN IF EXISTS note;

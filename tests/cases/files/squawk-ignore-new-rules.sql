@@ -10,3 +10,5 @@ ALTER TABLE notes ADD COLUMN IF NOT EXISTS lang char(2);
 -- squawk-ignore prefer-bigint-over-int, prefer-identity
 ALTER TABLE notes ADD COLUMN IF NOT EXISTS seq serial;
 ALTER TABLE notes ADD COLUMN IF NOT EXISTS updated timestamp;  -- expect: prefer-timestamptz "\"updated\""
+-- squawk-ignore require-timeout-settings, constraint-missing-not-valid
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_check CHECK (email <> '');  -- expect: non-idempotent-ddl "ADD CONSTRAINT", unknown-object "public.accounts"

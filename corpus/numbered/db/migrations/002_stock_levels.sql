@@ -12,7 +12,7 @@
 
 BEGIN;
 
-CREATE TABLE IF NOT EXISTS inventory.stock_levels (
+CREATE TABLE IF NOT EXISTS inventory.stock_levels (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"inventory.warehouses\""
     warehouse_id UUID NOT NULL REFERENCES inventory.warehouses(id) ON DELETE CASCADE,
     product_id UUID NOT NULL REFERENCES inventory.products(id) ON DELETE RESTRICT,
     on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS inventory.suppliers (
     updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW()
 );
 
-CREATE TABLE IF NOT EXISTS inventory.purchase_orders (
+CREATE TABLE IF NOT EXISTS inventory.purchase_orders (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"inventory.warehouses\""
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     supplier_id UUID NOT NULL REFERENCES inventory.suppliers(id) ON DELETE RESTRICT,
     warehouse_id UUID NOT NULL REFERENCES inventory.warehouses(id) ON DELETE RESTRICT,

@@ -14,7 +14,7 @@
 
 BEGIN;
 
-CREATE TABLE IF NOT EXISTS inventory.stock_movements (
+CREATE TABLE IF NOT EXISTS inventory.stock_movements (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"inventory.warehouses\""
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     warehouse_id UUID NOT NULL REFERENCES inventory.warehouses(id) ON DELETE RESTRICT,
     product_id UUID NOT NULL REFERENCES inventory.products(id) ON DELETE RESTRICT,

@@ -14,7 +14,7 @@
 BEGIN;
 
 -- Constant defaults: no table rewrite on PostgreSQL 11+
-ALTER TABLE inventory.products
+ALTER TABLE inventory.products  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"inventory.products\""
 ADD COLUMN IF NOT EXISTS reorder_point INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN IF NOT EXISTS reorder_quantity INTEGER NOT NULL DEFAULT 0;
 

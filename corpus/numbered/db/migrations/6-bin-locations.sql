@@ -13,7 +13,7 @@
 
 BEGIN;
 
-ALTER TABLE inventory.stock_levels
+ALTER TABLE inventory.stock_levels  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"inventory.stock_levels\""
 ADD COLUMN IF NOT EXISTS bin_location TEXT;
 
 COMMIT;

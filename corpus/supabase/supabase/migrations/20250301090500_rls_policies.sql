@@ -33,7 +33,7 @@ as $$
   );
 $$;
 
-alter table public.organizations enable row level security;
+alter table public.organizations enable row level security;  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.organizations\""
 alter table public.profiles enable row level security;
 alter table public.memberships enable row level security;
 

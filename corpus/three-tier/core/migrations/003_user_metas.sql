@@ -5,7 +5,7 @@
 -- ============================================
 -- TABLE
 -- ============================================
-CREATE TABLE IF NOT EXISTS "users_metas" (
+CREATE TABLE IF NOT EXISTS "users_metas" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT NOT NULL REFERENCES "user"(id) ON DELETE CASCADE,
   "metaKey" TEXT NOT NULL,

@@ -11,7 +11,7 @@ BEGIN
     SELECT 1 FROM information_schema.columns
     WHERE table_schema = 'public' AND table_name = 'user' AND column_name = 'locale'
   ) THEN
-    ALTER TABLE "user" ADD COLUMN locale TEXT DEFAULT 'en';
+    ALTER TABLE "user" ADD COLUMN locale TEXT DEFAULT 'en';  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.user\""
   END IF;
 END $$;
 

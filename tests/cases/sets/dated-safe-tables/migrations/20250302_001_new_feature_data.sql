@@ -1,6 +1,6 @@
 -- Migration: 20250302_001_new_feature_data
 -- Description: a new table with RLS, its policy, and a partial index on its nullable key
-CREATE TABLE IF NOT EXISTS new_feature_data (
+CREATE TABLE IF NOT EXISTS new_feature_data (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"auth.users\""
     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
     user_id UUID REFERENCES auth.users(id) ON DELETE CASCADE,
     feature_config JSONB DEFAULT '{}',

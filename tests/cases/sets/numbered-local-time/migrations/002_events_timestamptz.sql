@@ -1,1 +1,1 @@
-ALTER TABLE events ALTER COLUMN at TYPE timestamptz;  -- expect: unsafe-type-change "from timestamp to timestamptz rewrites the table"
+ALTER TABLE events ALTER COLUMN at TYPE timestamptz;  -- expect: unsafe-type-change "from timestamp to timestamptz rewrites the table", lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.events\""

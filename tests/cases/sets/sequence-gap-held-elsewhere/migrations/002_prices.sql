@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS prices (
+CREATE TABLE IF NOT EXISTS prices (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.products\""
   id bigserial PRIMARY KEY,  -- expect: prefer-identity
   product_id bigint NOT NULL REFERENCES products (id) ON DELETE CASCADE,
   amount_cents bigint NOT NULL

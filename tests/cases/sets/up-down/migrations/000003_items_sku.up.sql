@@ -1,1 +1,1 @@
-ALTER TABLE items ADD COLUMN IF NOT EXISTS sku text;
+ALTER TABLE items ADD COLUMN IF NOT EXISTS sku text;  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.items\""

@@ -5,7 +5,7 @@
 -- ============================================
 -- TABLES
 -- ============================================
-CREATE TABLE IF NOT EXISTS "page_views" (
+CREATE TABLE IF NOT EXISTS "page_views" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT REFERENCES "user"(id) ON DELETE SET NULL,
   path TEXT NOT NULL,

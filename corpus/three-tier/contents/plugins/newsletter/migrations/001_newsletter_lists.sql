@@ -5,7 +5,7 @@
 -- ============================================
 -- TABLE
 -- ============================================
-CREATE TABLE IF NOT EXISTS "newsletter_lists" (
+CREATE TABLE IF NOT EXISTS "newsletter_lists" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT NOT NULL REFERENCES "user"(id) ON DELETE CASCADE,
   name TEXT NOT NULL,

@@ -1,7 +1,7 @@
 -- A table with everything in one transaction: key index, RLS, policy, updated_at trigger.
 BEGIN;
 
-CREATE TABLE IF NOT EXISTS public.user_preferences (
+CREATE TABLE IF NOT EXISTS public.user_preferences (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"auth.users\""
   id UUID DEFAULT gen_random_uuid() PRIMARY KEY,
   user_id UUID NOT NULL REFERENCES auth.users(id) ON DELETE CASCADE,
   theme TEXT DEFAULT 'system' CHECK (theme IN ('light', 'dark', 'system')),

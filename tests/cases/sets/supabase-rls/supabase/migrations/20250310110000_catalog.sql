@@ -1,6 +1,6 @@
 -- Two tables written from the "common tasks" snippets: a plain CREATE TABLE, and a
 -- policy added on its own.
-CREATE TABLE IF NOT EXISTS public.products (  -- expect: rls-disabled "\"public.products\" is in exposed schema \"public\""
+CREATE TABLE IF NOT EXISTS public.products (  -- expect: rls-disabled "\"public.products\" is in exposed schema \"public\"", lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"auth.users\""
     id UUID DEFAULT gen_random_uuid() PRIMARY KEY,
     name TEXT NOT NULL,
     price DECIMAL(10,2) NOT NULL,

@@ -1,1 +1,1 @@
-ALTER TABLE public.events ALTER COLUMN at TYPE timestamptz;
+ALTER TABLE public.events ALTER COLUMN at TYPE timestamptz;  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.events\""

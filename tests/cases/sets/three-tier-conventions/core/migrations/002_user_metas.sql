@@ -2,7 +2,7 @@
 -- Description: user metadata; the composite UNIQUE leads with "userId", so it serves the key
 -- Date: 2025-03-02
 
-CREATE TABLE IF NOT EXISTS "users_metas" (
+CREATE TABLE IF NOT EXISTS "users_metas" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT NOT NULL REFERENCES public."user"(id) ON DELETE CASCADE,
   "metaKey" TEXT NOT NULL,

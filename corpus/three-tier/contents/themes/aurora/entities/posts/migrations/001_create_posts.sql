@@ -6,7 +6,7 @@
 -- ============================================
 -- TABLE
 -- ============================================
-CREATE TABLE IF NOT EXISTS "posts" (
+CREATE TABLE IF NOT EXISTS "posts" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT NOT NULL REFERENCES "user"(id) ON DELETE CASCADE,
   title TEXT NOT NULL,

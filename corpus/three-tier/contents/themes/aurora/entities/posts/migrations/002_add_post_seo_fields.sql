@@ -12,7 +12,7 @@ BEGIN
     SELECT 1 FROM information_schema.columns
     WHERE table_schema = 'public' AND table_name = 'posts' AND column_name = 'seoTitle'
   ) THEN
-    ALTER TABLE "posts" ADD COLUMN "seoTitle" TEXT;
+    ALTER TABLE "posts" ADD COLUMN "seoTitle" TEXT;  -- expect: lock-timeout "ALTER TABLE takes an ACCESS EXCLUSIVE lock on \"public.posts\""
   END IF;
 
   IF NOT EXISTS (

@@ -2,7 +2,7 @@
 -- Entity: completions — policies written, RLS never switched on; the index is on the
 -- wrong column and the trigger fires AFTER the update.
 
-CREATE TABLE IF NOT EXISTS "completions" (  -- expect: rls-disabled "\"public.completions\""
+CREATE TABLE IF NOT EXISTS "completions" (  -- expect: rls-disabled "\"public.completions\"", lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" TEXT NOT NULL REFERENCES "user"(id) ON DELETE CASCADE,  -- expect: fk-missing-index "\"public.completions\""
   prompt TEXT NOT NULL,
