@@ -271,6 +271,22 @@ bool MadeAgain(const StatementContext& s, Family family, const std::string& name
   return false;
 }
 
+// `name` of `family` got its name by a RENAME earlier in this file (the enum swap: the old type
+// renamed away, a new one made under its name, columns moved, the renamed one dropped): no code
+// knows this name.
+bool RenamedHere(const StatementContext& s, Family family, const std::string& name) {
+  for (const Statement& st : s.file.statements) {
+    if (st.begin >= s.statement.begin) break;
+    if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_RENAME_STMT) continue;
+    const PgQuery__RenameStmt& r = *st.node->rename_stmt;
+    if (FamilyOf(r.rename_type) != family || !r.newname) continue;
+    const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
+    const std::string schema = family == Family::kExtension ? "" : old.substr(0, old.find('.') + 1);
+    if (schema + r.newname == name) return true;
+  }
+  return false;
+}
+
 // Where the model says `name` of `family` was created, or null when it does not know it.
 const Origin* OriginOf(const Schema& schema, Family family, const std::string& name) {
   auto find = [&](const auto& objects) -> const Origin* {
@@ -354,7 +370,7 @@ bool Loses(const StatementContext& s, const PgQuery__DropStmt& stmt, Family fami
     auto it = s.before.functions.find(name);
     if (it != s.before.functions.end() && it->second.returns_trigger) return false;
   }
-  return !MadeAgain(s, family, name);
+  return !MadeAgain(s, family, name) && !RenamedHere(s, family, name);
 }
 
 // DROP VIEW / FUNCTION / TYPE / SEQUENCE / EXTENSION … of objects that were there before this
@@ -611,7 +627,18 @@ void GuaranteeGoes(RuleContext& ctx, const StatementContext& s, const Table* t,
       if (holder->constraints[k].name == name) c = &holder->constraints[k];
     }
     if (c && s.SameFile(c->origin)) return;
-    if (!c && cmd.missing_ok && t) return;  // the model knows the table and no such constraint
+    if (!c && cmd.missing_ok && t) return;
+    if (c && !c->not_null_column.empty()) {
+      // CHECK (col IS NOT NULL), the step before SET NOT NULL: the guarantee stays with the
+      // column once it is NOT NULL (already, or by this statement or a later one).
+      const Column* column = t ? t->FindColumn(c->not_null_column) : nullptr;
+      if ((column && column->not_null) ||
+          AnyCommandFromHere(s, table, [&](const PgQuery__AlterTableCmd& other) {
+            return other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull && other.name &&
+                   c->not_null_column == other.name;
+          }))
+        return;
+    }  // the model knows the table and no such constraint
     const bool again = AnyCommandFromHere(s, table, [&](const PgQuery__AlterTableCmd& other) {
       const PgQuery__Constraint* added = Added(other);
       if (!added) return false;

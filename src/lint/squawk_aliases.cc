@@ -11,7 +11,7 @@
 namespace migralint::lint {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAliases{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 32> kAliases{{
     {"adding-field-with-default", "volatile-default"},
     {"adding-not-nullable-field", "unsafe-not-null"},
     {"adding-required-field", "unsafe-not-null"},
@@ -35,6 +35,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kAliases
     {"prefer-text-field", "prefer-text"},
     {"prefer-timestamp-tz", "prefer-timestamptz"},
     {"prefer-timestamptz", "prefer-timestamptz"},  // squawk's older name, still accepted
+    {"renaming-column", "breaking-change"},
+    {"renaming-table", "breaking-change"},
     {"require-concurrent-index-creation", "non-concurrent-index"},
     {"require-concurrent-index-deletion", "non-concurrent-index"},
     {"require-concurrent-partition-detach", "blocking-maintenance"},

@@ -1,7 +1,7 @@
 -- Objects the running application uses, gone with no replacement in this migration.
 DROP VIEW open_tasks;  -- expect: destructive-change "DROP VIEW \"public.open_tasks\" deletes the view; code still querying it fails"
 DROP MATERIALIZED VIEW task_counts;  -- expect: destructive-change "DROP MATERIALIZED VIEW \"public.task_counts\" deletes the view and its rows"
-DROP FUNCTION task_title(bigint);  -- expect: destructive-change "DROP FUNCTION \"public.task_title\" deletes the routine; code still calling them fails"
+DROP FUNCTION task_title(bigint);  -- expect: destructive-change "DROP FUNCTION \"public.task_title\" deletes the routine; code still calling it fails"
 DROP TYPE task_state CASCADE;  -- expect: destructive-change "DROP TYPE \"public.task_state\" deletes the type and every column of that type"
 DROP SEQUENCE ticket_numbers;  -- expect: destructive-change "DROP SEQUENCE \"public.ticket_numbers\" deletes the sequence and its current value"
 DROP EXTENSION pg_trgm;  -- expect: destructive-change "DROP EXTENSION \"pg_trgm\" deletes the functions, types and tables of the extension"

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL,
+  nickname text
+);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);
