@@ -88,34 +88,49 @@ bool AnyLater(const StatementContext& s, Visit visit) {
   return false;
 }
 
-// A view (or a table) named `name` is created later in this file: the old name keeps answering.
+// The name a later RENAME gives its object ("schema.name"; a column: "schema.table.column").
+std::string RenamesTo(const PgQuery__Node& n) {
+  if (n.node_case != PG_QUERY__NODE__NODE_RENAME_STMT || !n.rename_stmt->newname) return {};
+  const PgQuery__RenameStmt& r = *n.rename_stmt;
+  if (r.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
+    return r.relation ? pg::Qualified(r.relation) + "." + r.newname : "";
+  const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
+  return old.empty() ? "" : old.substr(0, old.find('.') + 1) + r.newname;
+}
+
+// A view (or a table) named `name` is created later in this file, or something is renamed to
+// it (a swap): the old name keeps answering.
 bool CompatRelation(const StatementContext& s, const std::string& name) {
   return AnyLater(s, [&](const PgQuery__Node& n) {
     return (n.node_case == PG_QUERY__NODE__NODE_VIEW_STMT &&
             pg::Qualified(n.view_stmt->view) == name) ||
            (n.node_case == PG_QUERY__NODE__NODE_CREATE_STMT &&
-            pg::Qualified(n.create_stmt->relation) == name);
+            pg::Qualified(n.create_stmt->relation) == name) ||
+           RenamesTo(n) == name;
   });
 }
 
 // A column `column` of `table` is added later in this file (a generated column copying the new
 // one, or a plain column kept in sync by a trigger): old code keeps finding it.
 bool CompatColumn(const StatementContext& s, const std::string& table, const std::string& column) {
-  return AnyLater(s, [&](const PgQuery__Node& n) {
-    if (n.node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT || !n.alter_table_stmt->relation ||
-        pg::Qualified(n.alter_table_stmt->relation) != table)
-      return false;
-    for (std::size_t i = 0; i < n.alter_table_stmt->n_cmds; ++i) {
-      const PgQuery__Node* c = n.alter_table_stmt->cmds[i];
-      if (c->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ||
-          c->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
-          !c->alter_table_cmd->def ||
-          c->alter_table_cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
-        continue;
-      if (c->alter_table_cmd->def->column_def->colname == column) return true;
-    }
-    return false;
-  });
+  return AnyLater(s,
+                  [&](const PgQuery__Node& n) {
+                    if (n.node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT ||
+                        !n.alter_table_stmt->relation ||
+                        pg::Qualified(n.alter_table_stmt->relation) != table)
+                      return false;
+                    for (std::size_t i = 0; i < n.alter_table_stmt->n_cmds; ++i) {
+                      const PgQuery__Node* c = n.alter_table_stmt->cmds[i];
+                      if (c->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD ||
+                          c->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
+                          !c->alter_table_cmd->def ||
+                          c->alter_table_cmd->def->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF)
+                        continue;
+                      if (c->alter_table_cmd->def->column_def->colname == column) return true;
+                    }
+                    return false;
+                  }) ||
+         AnyLater(s, [&](const PgQuery__Node& n) { return RenamesTo(n) == table + "." + column; });
 }
 
 // The type statement `n` creates, "schema.name", or "".
@@ -173,7 +188,9 @@ void Rename(RuleContext& ctx, const StatementContext& s, const PgQuery__RenameSt
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
       const std::string from = ObjectName(r.object);
       if (from.empty() || NewInFile(s, s.before.types, from)) return;
-      if (AnyLater(s, [&](const PgQuery__Node& n) { return CreatesType(n) == from; }))
+      if (AnyLater(s, [&](const PgQuery__Node& n) {
+            return CreatesType(n) == from || RenamesTo(n) == from;
+          }))
         return;  // the enum swap: a new type under the old name, columns moved onto it
       Report(ctx, s,
              "RENAME of type " + Quoted(from) + " to " + Quoted(to) +
@@ -185,6 +202,9 @@ void Rename(RuleContext& ctx, const StatementContext& s, const PgQuery__RenameSt
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
       const std::string from = ObjectName(r.object);
       if (from.empty() || NewInFile(s, s.before.functions, from)) return;
+      auto known = s.before.functions.find(from);
+      if (known != s.before.functions.end() && known->second.returns_trigger)
+        return;  // triggers call it by oid, the application never
       const std::string again = SchemaOf(from) + "." + from.substr(from.find('.') + 1);
       if (AnyLater(s, [&](const PgQuery__Node& n) {
             return n.node_case == PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT &&

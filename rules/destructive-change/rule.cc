@@ -261,12 +261,23 @@ std::string Creates(const PgQuery__Node& n, Family family) {
   }
 }
 
+// The name a RENAME of an object of `family` gives ("schema.name"), or "": the other enum swap
+// (CREATE TYPE t_new, columns moved, DROP TYPE t, ALTER TYPE t_new RENAME TO t).
+std::string RenamesTo(const PgQuery__Node& n, Family family) {
+  if (n.node_case != PG_QUERY__NODE__NODE_RENAME_STMT) return {};
+  const PgQuery__RenameStmt& r = *n.rename_stmt;
+  if (FamilyOf(r.rename_type) != family || !r.newname) return {};
+  const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
+  if (family == Family::kExtension) return r.newname;
+  return old.substr(0, old.find('.') + 1) + r.newname;
+}
+
 // `name` of `family` is created again after this statement in the same file: a view or function
 // dropped to change its columns or signature, a type redefined. Nothing stays missing.
 bool MadeAgain(const StatementContext& s, Family family, const std::string& name) {
   for (const Statement& st : s.file.statements) {
     if (st.begin <= s.statement.begin || !st.node || !s.file.RunsWithMigration(st)) continue;
-    if (Creates(*st.node, family) == name) return true;
+    if (Creates(*st.node, family) == name || RenamesTo(*st.node, family) == name) return true;
   }
   return false;
 }
@@ -277,12 +288,7 @@ bool MadeAgain(const StatementContext& s, Family family, const std::string& name
 bool RenamedHere(const StatementContext& s, Family family, const std::string& name) {
   for (const Statement& st : s.file.statements) {
     if (st.begin >= s.statement.begin) break;
-    if (!st.node || st.node->node_case != PG_QUERY__NODE__NODE_RENAME_STMT) continue;
-    const PgQuery__RenameStmt& r = *st.node->rename_stmt;
-    if (FamilyOf(r.rename_type) != family || !r.newname) continue;
-    const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
-    const std::string schema = family == Family::kExtension ? "" : old.substr(0, old.find('.') + 1);
-    if (schema + r.newname == name) return true;
+    if (st.node && RenamesTo(*st.node, family) == name) return true;
   }
   return false;
 }
@@ -503,9 +509,11 @@ bool Guarantee(const PgQuery__AlterTableCmd& cmd) {
 
 // Each ALTER TABLE command on `table` of this statement and those after it in the file.
 template <typename Visit>
-bool AnyCommandFromHere(const StatementContext& s, const std::string& table, Visit visit) {
+bool AnyCommandFromHere(const StatementContext& s, const std::string& table, Visit visit,
+                        bool before = false) {
   for (const Statement& st : s.file.statements) {
-    if (st.begin < s.statement.begin || !st.node || !s.file.RunsWithMigration(st) ||
+    if ((before ? st.begin >= s.statement.begin : st.begin < s.statement.begin) || !st.node ||
+        !s.file.RunsWithMigration(st) ||
         st.node->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT)
       continue;
     const PgQuery__AlterTableStmt& a = *st.node->alter_table_stmt;
@@ -567,7 +575,11 @@ bool Replaces(const Constraint& c, const PgQuery__Constraint& added) {
   const bool kind = SameKind(c.kind, added.contype) ||
                     (key && (added.contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
                              added.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE));
-  return kind && Sorted(KeyColumns(added)) == Sorted(c.columns);
+  if (!kind) return false;
+  const std::vector<std::string> now = Sorted(KeyColumns(added)), before = Sorted(c.columns);
+  // A key over fewer of the same columns is stricter still.
+  return now == before || (key && !now.empty() &&
+                           std::includes(before.begin(), before.end(), now.begin(), now.end()));
 }
 
 // A unique key whose columns get a unique index later in this file.
@@ -604,6 +616,14 @@ const char* WhatGoes(const Constraint* c) {
     default:
       return "rows it would refuse can be written from now on";
   }
+}
+
+// The column's NOT NULL is dropped by this statement or a later one of the file.
+bool NullableHere(const StatementContext& s, const std::string& table, const std::string& column) {
+  return AnyCommandFromHere(s, table, [&](const PgQuery__AlterTableCmd& other) {
+    return other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull && other.name &&
+           column == other.name;
+  });
 }
 
 constexpr const char* kGuaranteeHelp =
@@ -646,6 +666,15 @@ void GuaranteeGoes(RuleContext& ctx, const StatementContext& s, const Table* t,
       return c && Replaces(*c, *added);
     });
     if (again || (c && UniqueIndexLater(s, table, *c))) return;
+    // Its columns are dropped from here on: the guarantee goes with the data (reported there).
+    if (c && !c->columns.empty() &&
+        std::all_of(c->columns.begin(), c->columns.end(), [&](const std::string& column) {
+          return AnyCommandFromHere(s, table, [&](const PgQuery__AlterTableCmd& other) {
+            return other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && other.name &&
+                   column == other.name;
+          });
+        }))
+      return;
     ReportLesser(ctx, s,
                  "DROP CONSTRAINT " + Quoted(name) + " on " + Quoted(table) +
                      ": the guarantee goes, no data; " + WhatGoes(c),
@@ -670,12 +699,21 @@ void GuaranteeGoes(RuleContext& ctx, const StatementContext& s, const Table* t,
            other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity ||
            other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn;
   });
-  if (again || (t && t->columns_known && c && !c->has_default)) return;
-  ReportLesser(ctx, s,
-               "DROP DEFAULT on " + Quoted(table + "." + name) +
-                   ": the guarantee goes, no data; inserts that leave the column out get NULL" +
-                   (c && c->not_null ? ", which its NOT NULL refuses" : ""),
-               span, kGuaranteeHelp);
+  // A default set earlier in this file (to fill a new NOT NULL, say) never served old code.
+  const bool set_here = AnyCommandFromHere(
+      s, table,
+      [&](const PgQuery__AlterTableCmd& other) {
+        return other.name && name == other.name &&
+               other.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault && other.def;
+      },
+      /*before=*/true);
+  if (again || set_here || (t && t->columns_known && c && !c->has_default)) return;
+  ReportLesser(
+      ctx, s,
+      "DROP DEFAULT on " + Quoted(table + "." + name) +
+          ": the guarantee goes, no data; inserts that leave the column out get NULL" +
+          (c && c->not_null && !NullableHere(s, table, name) ? ", which its NOT NULL refuses" : ""),
+      span, kGuaranteeHelp);
 }
 
 void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__AlterTableStmt& stmt) {

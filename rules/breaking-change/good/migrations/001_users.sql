@@ -4,3 +4,5 @@ CREATE TABLE users (
   nickname text
 );
 CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);
+CREATE TYPE user_state AS ENUM ('active', 'banned');
+CREATE FUNCTION users_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;

@@ -32,3 +32,12 @@ CREATE SEQUENCE import_numbers;
 CREATE VIEW import_preview AS SELECT 1 AS n;
 DROP VIEW import_preview;
 DROP SEQUENCE import_numbers;
+
+-- The enum swap: columns moved to a new type, the old one dropped, the new one renamed into its
+-- place. No column and no name goes.
+CREATE TYPE user_kind_new AS ENUM ('person', 'bot', 'service', 'team');
+DROP TYPE user_kind;
+ALTER TYPE user_kind_new RENAME TO user_kind;
+
+-- A foreign key dropped with its column (that DROP COLUMN is the finding, when there is one).
+ALTER TABLE accounts ADD COLUMN referrer_id bigint REFERENCES user_data (id);
