@@ -415,6 +415,10 @@ void Revoke(RuleContext& ctx, const StatementContext& s, const PgQuery__GrantStm
   std::vector<std::string> lost;
   for (const std::string& o : objects) {
     if (NewObject(s, o)) continue;
+    auto function = g.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ? s.before.functions.find(o)
+                                                                        : s.before.functions.end();
+    if (function != s.before.functions.end() && function->second.returns_trigger)
+      continue;  // only its triggers run it, never a role's own code
     // Granted again to the same role later in this file (a REVOKE ALL / GRANT reset).
     const bool again = AnyLater(s, [&](const PgQuery__Node& n) {
       if (n.node_case != PG_QUERY__NODE__NODE_GRANT_STMT || !n.grant_stmt->is_grant) return false;
@@ -438,6 +442,25 @@ void Revoke(RuleContext& ctx, const StatementContext& s, const PgQuery__GrantStm
          kStrictHelp);
 }
 
+// Some key column of `index` is dropped later in this file: the index would go with it.
+bool ColumnsDropped(const StatementContext& s, const Index& index) {
+  return AnyLater(s, [&](const PgQuery__Node& n) {
+    if (n.node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_STMT || !n.alter_table_stmt->relation ||
+        pg::Qualified(n.alter_table_stmt->relation) != index.table)
+      return false;
+    for (std::size_t i = 0; i < n.alter_table_stmt->n_cmds; ++i) {
+      const PgQuery__Node* c = n.alter_table_stmt->cmds[i];
+      if (c->node_case == PG_QUERY__NODE__NODE_ALTER_TABLE_CMD &&
+          c->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn &&
+          c->alter_table_cmd->name &&
+          std::find(index.columns.begin(), index.columns.end(), c->alter_table_cmd->name) !=
+              index.columns.end())
+        return true;
+    }
+    return false;
+  });
+}
+
 void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& d) {
   if (d.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX || !Strict(ctx)) return;
   for (std::size_t i = 0; i < d.n_objects; ++i) {
@@ -450,7 +473,7 @@ void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropS
       return n.node_case == PG_QUERY__NODE__NODE_INDEX_STMT && n.index_stmt->idxname &&
              bare == n.index_stmt->idxname;
     });
-    if (again) continue;
+    if (again || (it != s.before.indexes.end() && ColumnsDropped(s, it->second))) continue;
     const bool unique = it != s.before.indexes.end() && it->second.unique;
     Report(ctx, s,
            "DROP INDEX " + Quoted(name) + ": queries of code still running that used it scan" +
