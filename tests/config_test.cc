@@ -49,6 +49,21 @@ pattern = '^(\d{3})_(.+)\.sql$'
   EXPECT_EQ(c.sets[0].path, "db/migrations");
 }
 
+// A switch option (`strict = true`) reads as the string "true" or "false".
+TEST(Config, BooleanRuleOption) {
+  const KnownRules rules = {{"breaking-change", {"strict"}}};
+  const LoadResult on = ParseConfig("[rules.breaking-change]\nstrict = true\n", "m.toml", rules);
+  ASSERT_TRUE(on.errors.empty()) << on.errors.front();
+  EXPECT_EQ(on.config->Rule("breaking-change")->options.at("strict"),
+            (std::vector<std::string>{"true"}));
+  const LoadResult off = ParseConfig("[rules.breaking-change]\nstrict = false\n", "m.toml", rules);
+  ASSERT_TRUE(off.errors.empty()) << off.errors.front();
+  EXPECT_EQ(off.config->Rule("breaking-change")->options.at("strict"),
+            (std::vector<std::string>{"false"}));
+  EXPECT_FALSE(
+      ParseConfig("[rules.breaking-change]\nstrict = 1\n", "m.toml", rules).errors.empty());
+}
+
 // The session time zone: what the config says, else the runner's own.
 TEST(Config, SessionTimeZone) {
   Config c;

@@ -124,6 +124,8 @@ class Reader {
       } else if (std::find(known->second.begin(), known->second.end(), k) != known->second.end()) {
         if (value.is_string())
           settings.options[k] = {*value.value<std::string>()};
+        else if (value.is_boolean())  // a switch such as `strict = true`
+          settings.options[k] = {*value.value<bool>() ? "true" : "false"};
         else if (auto list = Strings(value, full))
           settings.options[k] = *list;
       } else {

@@ -11,7 +11,7 @@
 namespace migralint::lint {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kAliases{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 35> kAliases{{
     {"adding-field-with-default", "volatile-default"},
     {"adding-foreign-key-constraint", "constraint-not-valid"},
     {"adding-not-nullable-field", "unsafe-not-null"},
@@ -37,6 +37,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kAliases
     {"prefer-text-field", "prefer-text"},
     {"prefer-timestamp-tz", "prefer-timestamptz"},
     {"prefer-timestamptz", "prefer-timestamptz"},  // squawk's older name, still accepted
+    {"renaming-column", "breaking-change"},
+    {"renaming-table", "breaking-change"},
     {"require-concurrent-index-creation", "non-concurrent-index"},
     {"require-concurrent-index-deletion", "non-concurrent-index"},
     {"require-concurrent-partition-detach", "blocking-maintenance"},

@@ -197,6 +197,7 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
         schema_.views.erase(name);
+        schema_.dropped.insert("view " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
         schema_.indexes.erase(name);
@@ -204,17 +205,21 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
         schema_.sequences.erase(name);
+        schema_.dropped.insert("sequence " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
       case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
         schema_.functions.erase(name);
+        schema_.dropped.insert("function " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
         schema_.types.erase(name);
+        schema_.dropped.insert("type " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_EXTENSION:
         schema_.extensions.erase(std::string(pg::Str(object)));
+        schema_.dropped.insert("extension " + std::string(pg::Str(object)));
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: {
         const std::string schema(pg::Str(object));
