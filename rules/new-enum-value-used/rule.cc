@@ -221,9 +221,10 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   if (auto known = s.before.types.find(type); known != s.before.types.end()) {
     const auto& labels = known->second.labels;
     if (std::find(labels.begin(), labels.end(), label) != labels.end()) return;  // not new
-    // A type created in the same transaction takes new values freely (no index can hold them
-    // past a rollback): the same file is taken for the same transaction.
-    if (s.SameFile(known->second.origin)) return;
+    // Before 12, ADD VALUE may run in the transaction that created the type (no index can hold
+    // the value past a rollback); the same file is taken for the same transaction. From 12 on,
+    // the value is unusable until commit even then (the server test proves it).
+    if (ctx.config().pg_version < 12 && s.SameFile(known->second.origin)) return;
   }
   const FileUnit& file = s.file;
   const FileExecution execution(file, ctx.config());
