@@ -35,8 +35,11 @@ bool IdentifierChar(char c) {
 // True when text[begin, end) writes `name` as an identifier (plain, folded to lower case, or
 // double-quoted), cut to 63 bytes as PostgreSQL does. A name the model made up (the generated
 // name of an unnamed index or constraint, a trigger a helper function creates) is not written.
-bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end,
-            const std::string& name) {
+// `spelling`: how the new statement writes a name over 63 bytes ("" when it is not long): an
+// earlier long name matches only when spelled the same — two long names that meet once cut are
+// identifier-too-long's finding.
+bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& name,
+            const std::string& spelling = "") {
   end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
   std::uint32_t i = begin;
   while (i < end) {
@@ -63,10 +66,28 @@ bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end,
       ++i;
       continue;
     }
-    if (word.size() > kMaxIdentifier) word.resize(kMaxIdentifier);
-    if (word == name) return true;
+    if (word.size() > kMaxIdentifier) {
+      if (word == spelling) return true;
+      continue;
+    }
+    if (word == name && spelling.empty()) return true;
   }
   return false;
+}
+
+// The spelling over 63 bytes that text[begin, end) gives `name`, or "".
+std::string LongSpelling(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                         const std::string& name) {
+  if (name.size() < kMaxIdentifier) return {};
+  end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
+  std::string lower = Lower(text.substr(begin, end - begin));
+  for (std::size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1)) {
+    if (at > 0 && IdentifierChar(lower[at - 1])) continue;
+    std::size_t stop = at;
+    while (stop < lower.size() && IdentifierChar(lower[stop])) ++stop;
+    if (stop - at > kMaxIdentifier) return lower.substr(at, stop - at);
+  }
+  return {};
 }
 
 // True when `at` lies in a dollar-quoted body ($$ … $$, $tag$ … $tag$) of `text`: a statement
@@ -571,6 +592,34 @@ bool CascadeSince(const StatementContext& s, const Origin& o) {
   return false;
 }
 
+// The model keeps the last overload of a name only: an earlier top-level CREATE FUNCTION of
+// this file with the same name and argument types (its tree is still there).
+bool SameFileOverload(const StatementContext& s, const std::vector<std::string>& types) {
+  const auto& f = *s.statement.node->create_function_stmt;
+  const std::string name = pg::Qualified(f.funcname, f.n_funcname);
+  bool found = false;
+  for (const Statement& st : s.file.statements) {
+    if (&st == &s.statement) break;
+    if (!st.node) continue;
+    if (st.node->node_case == PG_QUERY__NODE__NODE_DROP_STMT) {  // any DROP of the name resets
+      const PgQuery__DropStmt& d = *st.node->drop_stmt;
+      for (std::size_t i = 0; i < d.n_objects; ++i) {
+        const PgQuery__Node* o = d.objects[i];
+        if (o->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS &&
+            pg::Qualified(o->object_with_args->objname, o->object_with_args->n_objname) == name)
+          found = false;
+      }
+      continue;
+    }
+    if (st.IsNested() || st.node->node_case != PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT) continue;
+    const auto& earlier = *st.node->create_function_stmt;
+    if (pg::Qualified(earlier.funcname, earlier.n_funcname) != name) continue;
+    const auto earlier_types = ArgumentTypes(earlier);
+    if (earlier_types && *earlier_types == types) found = true;
+  }
+  return found;
+}
+
 // The statement of this file that created `origin`, or null.
 const Statement* StatementAt(const FileUnit& file, const Origin& origin) {
   for (const Statement& st : file.statements) {
@@ -593,14 +642,18 @@ bool Certain(const StatementContext& s, const Clash& clash) {
   const SourceFile& source = origin_file.source;
   const std::string_view text = source.text();
   bool sure =
-      o.end > o.begin && Writes(text, o.begin, o.end, clash.name) && !InDollarBody(text, o.begin);
+      o.end > o.begin &&
+      Writes(text, o.begin, o.end, clash.name,
+             LongSpelling(s.file.source.text(), s.statement.begin, s.statement.end, clash.name)) &&
+      !InDollarBody(text, o.begin);
   if (sure && WrittenUnqualified(s.statement.node))
     sure =
         !SetsSearchPath(text, o.begin) && !SetsSearchPath(s.file.source.text(), s.statement.begin);
   if (sure && clash.function) {
     const auto& f = *s.statement.node->create_function_stmt;
     const auto types = ArgumentTypes(f);
-    sure = types && SameArguments(text, o.begin, o.end, clash.name, *types);
+    sure = types &&
+           (SameArguments(text, o.begin, o.end, clash.name, *types) || SameFileOverload(s, *types));
   }
   if (o.file != s.file_index && source.released()) source.Unload();
   // Only a table (or a schema) survives any DROP … CASCADE of something else.
