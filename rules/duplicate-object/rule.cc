@@ -32,14 +32,10 @@ bool IdentifierChar(char c) {
          (static_cast<unsigned char>(c) & 0x80);
 }
 
-// True when text[begin, end) writes `name` as an identifier (plain, folded to lower case, or
-// double-quoted), cut to 63 bytes as PostgreSQL does. A name the model made up (the generated
-// name of an unnamed index or constraint, a trigger a helper function creates) is not written.
-// `spelling`: how the new statement writes a name over 63 bytes ("" when it is not long): an
-// earlier long name matches only when spelled the same — two long names that meet once cut are
-// identifier-too-long's finding.
-bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& name,
-            const std::string& spelling = "") {
+// Calls `visit(word)` for each identifier of text[begin, end) (plain ones folded to lower
+// case, quoted ones as written) until it returns true; whether one did.
+template <typename Visit>
+bool AnyWord(std::string_view text, std::uint32_t begin, std::uint32_t end, Visit visit) {
   end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
   std::uint32_t i = begin;
   while (i < end) {
@@ -66,13 +62,33 @@ bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end, const
       ++i;
       continue;
     }
-    if (word.size() > kMaxIdentifier) {
-      if (word == spelling) return true;
-      continue;
-    }
-    if (word == name && spelling.empty()) return true;
+    if (visit(word)) return true;
   }
   return false;
+}
+
+// True when text[begin, end) writes `name` as an identifier, cut to 63 bytes as PostgreSQL
+// does. A name the model made up (the generated name of an unnamed index or constraint, a
+// trigger a helper function creates) is not written. `spelling`: how the new statement writes a
+// name over 63 bytes ("" when it is not long): an earlier long name matches only when spelled
+// the same — two long names that meet once cut are identifier-too-long's finding.
+bool Writes(std::string_view text, std::uint32_t begin, std::uint32_t end, const std::string& name,
+            const std::string& spelling = "") {
+  return AnyWord(text, begin, end, [&](const std::string& word) {
+    if (word.size() > kMaxIdentifier) return word == spelling;
+    return word == name && spelling.empty();
+  });
+}
+
+// True when text[begin, end) — the statement that made a constraint or index of `table` —
+// names a column of `table` the set has dropped since: a CHECK, an expression or a partial
+// index on it went with the column, which the model follows only for plain key columns.
+bool NamesDroppedColumn(const Schema& db, std::string_view text, std::uint32_t begin,
+                        std::uint32_t end, const std::string& table) {
+  const Table* t = db.FindTable(table);
+  return AnyWord(text, begin, end, [&](const std::string& word) {
+    return db.dropped.count("column " + table + "." + word) > 0 && !(t && t->FindColumn(word));
+  });
 }
 
 // The spelling over 63 bytes that text[begin, end) gives `name`, or "".
@@ -294,6 +310,7 @@ struct Clash {
   const Origin* origin = nullptr;
   bool function = false;       // compare the argument types too
   bool cascade_proof = false;  // a table or schema: no DROP … CASCADE of another object drops it
+  std::string table;           // a constraint's or index's table, "schema.name"
 };
 
 std::string Unqualified(const std::string& qualified) {
@@ -314,7 +331,7 @@ Clash Relation(const Schema& db, const std::string& qualified) {
   if (auto i = db.indexes.find(qualified);
       i != db.indexes.end() &&
       (db.tables.count(i->second.table) || db.views.count(i->second.table)))
-    return {what, name, "42P07", &i->second.origin};
+    return {what, name, "42P07", &i->second.origin, false, false, i->second.table};
   return {};
 }
 
@@ -395,7 +412,7 @@ std::vector<Clash> AlterTableClashes(const Schema& db, const PgQuery__AlterTable
       for (const Constraint& existing : table->constraints) {
         if (existing.name == name && !gone(existing)) {
           out.push_back({"constraint \"" + name + "\" of \"" + qualified + "\"", name, "42710",
-                         &existing.origin});
+                         &existing.origin, false, false, qualified});
           break;
         }
       }
@@ -659,6 +676,8 @@ bool Certain(const StatementContext& s, const Clash& clash) {
     sure = types &&
            (SameArguments(text, o.begin, o.end, clash.name, *types) || SameFileOverload(s, *types));
   }
+  if (sure && !clash.table.empty())
+    sure = !NamesDroppedColumn(s.before, text, o.begin, o.end, clash.table);
   if (o.file != s.file_index && source.released()) source.Unload();
   // Only a table (or a schema) survives any DROP … CASCADE of something else.
   if (sure && !clash.cascade_proof) sure = !CascadeSince(s, o);
