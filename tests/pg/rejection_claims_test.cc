@@ -165,6 +165,18 @@ TEST_F(RejectionClaims, NewEnumValueUsedBadIsRejected) {
   RunClaims(set / "004_feelings.sql", /*wrap=*/true);
 }
 
+TEST_F(RejectionClaims, NewEnumValueInADoBlock) {
+  ASSERT_TRUE(db_->Exec("CREATE TYPE mood AS ENUM ('happy'); CREATE TABLE people (m mood)").ok);
+  // A DO block is one transaction, even outside any other.
+  EXPECT_EQ(db_->Exec("DO $$ BEGIN ALTER TYPE mood ADD VALUE 'ok'; "
+                      "UPDATE people SET m = 'ok' WHERE m IS NULL; END $$")
+                .sqlstate,
+            "55P04");
+  // Autocommitted one by one, the value is usable at once.
+  ASSERT_TRUE(db_->Exec("ALTER TYPE mood ADD VALUE 'meh'").ok);
+  EXPECT_TRUE(db_->Exec("UPDATE people SET m = 'meh' WHERE m IS NULL").ok);
+}
+
 TEST_F(RejectionClaims, NewEnumValueUsedGoodRuns) {
   const fs::path set = kRules / "new-enum-value-used" / "good" / "migrations";
   RunsThrough(set / "001_people.sql");
