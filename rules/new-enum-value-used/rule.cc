@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,16 +62,16 @@ class Uses {
   // Locations (relative to the statement's parse base) of the label used as a value of the type.
   std::vector<int> In(const PgQuery__Node* statement) {
     found_.clear();
-    columns_.clear();
-    // Columns of the type in the tables the statement names (a column reference is matched by
-    // its name: enough to tell a use from an unrelated string).
+    tables_.clear();
+    // The tables the statement names, by alias and by name: a column reference is resolved
+    // against them (an unqualified one must be of the type in every table that has it).
     Walk(&statement->base, [&](const ProtobufCMessage* m) {
       if (m->descriptor != &pg_query__range_var__descriptor) return;
       const auto* rv = reinterpret_cast<const PgQuery__RangeVar*>(m);
-      if (const Table* t = db_.FindTable(pg::Qualified(rv))) {
-        for (const Column& c : t->columns)
-          if (Mine(c.type)) columns_.insert(c.name);
-      }
+      const Table* t = db_.FindTable(pg::Qualified(rv));
+      const std::string key =
+          rv->alias && rv->alias->aliasname ? rv->alias->aliasname : std::string(rv->relname);
+      tables_.emplace(key, t);
     });
     Walk(&statement->base, [&](const ProtobufCMessage* m) { Visit(m); });
     Written(statement);
@@ -107,8 +107,24 @@ class Uses {
     }
   }
   bool TypedColumn(const PgQuery__Node* n) const {
+    if (!n || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return false;
+    const PgQuery__ColumnRef& ref = *n->column_ref;
     const std::string name = pg::ColumnName(n);
-    return !name.empty() && columns_.count(name) > 0;
+    if (name.empty()) return false;
+    if (ref.n_fields >= 2) {  // alias.column, table.column, schema.table.column
+      auto it = tables_.find(std::string(pg::Str(ref.fields[ref.n_fields - 2])));
+      if (it == tables_.end() || !it->second) return false;
+      const auto* c = it->second->FindColumn(name);
+      return c && Mine(c->type);
+    }
+    bool mine = false;
+    for (const auto& [key, table] : tables_) {
+      const auto* c = table ? table->FindColumn(name) : nullptr;
+      if (!c) continue;
+      if (!Mine(c->type)) return false;  // another table's column of that name: ambiguous
+      mine = true;
+    }
+    return mine;
   }
 
   // Values written into a column of the type: INSERT, UPDATE … SET, defaults.
@@ -201,7 +217,7 @@ class Uses {
 
   const Schema& db_;
   std::string type_, label_;
-  std::set<std::string> columns_;
+  std::map<std::string, const Table*> tables_;
   std::vector<int> found_;
 };
 
