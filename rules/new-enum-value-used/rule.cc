@@ -280,7 +280,7 @@ void Check(RuleContext& ctx, const StatementContext& s) {
           std::min<std::uint32_t>(begin + static_cast<std::uint32_t>(label.size()) + 2, later.end);
       ctx.Report(file, begin, end,
                  "enum value '" + label + "' of \"" + type + "\" is used in the transaction that " +
-                     "adds it (line " + added_at + ", " + why +
+                     "adds it (line " + added_at + ", " + (later_top == top ? why : block.why) +
                      "): PostgreSQL rejects it until that transaction commits (SQLSTATE 55P04, "
                      "unsafe use of new value)",
                  "add the value in a migration of its own (or COMMIT after the ADD VALUE) and "
