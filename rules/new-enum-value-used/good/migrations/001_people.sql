@@ -1,0 +1,2 @@
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE people (id bigint PRIMARY KEY, name text, current_mood mood NOT NULL DEFAULT 'happy');

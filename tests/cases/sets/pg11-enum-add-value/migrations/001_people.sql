@@ -1,0 +1,5 @@
+DO $$
+BEGIN
+  CREATE TYPE mood AS ENUM ('happy', 'sad');
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;

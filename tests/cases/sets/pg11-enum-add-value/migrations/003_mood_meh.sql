@@ -1,0 +1,2 @@
+-- migralint:no-transaction
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh';
