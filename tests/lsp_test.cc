@@ -320,6 +320,36 @@ TEST_F(Lsp, SessionLintsBuffersWithinTheirSet) {
   ShutdownAndExit(client);
 }
 
+// A finding with a mechanical fix offers it first (the edits `migralint fix` makes), then the
+// ignore comment.
+TEST_F(Lsp, FindingsWithAFixOfferItAsTheQuickFix) {
+  Write("migralint.toml", "runner = \"psql\"\n");  // files run again: idempotency counts
+  Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");
+  Client client(dir_);
+  Initialize(client);
+  Open(client, "db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");
+  auto published = client.Diagnostics("001_a.sql");
+  ASSERT_TRUE(published);
+  const auto finding = WithCode(*published, "non-idempotent-ddl");
+  ASSERT_TRUE(finding) << published->dump();
+  const int id = client.Request("textDocument/codeAction",
+                                {{"textDocument", {{"uri", Uri("db/migrations/001_a.sql")}}},
+                                 {"range", (*finding)["range"]},
+                                 {"context", {{"diagnostics", json::array({*finding})}}}});
+  auto actions = client.Response(id);
+  ASSERT_TRUE(actions);
+  ASSERT_EQ((*actions)["result"].size(), 2u) << actions->dump();
+  const json& fix = (*actions)["result"][0];
+  EXPECT_EQ(fix["title"], "Fix: add IF NOT EXISTS (non-idempotent-ddl)");
+  EXPECT_EQ(fix["isPreferred"], true);
+  const json& edit = fix["edit"]["changes"][Uri("db/migrations/001_a.sql")][0];
+  EXPECT_EQ(edit["range"]["start"]["line"], 0);
+  EXPECT_EQ(edit["range"]["start"]["character"], 12);
+  EXPECT_EQ(edit["range"]["end"]["character"], 12);
+  EXPECT_EQ(edit["newText"], " IF NOT EXISTS");
+  ShutdownAndExit(client);
+}
+
 TEST_F(Lsp, ColumnsAreUtf16CodeUnits) {
   Write("db/migrations/001_a.sql", "SELECT 1;\n");
   Client client(dir_);

@@ -56,6 +56,7 @@ constexpr int kServerNotInitialized = -32002;
 struct Finding {
   std::string rule;
   std::uint32_t line0, char0, line1, char1;
+  json fix;  // {"title", "edits": [LSP TextEdit]} when the finding has a mechanical fix, else null
 
   bool Holds(std::uint32_t line, std::uint32_t character) const {
     const auto at = std::pair(line, character);
@@ -392,7 +393,20 @@ std::set<std::string> Server::Lint(const std::string& uri) {
            {"code", d->rule},
            {"source", "migralint"},
            {"message", std::move(message)}});
-      findings.push_back({d->rule, line0, char0, line1, char1});
+      json fix;
+      if (d->fix) {
+        json edits = json::array();
+        for (const Edit& e : d->fix->edits) {
+          const auto [from_line, from_char] = ToLsp(lines, e.start);
+          const auto [to_line, to_char] = ToLsp(lines, e.stop);
+          edits.push_back({{"range",
+                            {{"start", PositionJson(from_line, from_char)},
+                             {"end", PositionJson(to_line, to_char)}}},
+                           {"newText", e.text}});
+        }
+        fix = {{"title", d->fix->title}, {"edits", std::move(edits)}};
+      }
+      findings.push_back({d->rule, line0, char0, line1, char1, std::move(fix)});
     }
     published.insert(member);
     // The buffer linted always hears back; the others only when the edit changed theirs.
@@ -449,6 +463,16 @@ json Server::CodeActions(const json& params) {
     if (rule == "unused-ignore" || !lint::FindRule(rule)) continue;  // remove it instead
     const std::uint32_t line = d.at("range").at("start").at("line");
     const std::uint32_t character = d.at("range").at("start").at("character");
+    // The finding's own fix first, when it has one (the same edits as `migralint fix`).
+    for (const Finding& f : document.findings) {
+      if (f.rule != rule || f.line0 != line || f.char0 != character || f.fix.is_null()) continue;
+      actions.push_back({{"title", "Fix: " + f.fix.at("title").get<std::string>() + " (" + rule + ")"},
+                         {"kind", "quickfix"},
+                         {"isPreferred", true},
+                         {"diagnostics", json::array({d})},
+                         {"edit", {{"changes", {{uri, f.fix.at("edits")}}}}}});
+      break;
+    }
     const LineInsert insert =
         IgnoreComment(document.text, rule, line, ByteOfUtf16(lines.Line(line), character));
     if (!offered.emplace(rule, insert.line).second) continue;

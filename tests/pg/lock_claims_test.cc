@@ -501,6 +501,8 @@ TEST_F(LockClaims, WaitingLockQueuesEveryoneUnlessLockTimeout) {
   EXPECT_EQ(Holds("CREATE INDEX orders_email_idx ON orders (email)", "orders"), "ShareLock");
   EXPECT_EQ(Holds("GRANT SELECT ON orders TO PUBLIC", "orders"), "");
   EXPECT_EQ(Holds("COMMENT ON TABLE orders IS 'x'", "orders"), "ShareUpdateExclusiveLock");
+}
+
 // breaking-change: the old name stops working for code that is already running — a statement it
 // prepared before the rename fails when executed after it — and keeps working when the same
 // migration puts a view or a generated column under the old name. Identity changes refuse the
