@@ -4,8 +4,10 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "model/fingerprint.h"
 #include "model/replay.h"
 
 namespace migralint::model {
@@ -98,6 +100,20 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   index.unique = s.unique;
   index.partial = s.where_clause != nullptr;
   index.where_not_null = NotNullTests(s.where_clause);
+  std::vector<std::string> keys, include;
+  for (std::size_t i = 0; i < s.n_index_params; ++i) {
+    const PgQuery__Node* param = s.index_params[i];
+    if (param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+      keys.push_back(IndexKey(*param->index_elem));
+  }
+  for (std::size_t i = 0; i < s.n_index_including_params; ++i) {
+    const PgQuery__Node* param = s.index_including_params[i];
+    if (param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+      include.push_back(IndexKey(*param->index_elem));
+  }
+  index.definition =
+      IndexDefinition(s.access_method && *s.access_method ? s.access_method : "btree", keys,
+                      include, Fingerprint(s.where_clause));
   index.origin = origin;
   schema_.indexes.emplace(index.name, std::move(index));
 }
@@ -168,11 +184,33 @@ void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& orig
       policy.roles.push_back(spec->rolename && *spec->rolename ? spec->rolename : "public");
     }
   }
+  policy.permissive = s.permissive;
   policy.has_using = s.qual != nullptr;
   policy.has_check = s.with_check != nullptr;
   policy.origin = origin;
   std::erase_if(table->policies, [&](const Policy& p) { return p.name == policy.name; });
   table->policies.push_back(std::move(policy));
+}
+
+// ALTER POLICY … TO / USING / WITH CHECK: what it names replaces what the policy had.
+void Replay::AlterPolicy(const PgQuery__AlterPolicyStmt& s) {
+  Table* table = schema_.FindTable(pg::Qualified(s.table));
+  if (!table || !s.policy_name) return;
+  for (Policy& policy : table->policies) {
+    if (policy.name != s.policy_name) continue;
+    if (s.n_roles > 0) {
+      policy.roles.clear();
+      for (std::size_t i = 0; i < s.n_roles; ++i) {
+        const PgQuery__Node* role = s.roles[i];
+        if (role->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC) {
+          const PgQuery__RoleSpec* spec = role->role_spec;
+          policy.roles.push_back(spec->rolename && *spec->rolename ? spec->rolename : "public");
+        }
+      }
+    }
+    if (s.qual) policy.has_using = true;
+    if (s.with_check) policy.has_check = true;
+  }
 }
 
 void Replay::DropIndexes(const std::function<bool(const Index&)>& which) {
@@ -309,6 +347,14 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       for (auto& [key, index] : schema_.indexes) {
         if (index.table == qualified)
           std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
+      }
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+      if (Table* table = schema_.FindTable(pg::Qualified(s.relation))) {
+        for (Policy& p : table->policies) {
+          if (s.subname && p.name == s.subname) p.name = new_name;
+        }
       }
       break;
     }

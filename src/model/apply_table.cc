@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "model/fingerprint.h"
 #include "model/replay.h"
 
 namespace migralint::model {
@@ -190,6 +191,8 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       index.table = table.QualifiedName();
       index.columns = constraint.columns;
       index.unique = true;
+      index.definition =
+          IndexDefinition("btree", constraint.columns, Keys(c.including, c.n_including), "");
       index.origin = origin;
       schema_.indexes[index.name] = index;
       break;
