@@ -60,7 +60,11 @@ inline std::optional<PolicyStatement> ReadPolicy(const PgQuery__Node* node, cons
   p.table = Qualified(s.table);
   p.name = s.policy_name ? s.policy_name : "";
   const Table* table = before.FindTable(p.table);
-  if (!table) return std::nullopt;
+  if (!table) {
+    const auto outside = before.altered_outside.find(p.table);
+    if (outside == before.altered_outside.end()) return std::nullopt;
+    table = &outside->second;
+  }
   const auto known = std::find_if(table->policies.begin(), table->policies.end(),
                                   [&](const Policy& q) { return q.name == p.name; });
   if (known == table->policies.end()) return std::nullopt;

@@ -3,6 +3,7 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -20,6 +21,43 @@ std::string Short(const std::string& qualified) {
   return qualified.substr(qualified.find('.') + 1);
 }
 
+std::string Quote(const std::string& name) {
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+               name != "user" && name != "order";
+  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  return plain ? name : "\"" + name + "\"";
+}
+
+// "schema.name" written for SQL.
+std::string Sql(const std::string& qualified) {
+  const auto dot = qualified.find('.');
+  return Quote(qualified.substr(0, dot)) + "." + Quote(qualified.substr(dot + 1));
+}
+
+// The constraint an index backs (its name is the constraint's), or null.
+const Constraint* Backs(const Schema& schema, const Index& index) {
+  const Table* table = schema.FindTable(index.table);
+  if (!table) return nullptr;
+  for (const Constraint& c : table->constraints) {
+    if ((c.kind == Constraint::Kind::kPrimaryKey || c.kind == Constraint::Kind::kUnique) &&
+        table->schema + "." + c.name == index.name)
+      return &c;
+  }
+  return nullptr;
+}
+
+int Rank(const Schema& schema, const Index& index) {
+  if (const Constraint* c = Backs(schema, index))
+    return c->kind == Constraint::Kind::kPrimaryKey ? 3 : 2;
+  return index.unique ? 1 : 0;
+}
+
+std::string DropStatement(const Schema& schema, const Index& index) {
+  if (const Constraint* c = Backs(schema, index))
+    return "ALTER TABLE " + Sql(index.table) + " DROP CONSTRAINT " + Quote(c->name);
+  return "DROP INDEX CONCURRENTLY IF EXISTS " + Sql(index.name);
+}
+
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [table, indexes] : schema.IndexesByTable()) {
     std::map<std::string, std::vector<const Index*>> same;
@@ -34,18 +72,18 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
         const Index& later = *group[i];
         if (later.origin.external()) continue;
         const FileUnit& unit = *set.migrations[static_cast<std::size_t>(later.origin.file)];
-        // A unique index enforces something: drop the plain one of a pair.
-        const Index& drop = later.unique && !first.unique ? first : later;
-        const Index& keep = &drop == &later ? first : later;
-        ctx.Report(unit, later.origin.begin,
-                   unit.source.ClauseSpan(later.origin.begin, later.origin.end).second,
-                   "index \"" + later.name + "\" on \"" + table + "\" indexes the same as \"" +
-                       first.name +
-                       "\": every insert and update maintains both, and they take twice the "
-                       "space, for no query the other does not serve",
-                   "keep one: DROP INDEX CONCURRENTLY IF EXISTS " + drop.name + " (\"" +
-                       Short(keep.name) + "\" " +
-                       (keep.unique ? "is unique and serves the same lookups)" : "stays)"));
+        // Keep the one that enforces most (primary key, unique constraint, unique index).
+        const bool later_wins = Rank(schema, later) > Rank(schema, first);
+        const Index& drop = later_wins ? first : later;
+        const Index& keep = later_wins ? later : first;
+        ctx.Report(
+            unit, later.origin.begin,
+            unit.source.ClauseSpan(later.origin.begin, later.origin.end).second,
+            "index \"" + later.name + "\" on \"" + table + "\" indexes the same as \"" +
+                first.name +
+                "\": every insert and update maintains both, and they take twice the "
+                "space, for no query the other does not serve",
+            "keep \"" + Short(keep.name) + "\" and drop the other: " + DropStatement(schema, drop));
       }
     }
   }

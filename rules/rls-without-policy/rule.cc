@@ -2,6 +2,7 @@
 // policy — only its owner and roles that bypass row level security see any row.
 #include "migralint/rule.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -11,6 +12,9 @@ namespace {
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
     if (!table.rls_enabled || !table.policies.empty() || table.rls_origin.external()) continue;
+    // Only the API roles meet the deny-all, and only in the schemas the API serves.
+    const auto& exposed = ctx.config().exposed_schemas;
+    if (std::find(exposed.begin(), exposed.end(), table.schema) == exposed.end()) continue;
     const FileUnit& unit = *set.migrations[static_cast<std::size_t>(table.rls_origin.file)];
     ctx.Report(unit, table.rls_origin.begin,
                unit.source.ClauseSpan(table.rls_origin.begin, table.rls_origin.end).second,

@@ -171,8 +171,24 @@ void Replay::DieselManageUpdatedAt(const PgQuery__SelectStmt& s, const Origin& o
   }
 }
 
+// The table a policy is on: one of the set, else (storage.objects, a table from before the set)
+// its entry in altered_outside, made when `make`.
+Table* Replay::PolicyTable(const PgQuery__RangeVar* relation, bool make) {
+  if (!relation) return nullptr;
+  const std::string name = pg::Qualified(relation);
+  if (Table* table = schema_.FindTable(name)) return table;
+  auto it = schema_.altered_outside.find(name);
+  if (it != schema_.altered_outside.end()) return &it->second;
+  if (!make) return nullptr;
+  Table& table = schema_.altered_outside[name];
+  table.schema = name.substr(0, name.find('.'));
+  table.name = relation->relname;
+  table.columns_known = false;
+  return &table;
+}
+
 void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& origin) {
-  Table* table = schema_.FindTable(pg::Qualified(s.table));
+  Table* table = PolicyTable(s.table, true);
   if (!table) return;
   Policy policy;
   policy.name = s.policy_name;
@@ -194,7 +210,7 @@ void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& orig
 
 // ALTER POLICY … TO / USING / WITH CHECK: what it names replaces what the policy had.
 void Replay::AlterPolicy(const PgQuery__AlterPolicyStmt& s) {
-  Table* table = schema_.FindTable(pg::Qualified(s.table));
+  Table* table = PolicyTable(s.table, false);
   if (!table || !s.policy_name) return;
   for (Policy& policy : table->policies) {
     if (policy.name != s.policy_name) continue;
@@ -282,7 +298,12 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
         auto [table_name, policy] = TableAndName(object);
-        if (Table* table = schema_.FindTable(table_name)) {
+        Table* table = schema_.FindTable(table_name);
+        if (!table) {
+          auto outside = schema_.altered_outside.find(table_name);
+          if (outside != schema_.altered_outside.end()) table = &outside->second;
+        }
+        if (table) {
           std::erase_if(table->policies,
                         [&name = policy](const Policy& p) { return p.name == name; });
         }
@@ -351,7 +372,7 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
-      if (Table* table = schema_.FindTable(pg::Qualified(s.relation))) {
+      if (Table* table = PolicyTable(s.relation, false)) {
         for (Policy& p : table->policies) {
           if (s.subname && p.name == s.subname) p.name = new_name;
         }

@@ -187,7 +187,7 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
           (c.indexname && *c.indexname ? c.indexname
            : !constraint.name.empty()
                ? constraint.name
-               : table.name + (primary ? "_pkey" : "_" + constraint.columns.front() + "_key"));
+               : DefaultName(table, constraint));
       index.table = table.QualifiedName();
       index.columns = constraint.columns;
       index.unique = true;
