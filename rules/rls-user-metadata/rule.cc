@@ -30,7 +30,7 @@ int FirstReference(const PgQuery__Node* expr) {
       const auto& ref = *reinterpret_cast<const PgQuery__ColumnRef*>(m);
       for (std::size_t i = 0; i < ref.n_fields; ++i) {
         const std::string_view field = pg::Str(ref.fields[i]);
-        if (field == "raw_user_meta_data" || field == "user_metadata") found = ref.location;
+        if (field == "raw_user_meta_data") found = ref.location;
       }
     }
   });
