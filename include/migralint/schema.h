@@ -75,9 +75,9 @@ struct Index {
 
 struct Policy {
   std::string name;
-  std::string command = "all";  // all, select, insert, update, delete
+  std::string command = "all";     // all, select, insert, update, delete
   std::vector<std::string> roles;  // "public" when the policy names none
-  bool permissive = true;           // false: AS RESTRICTIVE
+  bool permissive = true;          // false: AS RESTRICTIVE
   bool has_using = false, has_check = false;
   Origin origin;
 };

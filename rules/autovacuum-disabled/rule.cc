@@ -18,8 +18,7 @@ bool False(const PgQuery__Node* arg) {
   if (arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN) return !arg->boolean->boolval;
   if (arg->node_case == PG_QUERY__NODE__NODE_INTEGER) return arg->integer->ival == 0;
   // A bare word (`off`) is parsed as a type name; a keyword (`false`) as a string.
-  std::string value(arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME &&
-                            arg->type_name->n_names > 0
+  std::string value(arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && arg->type_name->n_names > 0
                         ? pg::Str(arg->type_name->names[arg->type_name->n_names - 1])
                         : pg::Str(arg));
   std::transform(value.begin(), value.end(), value.begin(),

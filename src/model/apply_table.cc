@@ -182,12 +182,10 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       if (using_index) break;
       // Both are backed by a unique index, which also serves foreign keys.
       Index index;
-      index.name =
-          table.schema + "." +
-          (c.indexname && *c.indexname ? c.indexname
-           : !constraint.name.empty()
-               ? constraint.name
-               : DefaultName(table, constraint));
+      index.name = table.schema + "." +
+                   (c.indexname && *c.indexname ? c.indexname
+                    : !constraint.name.empty()  ? constraint.name
+                                                : DefaultName(table, constraint));
       index.table = table.QualifiedName();
       index.columns = constraint.columns;
       index.unique = true;
