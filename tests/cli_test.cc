@@ -57,7 +57,7 @@ class Cli : public migralint::testing::TempFolderTest {
     CleanSet();
     Write("db/migrations/002_b.sql",
           "CREATE TABLE IF NOT EXISTS b (\n  id int\n  name text\n);\nCREATE TABLE IF NOT EXISTS c "
-          "(id int);\n");
+          "(id bigint PRIMARY KEY);\n");
   }
 };
 
@@ -258,15 +258,15 @@ TEST_F(Cli, ConfigErrorsNameFileLineAndKey) {
 }
 
 TEST_F(Cli, InlineSuppression) {
-  Write(
-      "db/migrations/001_a.sql",
-      "-- migralint-ignore syntax-error: known\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name "
-      "text\n);\n"
-      "CREATE TABLE IF NOT EXISTS c (id int); -- migralint-ignore syntax-error: nothing to hide\n");
+  Write("db/migrations/001_a.sql",
+        "-- migralint-ignore syntax-error: known\nCREATE TABLE IF NOT EXISTS b (\n  id int\n  name "
+        "text\n);\n"
+        "CREATE TABLE IF NOT EXISTS c (id bigint PRIMARY KEY); -- migralint-ignore syntax-error: "
+        "nothing to hide\n");
   Result r = Run("lint --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out,
-            "db/migrations/001_a.sql:6:40: warning: `migralint-ignore` for syntax-error suppresses "
+            "db/migrations/001_a.sql:6:55: warning: `migralint-ignore` for syntax-error suppresses "
             "nothing here [unused-ignore]\n");
 }
 

@@ -53,7 +53,7 @@ TEST_F(Workspace, LockThenEditsAreClassified) {
   Write("db/migrations/002_b.sql",
         "-- b, reworded\ncreate table if not exists b (\n  id int\n);\n");          // cosmetic
   Write("db/migrations/003_c.sql", "CREATE TABLE IF NOT EXISTS c (id bigint);\n");  // semantic
-  EXPECT_EQ(Migralint("lint --format gcc db", &out), 1);
+  EXPECT_EQ(Migralint("lint --format gcc --disable missing-primary-key db", &out), 1);
   EXPECT_EQ(out,
             "db/migrations/002_b.sql:1:1: warning: \"002_b.sql\" changed after it was recorded in "
             "db/migrations/migralint.lock: cosmetic change (comments or whitespace only) "
@@ -95,7 +95,7 @@ TEST_F(Workspace, HandEditedLockIsReportedAtItsFirstLine) {
   lock += "002_b.sql sha256:" + std::string(64, 'a') + " sem:" + std::string(64, 'b') + "\n";
   Write("m/migralint.lock", lock);
   std::string out;
-  EXPECT_EQ(Migralint("lint --format gcc m", &out), 1);
+  EXPECT_EQ(Migralint("lint --format gcc --disable missing-primary-key m", &out), 1);
   EXPECT_EQ(out.rfind("m/migralint.lock:1:1: error: \"m/migralint.lock\" was edited by hand", 0),
             0u)
       << out;
@@ -111,11 +111,11 @@ TEST_F(Workspace, LockCheckedOutWithCrlfIsTheSameLock) {
     crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
   Write("m/migralint.lock", crlf);
   std::string out;
-  EXPECT_EQ(Migralint("lint --format gcc m", &out), 0) << out;
+  EXPECT_EQ(Migralint("lint --format gcc --disable missing-primary-key m", &out), 0) << out;
   EXPECT_EQ(out, "");
   // Still a lock: an edit after it is found.
   Write("m/002_b.sql", "CREATE TABLE IF NOT EXISTS b (id bigint);\n");
-  EXPECT_EQ(Migralint("lint --format gcc m", &out), 1);
+  EXPECT_EQ(Migralint("lint --format gcc --disable missing-primary-key m", &out), 1);
   EXPECT_NE(out.find("m/002_b.sql:1:1: error: \"002_b.sql\" changed after it was recorded"),
             std::string::npos)
       << out;

@@ -134,6 +134,57 @@ CREATE POLICY own_rows ON notes FOR UPDATE TO authenticated USING (true) WITH CH
   EXPECT_TRUE(s.functions.at("public.admin_only").sets_search_path);
 }
 
+TEST(Model, PolicyKindAlterRenameAndOutsideTables) {
+  const Schema s = Replayed(R"(
+CREATE TABLE notes (id bigint PRIMARY KEY, owner uuid);
+CREATE POLICY a ON notes FOR SELECT USING (true);
+CREATE POLICY b ON notes AS RESTRICTIVE FOR SELECT TO authenticated USING (owner IS NOT NULL);
+ALTER POLICY a ON notes TO anon, authenticated;
+ALTER POLICY b ON notes RENAME TO c;
+CREATE POLICY p1 ON storage.objects FOR SELECT USING (bucket_id = 'a');
+CREATE POLICY p2 ON storage.objects FOR SELECT USING (bucket_id = 'b');
+DROP POLICY p2 ON storage.objects;
+)");
+  const Table* notes = s.FindTable("public.notes");
+  ASSERT_NE(notes, nullptr);
+  ASSERT_EQ(notes->policies.size(), 2u);
+  EXPECT_TRUE(notes->policies[0].permissive);
+  EXPECT_EQ(notes->policies[0].roles, (std::vector<std::string>{"anon", "authenticated"}));
+  EXPECT_EQ(notes->policies[1].name, "c");
+  EXPECT_FALSE(notes->policies[1].permissive);
+  // A table from before the set keeps the set's policies apart from the set's own tables.
+  EXPECT_EQ(s.FindTable("storage.objects"), nullptr);
+  ASSERT_TRUE(s.altered_outside.count("storage.objects"));
+  ASSERT_EQ(s.altered_outside.at("storage.objects").policies.size(), 1u);
+  EXPECT_EQ(s.altered_outside.at("storage.objects").policies[0].name, "p1");
+}
+
+TEST(Model, IndexDefinitionsCompareWhatIsIndexed) {
+  const Schema s = Replayed(R"(
+CREATE TABLE t (id bigint PRIMARY KEY, a text, b text, UNIQUE (a, b));
+CREATE INDEX t_id ON t (id);
+CREATE INDEX e1 ON t (lower(a)) WHERE b = 'x';
+CREATE INDEX e2 ON t (lower( a ))
+  WHERE b = 'x';
+CREATE INDEX e3 ON t (lower(a)) WHERE b = 'y';
+CREATE INDEX o1 ON t (a text_pattern_ops);
+CREATE INDEX h1 ON t USING hash (a);
+)");
+  auto def = [&](const std::string& name) { return s.indexes.at("public." + name).definition; };
+  EXPECT_EQ(def("t_pkey"), def("t_id"));
+  EXPECT_EQ(def("e1"), def("e2"));
+  EXPECT_NE(def("e1"), def("e3"));
+  EXPECT_NE(def("o1"), def("h1"));
+  EXPECT_NE(def("o1"), "btree(a)");
+  // An unnamed UNIQUE takes PostgreSQL's name, every column in it: DROP CONSTRAINT drops it.
+  EXPECT_TRUE(s.indexes.count("public.t_a_b_key"));
+  const Schema dropped = Replayed(R"(
+CREATE TABLE t (a text, b text, UNIQUE (a, b));
+ALTER TABLE t DROP CONSTRAINT t_a_b_key;
+)");
+  EXPECT_TRUE(dropped.indexes.empty());
+}
+
 TEST(Model, FunctionVolatilityAndViewPopulation) {
   const Schema s = Replayed(R"(
 CREATE FUNCTION f_default() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;

@@ -280,6 +280,21 @@ TEST(ReportTest, SarifStructure) {
                                        "/blob/main/docs/rules/" + std::string(rule.id) + ".md");
     const std::string level = rules[i]["defaultConfiguration"]["level"];
     EXPECT_TRUE(level == "error" || level == "warning" || level == "note") << level;
+    // GitHub ranks security alerts by these; other rules carry neither.
+    const Json& properties = rules[i]["properties"];
+    if (rule.category == "security") {
+      EXPECT_EQ(properties["tags"][0], "security") << rule.id;
+      const double score = std::stod(properties["security-severity"].get<std::string>());
+      EXPECT_TRUE(score >= 0.0 && score <= 10.0) << rule.id;
+    } else {
+      EXPECT_FALSE(properties.contains("security-severity")) << rule.id;
+    }
+  }
+  // A CWE where one fits: policies that admit every row are improper access control.
+  for (const Json& rule : rules) {
+    if (rule["id"] == "policy-always-true") {
+      EXPECT_EQ(rule["properties"]["tags"][1], "external/cwe/cwe-284");
+    }
   }
   const Json* syntax = nullptr;
   for (const Json& rule : rules) {

@@ -16,4 +16,15 @@ cd "$source" || exit 1
   --disable unused-ignore corpus/three-tier
 [[ $? -eq 0 ]] || { echo "expected a clean run (exit 0)"; exit 1; }
 grep -q '"ruleId"' "$out/corpus.sarif" || { echo "corpus.sarif has no results"; exit 1; }
-/usr/bin/python3 "$source/tests/sarif_validate.py" "$schema" "$out/corpus.sarif" "$out/clean.sarif"
+/usr/bin/python3 "$source/tests/sarif_validate.py" "$schema" "$out/corpus.sarif" "$out/clean.sarif" || exit 1
+# Security rules carry what GitHub code scanning ranks security alerts by.
+/usr/bin/python3 - "$out/corpus.sarif" <<'PY' || exit 1
+import json, sys
+rules = json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]
+security = [r for r in rules if r.get("properties", {}).get("category") == "security"]
+assert security, "no security rule in corpus.sarif"
+for r in security:
+    p = r["properties"]
+    assert "security" in p.get("tags", []), r["id"] + ": no security tag"
+    assert 0.0 <= float(p["security-severity"]) <= 10.0, r["id"] + ": bad security-severity"
+PY

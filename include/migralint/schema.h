@@ -65,13 +65,19 @@ struct Index {
   bool partial = false;
   /// A partial index whose WHERE is nothing but (ANDed) `col IS NOT NULL` tests: those columns.
   std::vector<std::string> where_not_null;
+  /// What it indexes, written so that two indexes with equal strings index the same thing: the
+  /// access method, each key (column, or expression) with its collation, operator class and
+  /// order, the INCLUDE columns and the predicate (locations left out). "" when not known
+  /// (exclusion constraints).
+  std::string definition;
   Origin origin;
 };
 
 struct Policy {
   std::string name;
-  std::string command = "all";  // all, select, insert, update, delete
-  std::vector<std::string> roles;
+  std::string command = "all";     // all, select, insert, update, delete
+  std::vector<std::string> roles;  // "public" when the policy names none
+  bool permissive = true;          // false: AS RESTRICTIVE
   bool has_using = false, has_check = false;
   Origin origin;
 };

@@ -4,8 +4,10 @@
 #include <cstring>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "model/fingerprint.h"
 #include "model/replay.h"
 
 namespace migralint::model {
@@ -98,6 +100,20 @@ void Replay::CreateIndex(const PgQuery__IndexStmt& s, const Origin& origin) {
   index.unique = s.unique;
   index.partial = s.where_clause != nullptr;
   index.where_not_null = NotNullTests(s.where_clause);
+  std::vector<std::string> keys, include;
+  for (std::size_t i = 0; i < s.n_index_params; ++i) {
+    const PgQuery__Node* param = s.index_params[i];
+    if (param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+      keys.push_back(IndexKey(*param->index_elem));
+  }
+  for (std::size_t i = 0; i < s.n_index_including_params; ++i) {
+    const PgQuery__Node* param = s.index_including_params[i];
+    if (param->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM)
+      include.push_back(IndexKey(*param->index_elem));
+  }
+  index.definition =
+      IndexDefinition(s.access_method && *s.access_method ? s.access_method : "btree", keys,
+                      include, Fingerprint(s.where_clause));
   index.origin = origin;
   schema_.indexes.emplace(index.name, std::move(index));
 }
@@ -155,8 +171,24 @@ void Replay::DieselManageUpdatedAt(const PgQuery__SelectStmt& s, const Origin& o
   }
 }
 
+// The table a policy is on: one of the set, else (storage.objects, a table from before the set)
+// its entry in altered_outside, made when `make`.
+Table* Replay::PolicyTable(const PgQuery__RangeVar* relation, bool make) {
+  if (!relation) return nullptr;
+  const std::string name = pg::Qualified(relation);
+  if (Table* table = schema_.FindTable(name)) return table;
+  auto it = schema_.altered_outside.find(name);
+  if (it != schema_.altered_outside.end()) return &it->second;
+  if (!make) return nullptr;
+  Table& table = schema_.altered_outside[name];
+  table.schema = name.substr(0, name.find('.'));
+  table.name = relation->relname;
+  table.columns_known = false;
+  return &table;
+}
+
 void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& origin) {
-  Table* table = schema_.FindTable(pg::Qualified(s.table));
+  Table* table = PolicyTable(s.table, true);
   if (!table) return;
   Policy policy;
   policy.name = s.policy_name;
@@ -168,11 +200,33 @@ void Replay::CreatePolicy(const PgQuery__CreatePolicyStmt& s, const Origin& orig
       policy.roles.push_back(spec->rolename && *spec->rolename ? spec->rolename : "public");
     }
   }
+  policy.permissive = s.permissive;
   policy.has_using = s.qual != nullptr;
   policy.has_check = s.with_check != nullptr;
   policy.origin = origin;
   std::erase_if(table->policies, [&](const Policy& p) { return p.name == policy.name; });
   table->policies.push_back(std::move(policy));
+}
+
+// ALTER POLICY … TO / USING / WITH CHECK: what it names replaces what the policy had.
+void Replay::AlterPolicy(const PgQuery__AlterPolicyStmt& s) {
+  Table* table = PolicyTable(s.table, false);
+  if (!table || !s.policy_name) return;
+  for (Policy& policy : table->policies) {
+    if (policy.name != s.policy_name) continue;
+    if (s.n_roles > 0) {
+      policy.roles.clear();
+      for (std::size_t i = 0; i < s.n_roles; ++i) {
+        const PgQuery__Node* role = s.roles[i];
+        if (role->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC) {
+          const PgQuery__RoleSpec* spec = role->role_spec;
+          policy.roles.push_back(spec->rolename && *spec->rolename ? spec->rolename : "public");
+        }
+      }
+    }
+    if (s.qual) policy.has_using = true;
+    if (s.with_check) policy.has_check = true;
+  }
 }
 
 void Replay::DropIndexes(const std::function<bool(const Index&)>& which) {
@@ -249,7 +303,12 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       }
       case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
         auto [table_name, policy] = TableAndName(object);
-        if (Table* table = schema_.FindTable(table_name)) {
+        Table* table = schema_.FindTable(table_name);
+        if (!table) {
+          auto outside = schema_.altered_outside.find(table_name);
+          if (outside != schema_.altered_outside.end()) table = &outside->second;
+        }
+        if (table) {
           std::erase_if(table->policies,
                         [&name = policy](const Policy& p) { return p.name == name; });
         }
@@ -314,6 +373,14 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       for (auto& [key, index] : schema_.indexes) {
         if (index.table == qualified)
           std::replace(index.columns.begin(), index.columns.end(), old_name, new_name);
+      }
+      break;
+    }
+    case PG_QUERY__OBJECT_TYPE__OBJECT_POLICY: {
+      if (Table* table = PolicyTable(s.relation, false)) {
+        for (Policy& p : table->policies) {
+          if (s.subname && p.name == s.subname) p.name = new_name;
+        }
       }
       break;
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "model/fingerprint.h"
 #include "model/replay.h"
 
 namespace migralint::model {
@@ -181,15 +182,15 @@ void Replay::AddConstraint(Table& table, const PgQuery__Constraint& c, const std
       if (using_index) break;
       // Both are backed by a unique index, which also serves foreign keys.
       Index index;
-      index.name =
-          table.schema + "." +
-          (c.indexname && *c.indexname ? c.indexname
-           : !constraint.name.empty()
-               ? constraint.name
-               : table.name + (primary ? "_pkey" : "_" + constraint.columns.front() + "_key"));
+      index.name = table.schema + "." +
+                   (c.indexname && *c.indexname ? c.indexname
+                    : !constraint.name.empty()  ? constraint.name
+                                                : DefaultName(table, constraint));
       index.table = table.QualifiedName();
       index.columns = constraint.columns;
       index.unique = true;
+      index.definition =
+          IndexDefinition("btree", constraint.columns, Keys(c.including, c.n_including), "");
       index.origin = origin;
       schema_.indexes[index.name] = index;
       break;

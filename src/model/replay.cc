@@ -65,6 +65,9 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
     case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
       CreatePolicy(*node->create_policy_stmt, origin);
       break;
+    case PG_QUERY__NODE__NODE_ALTER_POLICY_STMT:
+      AlterPolicy(*node->alter_policy_stmt);
+      break;
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
       CreateFunction(*node->create_function_stmt, origin);
       break;

@@ -39,6 +39,8 @@ class Replay {
   void CreateTrigger(const PgQuery__CreateTrigStmt& stmt, const Origin& origin);
   void DieselManageUpdatedAt(const PgQuery__SelectStmt& stmt, const Origin& origin);
   void CreatePolicy(const PgQuery__CreatePolicyStmt& stmt, const Origin& origin);
+  void AlterPolicy(const PgQuery__AlterPolicyStmt& stmt);
+  Table* PolicyTable(const PgQuery__RangeVar* relation, bool make);
   void CreateFunction(const PgQuery__CreateFunctionStmt& stmt, const Origin& origin);
   void Drop(const PgQuery__DropStmt& stmt);
   /// Removes the indexes `which` selects, recording them in Schema::dropped.

@@ -84,6 +84,27 @@ std::string WhatItFlags(std::string_view docs) {
   return paragraph;
 }
 
+// GitHub code scanning ranks an alert as a security one by `security-severity` (a CVSS-like
+// score: 9+ critical, 7+ high, 4+ medium, else low) and lists it by its tags; the CWE tag links
+// the weakness. Rules of category "security" not listed here get a medium score and no CWE.
+struct SecurityClass {
+  std::string_view score;
+  std::string_view cwe;  // "" when no CWE fits
+};
+SecurityClass SecurityOf(std::string_view id) {
+  static const std::map<std::string_view, SecurityClass> kRules = {
+      {"extension-in-public", {"4.0", "668"}},  // exposure to the wrong sphere
+      {"policy-always-true", {"7.5", "284"}},   // improper access control
+      {"policy-without-rls", {"8.0", "284"}},
+      {"rls-disabled", {"8.0", "284"}},
+      {"rls-user-metadata", {"8.1", "639"}},  // authorization by a user-set key
+      {"rls-without-policy", {"2.0", ""}},
+      {"security-definer-search-path", {"7.0", "426"}},  // untrusted search path
+  };
+  const auto it = kRules.find(id);
+  return it == kRules.end() ? SecurityClass{"5.0", ""} : it->second;
+}
+
 Json RuleDescriptor(std::string_view id, std::string_view summary, std::string_view docs,
                     std::string_view category, Severity severity) {
   std::string full = WhatItFlags(docs);
@@ -99,6 +120,13 @@ Json RuleDescriptor(std::string_view id, std::string_view summary, std::string_v
   };
   if (const std::string url = RuleUrl(id); !url.empty()) rule["helpUri"] = url;
   if (!category.empty()) rule["properties"] = {{"category", category}};
+  if (category == "security") {
+    const SecurityClass security = SecurityOf(id);
+    Json tags = Json::array({"security"});
+    if (!security.cwe.empty()) tags.push_back("external/cwe/cwe-" + std::string(security.cwe));
+    rule["properties"]["tags"] = std::move(tags);
+    rule["properties"]["security-severity"] = security.score;
+  }
   return rule;
 }
 

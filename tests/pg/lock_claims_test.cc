@@ -539,5 +539,54 @@ TEST_F(LockClaims, RenamesBreakTheRunningCodeUnlessTheOldNameStays) {
   EXPECT_EQ(app->Exec("INSERT INTO tickets (t) VALUES ('no id')").sqlstate, "23502");
 }
 
+// rls-initplan: a bare STABLE call in a policy is a filter evaluated for every row; wrapped in a
+// sub-select it is an InitPlan, evaluated once. rls-without-policy: row level security with no
+// policy hides every row from a role without BYPASSRLS, without an error.
+TEST_F(LockClaims, PolicyCallsAndDenyAll) {
+  const std::string role = "reader_" + database_;  // roles belong to the cluster: one per test
+  Run("CREATE SCHEMA auth;"
+      "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS "
+      "$$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$;"
+      "CREATE TABLE todos (id bigint PRIMARY KEY, user_id uuid);"
+      "INSERT INTO todos SELECT g, gen_random_uuid() FROM generate_series(1, 100) g;"
+      "ALTER TABLE todos ENABLE ROW LEVEL SECURITY;"
+      "CREATE ROLE " +
+      role +
+      ";"
+      "GRANT USAGE ON SCHEMA auth TO " +
+      role +
+      ";"
+      "GRANT SELECT ON todos TO " +
+      role);
+  auto as_role = [&](const std::string& sql) {
+    Run("SET ROLE " + role);
+    const auto r = db_->Exec(sql);
+    Run("RESET ROLE");
+    EXPECT_TRUE(r.ok) << sql << ": " << r.message;
+    std::string text;
+    for (const auto& row : r.rows) text += (row[0] ? *row[0] : "") + "\n";
+    return text;
+  };
+  EXPECT_EQ(as_role("SELECT count(*)::text FROM todos"), "0\n");
+  Run("CREATE POLICY own ON todos FOR SELECT USING (user_id = auth.uid())");
+  const std::string bare = as_role("EXPLAIN (COSTS OFF) SELECT * FROM todos");
+  EXPECT_EQ(bare.find("InitPlan"), std::string::npos) << bare;
+  EXPECT_NE(bare.find("Filter"), std::string::npos) << bare;
+  Run("ALTER POLICY own ON todos USING (user_id = (SELECT auth.uid()))");
+  const std::string wrapped = as_role("EXPLAIN (COSTS OFF) SELECT * FROM todos");
+  EXPECT_NE(wrapped.find("InitPlan"), std::string::npos) << wrapped;
+  Run("DROP OWNED BY " + role + "; DROP ROLE " + role);
+}
+
+// missing-primary-key: a published table without a primary key (its default replica identity)
+// rejects UPDATE and DELETE.
+TEST_F(LockClaims, PublishedTablesNeedAKey) {
+  Run("CREATE TABLE page_views (path text); INSERT INTO page_views VALUES ('/');"
+      "CREATE PUBLICATION page_views_pub FOR TABLE page_views");
+  EXPECT_EQ(Sqlstate("UPDATE page_views SET path = '/home'"), "55000");
+  EXPECT_EQ(Sqlstate("DELETE FROM page_views"), "55000");
+  Run("ALTER TABLE page_views ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+  EXPECT_EQ(Sqlstate("UPDATE page_views SET path = '/home'"), "");
+}
 }  // namespace
 }  // namespace migralint

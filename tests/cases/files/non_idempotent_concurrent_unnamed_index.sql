@@ -5,4 +5,4 @@ CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY, kind text NOT NULL, at
 CREATE INDEX CONCURRENTLY ON events (kind);
 CREATE UNIQUE INDEX CONCURRENTLY ON events (kind, at);
 CREATE INDEX CONCURRENTLY events_at_idx ON events (at);  -- expect: non-idempotent-ddl "CREATE INDEX without IF NOT EXISTS"
-CREATE INDEX CONCURRENTLY IF NOT EXISTS events_kind_at_idx ON events (kind, at);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS events_kind_at_idx ON events (kind, at);  -- expect: duplicate-index "indexes the same as \"public.events_kind_at_key\""

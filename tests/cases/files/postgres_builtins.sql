@@ -3,8 +3,8 @@
 CREATE TABLE IF NOT EXISTS documents (
   id bigint PRIMARY KEY,
   body text NOT NULL,
-  language regconfig NOT NULL DEFAULT 'english',
-  dictionary regdictionary,
+  language regconfig NOT NULL DEFAULT 'english',  -- expect: reg-type-column "has type regconfig"
+  dictionary regdictionary,  -- expect: reg-type-column "has type regdictionary"
   search tsvector,
   saved_query tsquery,
   valid_during tstzrange,
@@ -12,9 +12,9 @@ CREATE TABLE IF NOT EXISTS documents (
   page_ranges int4multirange,
   amounts nummultirange,
   owner_role regrole,
-  home_namespace regnamespace,
+  home_namespace regnamespace,  -- expect: reg-type-column "has type regnamespace"
   kind regtype,
-  operator_used regoperator,
+  operator_used regoperator,  -- expect: reg-type-column "has type regoperator"
   wal_position pg_lsn,
   snapshot pg_snapshot,
   transaction_id xid8,

@@ -15,7 +15,7 @@ INSERT INTO accounts (id, email) VALUES (1, 'a@example.com') (2, 'b@example.com'
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'audit') THEN
-    CREATE TABLE audit (at timestamptz DEFAULT now());
+    CREATE TABLE audit (at timestamptz DEFAULT now());  -- expect: missing-primary-key "\"public.audit\" has no primary key"
   END IF;
 END
 $$;

@@ -97,7 +97,7 @@ CREATE POLICY "user_update_own" ON "user"
   WITH CHECK (id = public.get_auth_user_id());
 
 DROP POLICY IF EXISTS "user_admin_all" ON "user";
-CREATE POLICY "user_admin_all" ON "user"
+CREATE POLICY "user_admin_all" ON "user"  -- expect: multiple-permissive-policies "\"public.user\" has 2 permissive policies for role authenticated on select (\"user_select_own\", \"user_admin_all\")", multiple-permissive-policies "\"public.user\" has 2 permissive policies for role authenticated on update (\"user_update_own\", \"user_admin_all\")"
   FOR ALL
   TO authenticated
   USING (public.is_admin())

@@ -61,7 +61,7 @@ CREATE INDEX IF NOT EXISTS idx_verification_identifier
 ALTER TABLE "session" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "account" ENABLE ROW LEVEL SECURITY;
 -- "verification" is only touched by the auth server: RLS on, no policies.
-ALTER TABLE "verification" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "verification" ENABLE ROW LEVEL SECURITY;  -- expect: rls-without-policy "row level security is enabled on \"public.verification\" but no policy is left on it"
 
 DROP POLICY IF EXISTS "session_select_own" ON "session";
 CREATE POLICY "session_select_own" ON "session"

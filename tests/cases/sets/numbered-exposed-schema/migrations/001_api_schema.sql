@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS api.notes (
   id bigserial PRIMARY KEY,  -- expect: prefer-identity
   body text NOT NULL
 );
-ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE api.notes ENABLE ROW LEVEL SECURITY;  -- expect: rls-without-policy "\"api.notes\" but no policy"
 
 -- Not exposed: no finding without RLS.
 CREATE TABLE IF NOT EXISTS public.job_runs (

@@ -35,7 +35,7 @@ CREATE POLICY "newsletter_lists_public_read" ON "newsletter_lists"
   USING ("isPublic" = TRUE);
 
 DROP POLICY IF EXISTS "newsletter_lists_owner_all" ON "newsletter_lists";
-CREATE POLICY "newsletter_lists_owner_all" ON "newsletter_lists"
+CREATE POLICY "newsletter_lists_owner_all" ON "newsletter_lists"  -- expect: multiple-permissive-policies "\"public.newsletter_lists\" has 2 permissive policies for role authenticated on select (\"newsletter_lists_public_read\", \"newsletter_lists_owner_all\")"
   FOR ALL
   TO authenticated
   USING ("userId" = public.get_auth_user_id() OR public.is_admin())

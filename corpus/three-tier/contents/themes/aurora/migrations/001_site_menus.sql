@@ -40,10 +40,10 @@ DROP POLICY IF EXISTS "site_menus_public_read" ON "site_menus";
 CREATE POLICY "site_menus_public_read" ON "site_menus"
   FOR SELECT
   TO anon, authenticated
-  USING (TRUE);
+  USING (TRUE);  -- expect: policy-always-true "policy \"site_menus_public_read\" on \"public.site_menus\" (FOR select) has USING that is always true"
 
 DROP POLICY IF EXISTS "site_menus_admin_write" ON "site_menus";
-CREATE POLICY "site_menus_admin_write" ON "site_menus"
+CREATE POLICY "site_menus_admin_write" ON "site_menus"  -- expect: multiple-permissive-policies "\"public.site_menus\" has 2 permissive policies for role authenticated on select (\"site_menus_public_read\", \"site_menus_admin_write\")"
   FOR ALL
   TO authenticated
   USING (public.is_admin())
@@ -53,10 +53,10 @@ DROP POLICY IF EXISTS "site_menu_items_public_read" ON "site_menu_items";
 CREATE POLICY "site_menu_items_public_read" ON "site_menu_items"
   FOR SELECT
   TO anon, authenticated
-  USING (TRUE);
+  USING (TRUE);  -- expect: policy-always-true "policy \"site_menu_items_public_read\" on \"public.site_menu_items\" (FOR select) has USING that is always true"
 
 DROP POLICY IF EXISTS "site_menu_items_admin_write" ON "site_menu_items";
-CREATE POLICY "site_menu_items_admin_write" ON "site_menu_items"
+CREATE POLICY "site_menu_items_admin_write" ON "site_menu_items"  -- expect: multiple-permissive-policies "\"public.site_menu_items\" has 2 permissive policies for role authenticated on select (\"site_menu_items_public_read\", \"site_menu_items_admin_write\")"
   FOR ALL
   TO authenticated
   USING (public.is_admin())

@@ -43,7 +43,7 @@ CREATE POLICY "posts_public_read_published" ON "posts"
   USING (status = 'published');
 
 DROP POLICY IF EXISTS "posts_author_all" ON "posts";
-CREATE POLICY "posts_author_all" ON "posts"
+CREATE POLICY "posts_author_all" ON "posts"  -- expect: multiple-permissive-policies "\"public.posts\" has 2 permissive policies for role authenticated on select (\"posts_public_read_published\", \"posts_author_all\")"
   FOR ALL
   TO authenticated
   USING ("userId" = public.get_auth_user_id() OR public.is_admin())
