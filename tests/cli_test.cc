@@ -398,7 +398,7 @@ TEST_F(Cli, CorpusSetsAreDetected) {
 TEST_F(Cli, MisnamedFileIsOfferedANameInTheSetsPattern) {
   for (const auto& [set, name] :
        {std::pair{"rules/file-naming/bad", "002_add_label.sql"},
-        std::pair{"corpus/supabase", "20250402101501_plan_seat_limits.sql"}}) {
+        std::pair{"corpus/supabase", "20250410120001_plan_seat_limits.sql"}}) {
     Result r = Run("lint --format json '" + (kSource / set).string() + "'");
     const auto j = nlohmann::json::parse(r.out);
     std::string help;
@@ -468,8 +468,8 @@ TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
   Write("db/migrations/001_a.sql", applied);
   ASSERT_EQ(Run("lock").exit_code, 0);
   const std::string pending =
-      "-- Notes\ncreate table notes (id bigint primary key); -- keep me\n"
-      "CREATE /* here */ INDEX notes_id ON notes (id);\n\n"
+      "-- Notes\ncreate table notes (id bigint primary key, body text); -- keep me\n"
+      "CREATE /* here */ INDEX notes_body ON notes (body);\n\n"
       "CREATE FUNCTION app.touch() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;\n";
   Write("db/migrations/002_notes.sql", pending);
   Write("copy/db/migrations/002_notes.sql", pending);
@@ -491,8 +491,8 @@ TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
       << fixed.err;
   EXPECT_EQ(Slurp(dir_ / "db/migrations/001_a.sql"), applied);
   EXPECT_EQ(Slurp(dir_ / "db/migrations/002_notes.sql"),
-            "-- Notes\ncreate table if not exists notes (id bigint primary key); -- keep me\n"
-            "CREATE /* here */ INDEX IF NOT EXISTS notes_id ON notes (id);\n\n"
+            "-- Notes\ncreate table if not exists notes (id bigint primary key, body text); -- "
+            "keep me\nCREATE /* here */ INDEX IF NOT EXISTS notes_body ON notes (body);\n\n"
             "CREATE OR REPLACE FUNCTION app.touch() RETURNS int LANGUAGE sql SECURITY DEFINER SET "
             "search_path = app, pg_catalog, public, pg_temp AS $$ SELECT 1 $$;\n");
   // The diff, applied by patch(1) to the copy, gives the same file.
@@ -513,7 +513,7 @@ TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
 
 TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
   Write("migralint.toml", "runner = \"psql\"\n");
-  Write("db/migrations/001_a.sql", "CREATE TABLE a (id int);\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");
   const auto json = nlohmann::json::parse(Run("lint --format json db").out);
   ASSERT_EQ(json["diagnostics"].size(), 1u) << json.dump();
   const auto& edit = json["diagnostics"][0]["fix"]["edits"][0];
@@ -567,8 +567,8 @@ class Adopt : public Cli {
   }
   static constexpr const char* kOld = "CREATE TABLE a (id bigint PRIMARY KEY, n int);\n";
   static constexpr const char* kNew =
-      "CREATE TABLE IF NOT EXISTS b (id bigint PRIMARY KEY);\n"
-      "CREATE INDEX b_id ON b (id);\n";
+      "CREATE TABLE IF NOT EXISTS b (id bigint PRIMARY KEY, n int);\n"
+      "CREATE INDEX b_n ON b (n);\n";
 };
 
 TEST_F(Adopt, ChangedSinceReportsOnlyNewAndChangedFiles) {
@@ -625,10 +625,10 @@ TEST_F(Adopt, ChangedSinceCountsTheIndexAndWorksFromASubFolderAndThroughALink) {
 
 TEST_F(Adopt, ChangedSinceKeepsSetFindingsThatNameAChangedFile) {
   Init();
-  Write("db/migrations/001_b.sql", "CREATE TABLE IF NOT EXISTS b (id bigint);\n");
+  Write("db/migrations/001_b.sql", "CREATE TABLE IF NOT EXISTS b (id bigint PRIMARY KEY);\n");
   Commit();
   // The new file sorts first: the duplicate is reported on the old one, naming the new one.
-  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint);\n");
+  Write("db/migrations/001_a.sql", "CREATE TABLE IF NOT EXISTS a (id bigint PRIMARY KEY);\n");
   Result r = Run("lint --format gcc --changed-since HEAD db");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   ASSERT_EQ(Lines(r.out).size(), 1u) << r.out;
@@ -699,7 +699,7 @@ TEST_F(Adopt, BaselineKeepsMatchingThroughEditsElsewhereAndReportsStaleEntries) 
 
   // Another statement edited above the findings, and one added: their lines move; still matched.
   Write("db/migrations/001_a.sql",
-        "-- the accounts\nCREATE TABLE IF NOT EXISTS z (id bigint);\n"
+        "-- the accounts\nCREATE TABLE IF NOT EXISTS z (id bigint PRIMARY KEY);\n"
         "CREATE TABLE a (id bigint PRIMARY KEY,\n    n int);\nCREATE INDEX a_n ON a (n);\n");
   r = Run("lint --format gcc db");
   EXPECT_EQ(r.out, "") << r.out;

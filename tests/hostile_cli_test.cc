@@ -414,7 +414,8 @@ TEST_F(Hostile, ManyFindingsOnOneLine) {
   Write("db/migrations/001_a.sql",
         "CREATE TABLE IF NOT EXISTS t (id bigint PRIMARY KEY);\n" +
             Repeat("ALTER TABLE t ADD COLUMN c int NOT NULL;", kStatements) + "\n");
-  Result r = Run("lint --format gcc db");
+  // (The same column added again is also a duplicate-object error: one finding each is enough.)
+  Result r = Run("lint --disable duplicate-object --format gcc db");
   EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
   const auto findings = std::count(r.out.begin(), r.out.end(), '\n');
   EXPECT_GE(findings, kStatements);
@@ -423,11 +424,12 @@ TEST_F(Hostile, ManyFindingsOnOneLine) {
                   "db/migrations/001_a.sql:2:" + std::to_string(40 * (kStatements - 1) + 1) + ": ");
   for (const char* format : {"text", "html", "sarif"}) {
     SCOPED_TRACE(format);
-    r = Run(std::string("lint --format ") + format + " db");
+    r = Run(std::string("lint --disable duplicate-object --format ") + format + " db");
     EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings
-    EXPECT_LT(r.out.size(), static_cast<std::size_t>(findings) * 1200) << "output not linear";
+    // (A SARIF result carrying its fix is about 1.7 KB; quadratic output was megabytes each.)
+    EXPECT_LT(r.out.size(), static_cast<std::size_t>(findings) * 2000) << "output not linear";
   }
-  r = Run("lint --format text db");
+  r = Run("lint --disable duplicate-object --format text db");
   EXPECT_CONTAINS(r.out, "…ALTER TABLE t ADD COLUMN c int NOT NULL;ALTER");
 }
 

@@ -16,7 +16,7 @@ $$;
 -- ---------------------------------------------------------------------------
 -- organizations
 -- ---------------------------------------------------------------------------
-create table if not exists public.organizations (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"auth.users\""
+create table if not exists public.organizations (
   id uuid primary key default gen_random_uuid(),
   name text not null check (char_length(name) between 1 and 120),
   slug text not null unique check (slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'),

@@ -12,7 +12,7 @@ create table if not exists public.plans (
   updated_at timestamptz not null default now()
 );
 
-create table if not exists public.subscriptions (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.organizations\""
+create table if not exists public.subscriptions (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid not null references public.organizations (id) on delete cascade,
   plan_id text not null references public.plans (id),

@@ -2,7 +2,7 @@
 -- Clients call record_usage() instead of inserting directly, so the
 -- table itself has no insert policy.
 
-create table if not exists public.usage_events (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.organizations\""
+create table if not exists public.usage_events (
   id bigint generated always as identity primary key,
   organization_id uuid not null references public.organizations (id) on delete cascade,
   recorded_by uuid references auth.users (id) on delete set null,

@@ -1,7 +1,7 @@
 -- Invitations: owners invite by e-mail; the invitee accepts with the token
 -- from the e-mail after signing in.
 
-create table if not exists public.organization_invitations (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.organizations\""
+create table if not exists public.organization_invitations (
   id uuid primary key default gen_random_uuid(),
   organization_id uuid not null references public.organizations (id) on delete cascade,
   email text not null,

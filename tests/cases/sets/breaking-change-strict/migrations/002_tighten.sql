@@ -1,4 +1,4 @@
-ALTER TABLE products ALTER COLUMN price SET NOT NULL;  -- expect: breaking-change "SET NOT NULL on \"public.products.price\": writes of NULL there, which code still running may make, fail (23502)", unsafe-not-null
+ALTER TABLE products ALTER COLUMN price SET NOT NULL;  -- expect: breaking-change "SET NOT NULL on \"public.products.price\": writes of NULL there, which code still running may make, fail (23502)", unsafe-not-null, lock-timeout
 ALTER TABLE products ADD CONSTRAINT products_price_positive CHECK (price > 0) NOT VALID;  -- expect: breaking-change "ADD CHECK on \"public.products\": writes it refuses"
 ALTER TYPE product_state ADD VALUE 'archived';  -- expect: breaking-change "ADD VALUE 'archived' to enum \"public.product_state\""
 REVOKE INSERT ON products FROM app_writer;  -- expect: breaking-change "REVOKE from app_writer on \"public.products\": code still running as that role fails (42501)"

@@ -6,6 +6,6 @@ BEGIN
   CREATE TYPE status AS ENUM ('active');
 EXCEPTION WHEN duplicate_object THEN NULL;
 END $$;
-CREATE TABLE customer_subscription_renewal_reminder_notification_delivery_attempts_log (id int);
+CREATE TABLE customer_subscription_renewal_reminder_notification_delivery_attempts_log (id int);  -- expect: missing-primary-key
 CREATE FUNCTION score(a integer, b text DEFAULT 'x') RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE SCHEMA billing;

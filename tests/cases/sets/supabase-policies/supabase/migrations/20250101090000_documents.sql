@@ -13,7 +13,7 @@ CREATE POLICY "Readers read published" ON public.documents FOR SELECT TO authent
   USING (published);
 
 -- Two policies per bucket on storage.objects (a table from before the set).
-CREATE POLICY "Avatars are readable" ON storage.objects FOR SELECT TO authenticated
+CREATE POLICY "Avatars are readable" ON storage.objects FOR SELECT TO authenticated  -- expect: lock-timeout
   USING (bucket_id = 'avatars');
 CREATE POLICY "Owners read their files" ON storage.objects FOR SELECT TO authenticated  -- expect: multiple-permissive-policies "\"storage.objects\" has 2 permissive policies for role authenticated on select"
   USING (bucket_id = 'files' AND owner = (select auth.uid()));

@@ -1,5 +1,5 @@
 -- Merged into one policy: the two SELECT policies above no longer overlap at the end.
-DROP POLICY "Readers read published" ON public.documents;
+DROP POLICY "Readers read published" ON public.documents;  -- expect: lock-timeout
 ALTER POLICY "Owners read documents" ON public.documents
   USING (published OR owner_id = (select auth.uid()));
 
