@@ -29,8 +29,9 @@ struct Field {
   const Comment* comment = nullptr;
 };
 
-// A real calendar date written YYYY-MM-DD.
-bool ValidDate(const std::string& v) {
+// A real calendar date written YYYY-MM-DD (a note may follow it after a space).
+bool ValidDate(std::string v) {
+  if (v.size() > 10 && v[10] == ' ') v.resize(10);
   if (v.size() != 10 || v[4] != '-' || v[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;

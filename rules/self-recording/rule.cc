@@ -93,15 +93,19 @@ void Check(RuleContext& ctx, const StatementContext& sc) {
     if (!relation || pg::Temporary(relation)) continue;
     const std::string target = Lower(pg::Qualified(relation));
     if (std::find(history.begin(), history.end(), target) == history.end()) continue;
+    const bool adds =
+        w.verb == std::string_view("INSERT INTO") || w.verb == std::string_view("COPY");
     ctx.Report(sc.file, s.begin, s.end,
                std::string(w.verb) + " " + target + ": that is the history table " +
-                   std::string(runner.name) +
-                   " keeps itself, and it records this file too, so the row is written twice "
-                   "(or the runner's own insert fails on its unique key and the migration is "
-                   "rolled back)",
+                   std::string(runner.name) + " keeps itself" +
+                   (adds ? ", and it records this file too, so the row is written twice (or the "
+                           "runner's own insert fails on its unique key and the migration is "
+                           "rolled back)"
+                         : ": changing its rows changes what the runner believes is applied, so "
+                           "its next run applies a migration again or skips one"),
                "remove the statement: " + std::string(runner.name) +
                    " records every file it applies; keep extra notes (a description) in a "
-                   "table of your own");
+                   "table of your own, and repair the history with the runner's own command");
     return;
   }
 }
