@@ -64,6 +64,11 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
     if (const char code = Code(a)) {
       wanted += code;
       wanted_text += std::string(wanted_text.empty() ? "" : " or ") + Written(code);
+    } else if (!ctx.config().path.empty()) {
+      ctx.ReportAt(ctx.config().path, {1, 1}, {1, 2},
+                   "[rules.fk-on-delete] action \"" + a + "\" is not an ON DELETE action",
+                   "use \"cascade\", \"set null\", \"set default\", \"restrict\" or "
+                   "\"no action\"");
     }
   }
   if (wanted.empty()) return;  // nothing valid configured (the config check reports options)
@@ -84,7 +89,9 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
                      ": deleting a \"" + k.ref_table + "\" row " +
                      (k.on_delete == 'a' || k.on_delete == 'r'
                           ? "fails while this table still references it"
-                          : "does not do what the convention expects"),
+                      : k.on_delete == 'c' ? "deletes these rows with it"
+                      : k.on_delete == 'n' ? "leaves these rows with a NULL reference"
+                                           : "sets the reference to its default"),
                  std::string("write ") + Written(wanted[0]) +
                      " on the reference, or list this action in [rules.fk-on-delete] action "
                      "if it is deliberate");

@@ -3,7 +3,7 @@ CREATE TABLE IF NOT EXISTS "user" (id text PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS tasks (
   id text PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "userId" text NOT NULL REFERENCES "user"(id),  -- expect: fk-on-delete "no ON DELETE action"
-  "assigneeId" text REFERENCES "user"(id) ON DELETE SET NULL,  -- expect: fk-on-delete "ON DELETE SET NULL, not ON DELETE CASCADE"
+  "assigneeId" text REFERENCES "user"(id) ON DELETE SET NULL,  -- expect: fk-on-delete "ON DELETE SET NULL, not ON DELETE CASCADE: deleting a \"public.user\" row leaves these rows with a NULL reference"
   title text NOT NULL
 );
 
