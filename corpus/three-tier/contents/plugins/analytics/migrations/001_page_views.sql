@@ -7,11 +7,12 @@
 -- ============================================
 CREATE TABLE IF NOT EXISTS "page_views" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
-  "userId" TEXT REFERENCES "user"(id) ON DELETE SET NULL,
+  "userId" TEXT REFERENCES "user"(id) ON DELETE CASCADE,
   path TEXT NOT NULL,
   referrer TEXT,
   "sessionHash" TEXT,
-  "viewedAt" TIMESTAMPTZ NOT NULL DEFAULT now()
+  "createdAt" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "updatedAt" TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
 CREATE TABLE IF NOT EXISTS "page_view_daily" (
@@ -29,8 +30,8 @@ CREATE TABLE IF NOT EXISTS "page_view_daily" (
 CREATE INDEX IF NOT EXISTS idx_page_views_user_id
   ON "page_views"("userId");
 
-CREATE INDEX IF NOT EXISTS idx_page_views_path_viewed_at
-  ON "page_views"(path, "viewedAt");
+CREATE INDEX IF NOT EXISTS idx_page_views_path_created_at
+  ON "page_views"(path, "createdAt");
 
 -- ============================================
 -- RLS
@@ -66,6 +67,12 @@ CREATE POLICY "page_view_daily_staff_read" ON "page_view_daily"
 -- ============================================
 -- TRIGGERS
 -- ============================================
+DROP TRIGGER IF EXISTS page_views_set_updated_at ON "page_views";
+CREATE TRIGGER page_views_set_updated_at
+  BEFORE UPDATE ON "page_views"
+  FOR EACH ROW
+  EXECUTE FUNCTION public.set_updated_at();
+
 DROP TRIGGER IF EXISTS page_view_daily_set_updated_at ON "page_view_daily";
 CREATE TRIGGER page_view_daily_set_updated_at
   BEFORE UPDATE ON "page_view_daily"

@@ -9,7 +9,7 @@
 CREATE TABLE IF NOT EXISTS "subscribers" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.newsletter_lists\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
   "listId" TEXT NOT NULL REFERENCES "newsletter_lists"(id) ON DELETE CASCADE,
-  "userId" TEXT REFERENCES "user"(id) ON DELETE SET NULL,
+  "userId" TEXT REFERENCES "user"(id) ON DELETE CASCADE,
   email TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'pending'
     CHECK (status IN ('pending', 'confirmed', 'unsubscribed', 'bounced')),

@@ -1,6 +1,8 @@
 -- Migration: 001_create_completions.sql
 -- Entity: completions — policies written, RLS never switched on; the index is on the
 -- wrong column and the trigger fires AFTER the update.
+-- Description: AI completions requested by a user
+-- Date: 2025-03-06
 
 CREATE TABLE IF NOT EXISTS "completions" (  -- expect: rls-disabled "\"public.completions\"", lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,

@@ -1,5 +1,7 @@
 -- Migration: 001_create_tasks.sql
 -- Entity: tasks — the standard structure: id, owner key, timestamps, indexes, RLS, trigger
+-- Description: a user's tasks
+-- Date: 2025-03-06
 
 CREATE TABLE IF NOT EXISTS "tasks" (  -- expect: lock-timeout "CREATE TABLE … REFERENCES takes a SHARE ROW EXCLUSIVE lock on \"public.user\""
   id TEXT PRIMARY KEY DEFAULT gen_random_uuid()::text,
