@@ -497,8 +497,9 @@ TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
             "search_path = app, pg_catalog, public, pg_temp AS $$ SELECT 1 $$;\n");
   // The diff, applied by patch(1) to the copy, gives the same file.
   Write("copy/fix.patch", diff.out);
-  ASSERT_EQ(std::system(("cd '" + (dir_ / "copy").string() + "' && patch -s -p1 < fix.patch").c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(("cd '" + (dir_ / "copy").string() + "' && patch -s -p1 < fix.patch").c_str()),
+      0);
   EXPECT_EQ(Slurp(dir_ / "copy/db/migrations/002_notes.sql"),
             Slurp(dir_ / "db/migrations/002_notes.sql"));
   // What was fixed is no longer reported; what has no fix still is (the applied file).

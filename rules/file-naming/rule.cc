@@ -72,9 +72,9 @@ std::optional<std::string> SuggestedName(const MigrationFile& file, const SetUni
   std::string stem = file.FileName();
   stem.resize(stem.find('.') == std::string::npos ? stem.size() : stem.find('.'));
   if (stem.empty()) return std::nullopt;
-  return name.substr(0, at) + NextVersion(version) + name.substr(at + version.size(),
-                                                                  stem_at - at - version.size()) +
-         stem + name.substr(suffix_at);
+  return name.substr(0, at) + NextVersion(version) +
+         name.substr(at + version.size(), stem_at - at - version.size()) + stem +
+         name.substr(suffix_at);
 }
 
 // Why a file found among the migrations is none of them, as its runner sees it.

@@ -27,3 +27,6 @@ CREATE TEMP TABLE account_ids ON COMMIT DROP AS SELECT id FROM accounts;
 CREATE TEMPORARY TABLE account_kind_counts (kind account_kind, n bigint) ON COMMIT DROP;
 -- Unnamed, an index gets a name PostgreSQL picks free: a second run does not fail.
 CREATE INDEX ON accounts (kind);
+-- Created and dropped again further down: gone when the file starts again.
+CREATE FUNCTION scratch_total() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+DROP FUNCTION scratch_total();

@@ -246,7 +246,8 @@ std::optional<Fix> FixFor(const FileUnit& unit, const Statement& s, const std::s
   };
   // " <clause>" right after token `i`, in its letter case.
   auto at = [&](std::size_t i, const std::string& clause) {
-    return Fix{"add " + clause, {{words[i].end, words[i].end, " " + InCaseOf(text, words[i], clause)}}};
+    return Fix{"add " + clause,
+               {{words[i].end, words[i].end, " " + InCaseOf(text, words[i], clause)}}};
   };
   const PgQuery__Node* node = s.node;
   switch (node->node_case) {
@@ -286,22 +287,24 @@ std::optional<Fix> FixFor(const FileUnit& unit, const Statement& s, const std::s
       const auto span = [&](std::size_t a, std::size_t b) {
         return std::string(text.substr(words[a].begin, words[b].end - words[a].begin));
       };
-      return Fix{"drop the policy IF EXISTS first",
-                 {{s.begin, s.begin,
-                   InCaseOf(text, words[0], "DROP POLICY IF EXISTS ") + span(policy + 1, policy + 1) +
-                       InCaseOf(text, words[0], " ON ") + span(on + 1, last) + ";\n"}}};
+      return Fix{
+          "drop the policy IF EXISTS first",
+          {{s.begin, s.begin,
+            InCaseOf(text, words[0], "DROP POLICY IF EXISTS ") + span(policy + 1, policy + 1) +
+                InCaseOf(text, words[0], " ON ") + span(on + 1, last) + ";\n"}}};
     }
     case PG_QUERY__NODE__NODE_DROP_STMT: {
       // After the object kind's words: DROP [MATERIALIZED] VIEW, DROP INDEX [CONCURRENTLY], …
       static constexpr std::string_view kKinds[] = {
-          "table",    "index",     "concurrently", "view",      "materialized", "function",
-          "procedure", "routine",  "type",         "domain",    "sequence",     "schema",
-          "extension", "trigger",  "policy",       "aggregate", "collation",    "statistics",
-          "server",    "rule",     "publication"};
+          "table",     "index",   "concurrently", "view",      "materialized", "function",
+          "procedure", "routine", "type",         "domain",    "sequence",     "schema",
+          "extension", "trigger", "policy",       "aggregate", "collation",    "statistics",
+          "server",    "rule",    "publication"};
       std::size_t i = 1;
       if (words.size() > 2 && words[1].Is(text, "foreign") && words[2].Is(text, "table")) i = 2;
-      while (i < words.size() && std::any_of(std::begin(kKinds), std::end(kKinds),
-                                              [&](std::string_view k) { return words[i].Is(text, k); }))
+      while (i < words.size() &&
+             std::any_of(std::begin(kKinds), std::end(kKinds),
+                         [&](std::string_view k) { return words[i].Is(text, k); }))
         ++i;
       if (i == 1 || i >= words.size()) return std::nullopt;
       return at(i - 1, "IF EXISTS");
@@ -382,10 +385,63 @@ bool Generated(const FileUnit& unit) {
 // (psql by hand, seed 000's runner, the Supabase CLI's habits) is a second run a concern.
 bool OnForRunner(const Runner& runner) { return runner.rerunnable; }
 
+// The key (as Dropped keys it) of a policy, trigger or function a statement creates, or "".
+std::string CreatedKey(const PgQuery__Node* node) {
+  switch (node->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_POLICY_STMT:
+      return "policy " + pg::Qualified(node->create_policy_stmt->table) + "." +
+             node->create_policy_stmt->policy_name;
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+      return "trigger " + pg::Qualified(node->create_trig_stmt->relation) + "." +
+             node->create_trig_stmt->trigname;
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      return "function " + pg::Qualified(node->create_function_stmt->funcname,
+                                         node->create_function_stmt->n_funcname);
+    default:
+      return "";
+  }
+}
+
+// What the file leaves behind decides a second run: a policy, trigger or function it creates
+// and drops further down is gone when the file starts again (its CREATE succeeds), and a DROP
+// of one it created further up finds it re-created (the DROP succeeds). For each key, the
+// statement indexes of its creates and drops.
+struct Lifetimes {
+  std::map<std::string, std::vector<std::size_t>> creates, drops;
+
+  explicit Lifetimes(const FileUnit& unit) {
+    for (std::size_t i = 0; i < unit.statements.size(); ++i) {
+      const Statement& s = unit.statements[i];
+      if (!s.node || !unit.RunsWithMigration(s)) continue;
+      if (std::string key = CreatedKey(s.node); !key.empty()) creates[key].push_back(i);
+      if (s.node->node_case != PG_QUERY__NODE__NODE_DROP_STMT) continue;
+      const PgQuery__DropStmt& d = *s.node->drop_stmt;
+      for (std::size_t k = 0; k < d.n_objects; ++k)
+        drops[Dropped::Key(d.remove_type, d.objects[k])].push_back(i);
+    }
+  }
+  // The object created at statement `i` does not exist when the file ends.
+  bool GoneAtEnd(const std::string& key, std::size_t i) const {
+    const auto d = drops.find(key);
+    if (d == drops.end() || d->second.back() < i) return false;
+    const auto c = creates.find(key);
+    return c == creates.end() || c->second.back() < d->second.back();
+  }
+  // Every object the DROP at statement `i` names was created earlier in the file.
+  bool CreatedBefore(const PgQuery__DropStmt& d, std::size_t i) const {
+    for (std::size_t k = 0; k < d.n_objects; ++k) {
+      const auto c = creates.find(Dropped::Key(d.remove_type, d.objects[k]));
+      if (c == creates.end() || c->second.front() > i) return false;
+    }
+    return d.n_objects > 0;
+  }
+};
+
 void Check(RuleContext& ctx, const FileUnit& unit) {
   if (Generated(unit)) return;
   Dropped dropped;
   const auto dropped_later = ConstraintsDropped(unit);
+  const Lifetimes lifetimes(unit);
   for (const Statement& s : unit.statements) {
     if (!s.node) continue;
     if (!unit.RunsWithMigration(s)) continue;
@@ -399,6 +455,13 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
     if (problem.empty()) problem = ValidatesDropped(s, dropped_later);
     dropped.Record(s.node);
     if (problem.empty()) continue;
+    const std::size_t index = StatementContext::StatementIndex(unit, s);
+    if (const std::string key = CreatedKey(s.node);
+        !key.empty() && lifetimes.GoneAtEnd(key, index))
+      continue;
+    if (s.node->node_case == PG_QUERY__NODE__NODE_DROP_STMT &&
+        lifetimes.CreatedBefore(*s.node->drop_stmt, index))
+      continue;
     std::string message = problem + ": it fails when the file runs a second time";
     if (std::optional<Fix> fix = FixFor(unit, s, problem, ctx.config().pg_version)) {
       ctx.ReportWithFix(unit, s.begin, s.end, std::move(message), Help(problem), std::move(*fix));

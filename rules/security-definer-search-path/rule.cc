@@ -64,8 +64,7 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
         "add `SET search_path = ''` (and schema-qualify every name in the body), or a fixed list "
         "such as `SET search_path = pg_catalog, public, pg_temp`";
     if (std::optional<Fix> fix = PinSearchPath(unit, s, f)) {
-      ctx.ReportWithFix(unit, s.begin, s.end, std::move(message), std::move(help),
-                        std::move(*fix));
+      ctx.ReportWithFix(unit, s.begin, s.end, std::move(message), std::move(help), std::move(*fix));
     } else {
       ctx.Report(unit, s.begin, s.end, std::move(message), std::move(help));
     }

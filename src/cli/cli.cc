@@ -172,7 +172,8 @@ int Main(int argc, char** argv) {
   FixOptions fix;
   CLI::App* fix_command = app.add_subcommand(
       "fix", "Rewrite files in place with the mechanical fixes of their findings");
-  fix_command->add_option("paths", fix_options.paths, "Migration sets, folders or files (default: .)");
+  fix_command->add_option("paths", fix_options.paths,
+                          "Migration sets, folders or files (default: .)");
   fix_command->add_option("--config", fix_options.config, "Config file");
   fix_command->add_flag("--diff", fix.diff, "Print a unified diff instead of writing");
   fix_command->add_flag("--dry-run", fix.dry_run, "Say what would be fixed, change nothing");

@@ -72,9 +72,8 @@ std::size_t SyntaxErrors(std::string text, const std::string& path) {
     unit.read_ok = true;
     parse::ParseFile(unit, found);
   }
-  return static_cast<std::size_t>(std::count_if(found.begin(), found.end(), [](const Diagnostic& d) {
-    return d.rule == "syntax-error";
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      found.begin(), found.end(), [](const Diagnostic& d) { return d.rule == "syntax-error"; }));
 }
 
 // Written beside the file, then renamed over it: a failure leaves the file as it was.
@@ -139,7 +138,8 @@ int Fix(const CommonOptions& o, const FixOptions& f) {
     }
     std::size_t left_out = 0;
     edits = fix::Compatible(std::move(edits), left_out);
-    if (std::any_of(edits.begin(), edits.end(), [&](const Edit& e) { return e.end > text.size(); })) {
+    if (std::any_of(edits.begin(), edits.end(),
+                    [&](const Edit& e) { return e.end > text.size(); })) {
       std::cerr << path << ": not fixed: the file changed while it was linted\n";
       continue;
     }
@@ -175,7 +175,9 @@ int Fix(const CommonOptions& o, const FixOptions& f) {
   if (!f.diff) {
     std::cout << (f.dry_run ? "would fix " : "fixed ") << fixed << " finding"
               << (fixed == 1 ? "" : "s") << " in " << files << " file" << (files == 1 ? "" : "s");
-    if (recorded) std::cout << "; " << recorded << " applied file" << (recorded == 1 ? "" : "s") << " left as they are";
+    if (recorded)
+      std::cout << "; " << recorded << " applied file" << (recorded == 1 ? "" : "s")
+                << " left as they are";
     std::cout << "\n";
   }
   return exit_code;

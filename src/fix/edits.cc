@@ -112,12 +112,16 @@ std::string UnifiedDiff(const std::string& path, std::string_view text,
     std::string body;
     std::size_t old_count = 0, new_count = 0, line = from;
     for (std::size_t k = b; k <= e; ++k) {
-      for (; line < blocks[k].first; ++line, ++old_count, ++new_count) Line(body, ' ', old_lines[line]);
+      for (; line < blocks[k].first; ++line, ++old_count, ++new_count)
+        Line(body, ' ', old_lines[line]);
       const std::size_t begin = starts[blocks[k].first], end = starts[blocks[k].last + 1];
       std::vector<Edit> local;
       for (const Edit* edit : blocks[k].edits) {
         local.push_back({static_cast<std::uint32_t>(edit->begin - begin),
-                         static_cast<std::uint32_t>(edit->end - begin), edit->text, {}, {}});
+                         static_cast<std::uint32_t>(edit->end - begin),
+                         edit->text,
+                         {},
+                         {}});
       }
       const std::string changed = Applied(text.substr(begin, end - begin), local);
       for (; line <= blocks[k].last; ++line, ++old_count) Line(body, '-', old_lines[line]);

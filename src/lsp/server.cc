@@ -466,11 +466,12 @@ json Server::CodeActions(const json& params) {
     // The finding's own fix first, when it has one (the same edits as `migralint fix`).
     for (const Finding& f : document.findings) {
       if (f.rule != rule || f.line0 != line || f.char0 != character || f.fix.is_null()) continue;
-      actions.push_back({{"title", "Fix: " + f.fix.at("title").get<std::string>() + " (" + rule + ")"},
-                         {"kind", "quickfix"},
-                         {"isPreferred", true},
-                         {"diagnostics", json::array({d})},
-                         {"edit", {{"changes", {{uri, f.fix.at("edits")}}}}}});
+      actions.push_back(
+          {{"title", "Fix: " + f.fix.at("title").get<std::string>() + " (" + rule + ")"},
+           {"kind", "quickfix"},
+           {"isPreferred", true},
+           {"diagnostics", json::array({d})},
+           {"edit", {{"changes", {{uri, f.fix.at("edits")}}}}}});
       break;
     }
     const LineInsert insert =

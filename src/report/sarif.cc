@@ -190,17 +190,17 @@ std::uint64_t LineHash(const lint::LintResult& result, const Diagnostic& d, Line
 Json FixJson(const Fix& fix, const Json& artifact) {
   Json replacements = Json::array();
   for (const Edit& e : fix.edits) {
-    replacements.push_back(
-        {{"deletedRegion",
-          {{"startLine", e.start.line},
-           {"startColumn", e.start.column},
-           {"endLine", e.stop.line},
-           {"endColumn", e.stop.column}}},
-         {"insertedContent", {{"text", e.text}}}});
+    replacements.push_back({{"deletedRegion",
+                             {{"startLine", e.start.line},
+                              {"startColumn", e.start.column},
+                              {"endLine", e.stop.line},
+                              {"endColumn", e.stop.column}}},
+                            {"insertedContent", {{"text", e.text}}}});
   }
-  return {{"description", {{"text", fix.title}}},
-          {"artifactChanges",
-           Json::array({{{"artifactLocation", artifact}, {"replacements", std::move(replacements)}}})}};
+  return {
+      {"description", {{"text", fix.title}}},
+      {"artifactChanges",
+       Json::array({{{"artifactLocation", artifact}, {"replacements", std::move(replacements)}}})}};
 }
 
 }  // namespace

@@ -3,13 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 #include <string>
 
-#include "apply/connection.h"
-#include "apply/embedded_server.h"
+#include "claims_server.h"
 
 namespace migralint {
 namespace {
@@ -18,48 +14,7 @@ namespace fs = std::filesystem;
 
 const fs::path kRules = fs::path(MIGRALINT_SOURCE_DIR) / "rules";
 
-std::string Read(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class ChecklistClaims : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    server_ = apply::EmbeddedServer::Start(error).release();
-    if (!server_) start_error_ = error;
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(server_) << start_error_;
-    const std::string database = "checklist_" + std::to_string(++databases_);
-    std::string error;
-    auto admin = apply::Connection::Open(server_->ConnInfo(), error);
-    ASSERT_TRUE(admin) << error;
-    ASSERT_TRUE(admin->Exec("CREATE DATABASE " + database).ok);
-    db_ = apply::Connection::Open(server_->ConnInfo(database), error);
-    ASSERT_TRUE(db_) << error;
-  }
-  void Run(const std::string& sql) {
-    const auto r = db_->Exec(sql);
-    ASSERT_TRUE(r.ok) << sql << ": " << r.sqlstate << " " << r.message;
-  }
-
-  static apply::EmbeddedServer* server_;
-  static std::string start_error_;
-  static int databases_;
-  std::unique_ptr<apply::Connection> db_;
-};
-
-apply::EmbeddedServer* ChecklistClaims::server_ = nullptr;
-std::string ChecklistClaims::start_error_;
-int ChecklistClaims::databases_ = 0;
+using ChecklistClaims = testing::ClaimsServer;
 
 // fk-on-delete: with the bad example's references (NO ACTION, RESTRICT), deleting a referenced
 // row fails with 23503; with the good example's CASCADE it takes the child rows along.

@@ -15,50 +15,23 @@
 #include <thread>
 
 #include "apply/connection.h"
-#include "apply/embedded_server.h"
+#include "claims_server.h"
 
 namespace migralint {
 namespace {
 
-class LockClaims : public ::testing::Test {
+class LockClaims : public testing::ClaimsServer {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    server_ = apply::EmbeddedServer::Start(error).release();
-    if (!server_) start_error_ = error;
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
-  // A fresh database with `orders` (1,000 rows), an index on it, and what `setup` adds.
+  // A fresh database with `orders` (1,000 rows) and an index on it.
   void SetUp() override {
-    ASSERT_TRUE(server_) << start_error_;
-    database_ = "claims_" + std::to_string(++databases_);
-    std::string error;
-    auto admin = apply::Connection::Open(server_->ConnInfo(), error);
-    ASSERT_TRUE(admin) << error;
-    ASSERT_TRUE(admin->Exec("CREATE DATABASE " + database_).ok);
-    db_ = Open();
+    ClaimsServer::SetUp();
+    if (HasFatalFailure()) return;
     Run("CREATE TABLE orders (id bigint NOT NULL, email text, quantity int, unit_cents int, "
         "during tsrange);"
         "INSERT INTO orders SELECT g, 'u' || g || '@example.com', g % 7, 100 + g, "
         "tsrange(now()::timestamp + g * interval '1 hour', "
         "now()::timestamp + (g + 1) * interval '1 hour') FROM generate_series(1, 1000) g;"
         "CREATE INDEX orders_id_idx ON orders (id);");
-  }
-
-  std::unique_ptr<apply::Connection> Open() {
-    std::string error;
-    auto c = apply::Connection::Open(server_->ConnInfo(database_), error);
-    EXPECT_TRUE(c) << error;
-    return c;
-  }
-
-  void Run(const std::string& sql) {
-    const auto r = db_->Exec(sql);
-    ASSERT_TRUE(r.ok) << sql << ": " << r.sqlstate << " " << r.message;
   }
 
   std::string Filenode(const std::string& relation) {
@@ -142,17 +115,7 @@ class LockClaims : public ::testing::Test {
   }
 
   std::string Sqlstate(const std::string& sql) { return db_->Exec(sql).sqlstate; }
-
-  static apply::EmbeddedServer* server_;
-  static std::string start_error_;
-  static int databases_;
-  std::string database_;
-  std::unique_ptr<apply::Connection> db_;
 };
-
-apply::EmbeddedServer* LockClaims::server_ = nullptr;
-std::string LockClaims::start_error_;
-int LockClaims::databases_ = 0;
 
 constexpr const char* kExclusive = "AccessExclusiveLock";
 

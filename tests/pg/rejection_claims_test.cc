@@ -13,19 +13,12 @@
 #include <vector>
 
 #include "apply/connection.h"
-#include "apply/embedded_server.h"
+#include "claims_server.h"
 
 namespace migralint {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The statements of an example, each with the SQLSTATE its expectation claims ("" when none):
 // split at a `;` that ends a line (before its comment), outside dollar-quoted bodies.
@@ -56,28 +49,8 @@ std::vector<Example> Statements(const std::string& text) {
   return out;
 }
 
-class RejectionClaims : public ::testing::Test {
+class RejectionClaims : public testing::ClaimsServer {
  protected:
-  static void SetUpTestSuite() {
-    std::string error;
-    server_ = apply::EmbeddedServer::Start(error).release();
-    if (!server_) start_error_ = error;
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(server_) << start_error_;
-    const std::string database = "rejects_" + std::to_string(++databases_);
-    std::string error;
-    auto admin = apply::Connection::Open(server_->ConnInfo(), error);
-    ASSERT_TRUE(admin) << error;
-    ASSERT_TRUE(admin->Exec("CREATE DATABASE " + database).ok);
-    db_ = apply::Connection::Open(server_->ConnInfo(database), error);
-    ASSERT_TRUE(db_) << error;
-  }
-
   // Runs the statements of `file` one by one — inside one transaction when `wrap` (each then
   // under a savepoint, so that one rejected statement does not abort the others) — and checks
   // each against its claim.
@@ -114,16 +87,7 @@ class RejectionClaims : public ::testing::Test {
     const auto r = db_->Exec(Read(file));
     EXPECT_TRUE(r.ok) << file << ": " << r.sqlstate << " " << r.message;
   }
-
-  static apply::EmbeddedServer* server_;
-  static std::string start_error_;
-  static int databases_;
-  std::unique_ptr<apply::Connection> db_;
 };
-
-apply::EmbeddedServer* RejectionClaims::server_ = nullptr;
-std::string RejectionClaims::start_error_;
-int RejectionClaims::databases_ = 0;
 
 const fs::path kRules = fs::path(MIGRALINT_SOURCE_DIR) / "rules";
 

@@ -99,8 +99,9 @@ RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
   for (const std::string& s : statements) text += s + (s.size() % 2 ? "\n" : "  -- tail\n");
 
   static int counter = 0;
-  const fs::path root = fs::temp_directory_path() / ("migralint-fixprop-" + std::to_string(::getpid()) +
-                                                     "-" + std::to_string(counter++));
+  const fs::path root =
+      fs::temp_directory_path() /
+      ("migralint-fixprop-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(root);
   fs::create_directories(root / "db/migrations");
   std::ofstream(root / "migralint.toml") << "runner = \"psql\"\n";  // files run again: fixes count
