@@ -55,9 +55,9 @@ bool MaybePartitioned(const StatementContext& s, const Table* known) {
 // its semicolon, `ALTER TABLE <table as written> VALIDATE CONSTRAINT <name>;`: one edit, so that
 // it is applied whole. Only where the two run in separate transactions — the ADD runs in no
 // transaction block as the runner executes the file (then neither does the VALIDATE just after
-// it) — else the VALIDATE would scan under the ADD's lock (and be flagged); only for a named
-// constraint (VALIDATE needs the name), at top level, and for a foreign key only on a table known
-// not to be partitioned (before PostgreSQL 18).
+// it) and the runner sends the file statement by statement — else the VALIDATE would scan under
+// the ADD's lock (and be flagged); only for a named constraint (VALIDATE needs the name), at top
+// level, and for a foreign key only on a table known not to be partitioned (before PostgreSQL 18).
 std::optional<Fix> SplitValidate(const RuleContext& ctx, const StatementContext& s,
                                  const PgQuery__AlterTableStmt& stmt, const PgQuery__Constraint& c,
                                  const Table* known) {
@@ -67,6 +67,11 @@ std::optional<Fix> SplitValidate(const RuleContext& ctx, const StatementContext&
     return std::nullopt;
   const FileExecution execution(s.file, ctx.config());
   if (!execution.BlockAt(s.statement).why.empty()) return std::nullopt;
+  // Sent statement by statement: a file sent as one query (or pipeline) of one statement runs
+  // outside a block, but with the VALIDATE added it would be one transaction.
+  const Runner& runner = execution.runner();
+  const bool opted = runner.opts_out && runner.opts_out(s.file, s.statement.begin);
+  if ((opted ? runner.sends_opted_out : runner.sends) != Sends::kOneByOne) return std::nullopt;
   const std::string_view text = s.file.source.text();
   const std::vector<Word> words = Words(text, s.statement.begin, s.statement.end);
   // ALTER TABLE [IF EXISTS] [ONLY] name [*] ADD CONSTRAINT name …
