@@ -577,6 +577,24 @@ TEST_F(Cli, FixKeepsRunnerMarkersAndLeavesValidationInOneTransaction) {
             "-- +goose Down\nALTER TABLE orders DROP CONSTRAINT qty_positive;\n");
 }
 
+// Liquibase runs and checksums each changeset on its own: the timeout goes into the changeset of
+// the lock, not the file's first one.
+TEST_F(Cli, FixSetsTheTimeoutInTheLiquibaseChangesetOfTheLock) {
+  Write("migralint.toml", "runner = \"liquibase\"\n");
+  Write("db/changesets/001.sql",
+        "--liquibase formatted sql\n--changeset a:1\n"
+        "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+  Write("db/changesets/002.sql",
+        "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+        "--changeset a:3\nALTER TABLE orders ADD COLUMN note text;\n");
+  Result fixed = Run("fix --rule lock-timeout db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/changesets/002.sql"),
+            "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+            "--changeset a:3\nSET lock_timeout = '2s';\n"
+            "ALTER TABLE orders ADD COLUMN note text;\n");
+}
+
 TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
   Write("migralint.toml", "runner = \"psql\"\n");
   Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");

@@ -456,23 +456,30 @@ bool Covered(RuleContext& ctx, const StatementContext& s) {
 // migration stall for no longer than a slow request (rule.md).
 constexpr std::string_view kTimeout = "'2s'";
 
-// `SET lock_timeout = '2s';` inserted at the begin of the file's first statement: after its
-// leading comments and runner markers (`-- +goose Up`, `-- migrate:up`, a changeset line), so the
-// runner still reads them, and before any lock. A plain SET, not SET LOCAL: it lasts for the
-// session — the file — whether the runner wraps the file in a transaction, the file opts out,
-// or its statements run one by one. Nothing when the file already sets or resets the timeout
-// before this statement (the finding is then about that), when the first statement sits in a
-// goose StatementBegin block (sent as one statement) or refuses a transaction block (a runner
-// that pipelines the file, or Flyway, which refuses a script mixing such statements with others,
-// would then fail), or when a psql \connect comes between (a new session).
+// `SET lock_timeout = '2s';` inserted at the begin of the file's (or Liquibase changeset's) first
+// statement: after its leading comments and runner markers (`-- +goose Up`, `-- migrate:up`, a
+// changeset line), so the runner still reads them, and before any lock. A plain SET, not SET
+// LOCAL: it lasts for the session — the file — whether the runner wraps the file in a
+// transaction, the file opts out, or its statements run one by one. Nothing when the file
+// already sets or resets the timeout before this statement (the finding is then about that),
+// when the first statement sits in a goose StatementBegin block (sent as one statement) or
+// refuses a transaction block (a runner that pipelines the file, or Flyway, which refuses a
+// script mixing such statements with others, would then fail), or when a psql \connect comes
+// between (a new session).
 std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
                                    const Statement& reported) {
   const std::size_t here = StatementContext::StatementIndex(file, reported);
+  // Liquibase records each changeset on its own (an applied one is skipped, and editing it
+  // changes its checksum): the SET goes into the changeset of the statement.
+  std::uint32_t from = 0;
+  for (const Comment& c : file.comments) {
+    if (c.begin < reported.begin && c.text.rfind("changeset", 0) == 0) from = c.end;
+  }
   const Statement* first = nullptr;
   for (std::size_t j = 0; j < file.statements.size(); ++j) {
     const Statement& st = file.statements[j];
     if (j < here && st.node && TimeoutEffect(st.node) != Timeout::kNothing) return std::nullopt;
-    if (st.IsNested()) continue;
+    if (st.IsNested() || st.begin < from) continue;
     if (!first || st.begin < first->begin) first = &st;
   }
   if (!first || !first->node || first->begin > reported.begin) return std::nullopt;
