@@ -575,6 +575,15 @@ TEST_F(Cli, FixKeepsRunnerMarkersAndLeavesValidationInOneTransaction) {
             "-- +goose Up\n  SET lock_timeout = '2s';\n"
             "  ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0);\n"
             "-- +goose Down\nALTER TABLE orders DROP CONSTRAINT qty_positive;\n");
+  // A first statement in a StatementBegin block (goose sends it as one): the SET goes before the
+  // block's marker, a statement of its own.
+  const std::string block =
+      "-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "-- +goose StatementEnd\nALTER TABLE orders ADD COLUMN note text;\n";
+  Write("db/migrations/003_block.sql", "-- +goose Up\n" + block);
+  ASSERT_EQ(Run("fix db").exit_code, 0);
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/003_block.sql"),
+            "-- +goose Up\nSET lock_timeout = '2s';\n" + block);
 }
 
 // Liquibase runs and checksums each changeset on its own: the timeout goes into the changeset of

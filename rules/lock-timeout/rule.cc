@@ -458,14 +458,14 @@ constexpr std::string_view kTimeout = "'2s'";
 
 // `SET lock_timeout = '2s';` inserted at the begin of the file's (or Liquibase changeset's) first
 // statement: after its leading comments and runner markers (`-- +goose Up`, `-- migrate:up`, a
-// changeset line), so the runner still reads them, and before any lock. A plain SET, not SET
+// changeset line), so the runner still reads them, and before any lock (and before the marker
+// of a goose StatementBegin block around that statement). A plain SET, not SET
 // LOCAL: it lasts for the session — the file — whether the runner wraps the file in a
 // transaction, the file opts out, or its statements run one by one. Nothing when the file
 // already sets or resets the timeout before this statement (the finding is then about that),
-// when the first statement sits in a goose StatementBegin block (sent as one statement) or
-// refuses a transaction block (a runner that pipelines the file, or Flyway, which refuses a
-// script mixing such statements with others, would then fail), or when a psql \connect comes
-// between (a new session).
+// when the first statement refuses a transaction block in a file sent as one query or pipeline
+// (which would then be one transaction), in a Flyway script with such statements (Flyway refuses a
+// script mixing them with others), or when a psql \connect comes between (a new session).
 std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
                                    const Statement& reported) {
   const std::size_t here = StatementContext::StatementIndex(file, reported);
@@ -483,23 +483,31 @@ std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
     if (!first || st.begin < first->begin) first = &st;
   }
   if (!first || !first->node || first->begin > reported.begin) return std::nullopt;
-  if (!RefusesTransactionBlock(first->node).empty()) return std::nullopt;
   const Runner& runner = FileExecution(file, ctx.config()).runner();
+  // A statement that refuses a transaction block may only come first in a file sent as one query
+  // or pipeline; sent one by one, the SET before it runs on its own.
+  const bool opted = runner.opts_out && runner.opts_out(file, first->begin);
+  if ((opted ? runner.sends_opted_out : runner.sends) != Sends::kOneByOne &&
+      !RefusesTransactionBlock(first->node).empty())
+    return std::nullopt;
   if (runner.non_transactional) {
     for (const Statement& st : file.statements) {
       if (!st.IsNested() && runner.non_transactional(st)) return std::nullopt;
     }
   }
+  // A first statement in a goose StatementBegin block (sent as one statement): the SET goes
+  // before the block's marker, a statement of its own.
+  std::uint32_t at = first->begin;
   for (const Comment& c : file.comments) {
-    if (c.begin < first->begin && c.text.find("StatementBegin") != std::string::npos &&
+    if (c.begin < first->begin && c.own_line &&
+        c.text.find("StatementBegin") != std::string::npos &&
         c.text.find("goose") != std::string::npos) {
-      // In a block unless a StatementEnd closes it before the first statement.
-      bool closed = false;
+      bool closed = false;  // a StatementEnd before the first statement
       for (const Comment& d : file.comments) {
         closed = closed || (d.begin > c.begin && d.begin < first->begin &&
                             d.text.find("StatementEnd") != std::string::npos);
       }
-      if (!closed) return std::nullopt;
+      if (!closed) at = c.begin;
     }
   }
   const std::string_view text = file.source.text();
@@ -509,13 +517,13 @@ std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
   if (head.empty()) return std::nullopt;
   // On a line of its own, indented as the statement is; on the statement's line when it shares
   // it with something before it.
-  std::uint32_t line = first->begin;
+  std::uint32_t line = at;
   while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
   const bool own_line = line == 0 || text[line - 1] == '\n';
   std::string set =
       InCaseOf(text, head[0], "SET") + " lock_timeout = " + std::string(kTimeout) + ";";
-  set += own_line ? "\n" + std::string(text.substr(line, first->begin - line)) : " ";
-  return Fix{"set lock_timeout at the top of the file", {{first->begin, first->begin, set}}};
+  set += own_line ? "\n" + std::string(text.substr(line, at - line)) : " ";
+  return Fix{"set lock_timeout at the top of the file", {{at, at, set}}};
 }
 
 void Check(RuleContext& ctx, const StatementContext& s) {
