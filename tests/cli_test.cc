@@ -512,6 +512,99 @@ TEST_F(Cli, FixRewritesOnlyWhatIsNotApplied) {
   EXPECT_EQ(Run("fix --rule no-such-rule db").exit_code, 2);
 }
 
+// The fixes of rls-initplan, lock-timeout and constraint-not-valid, exactly: each call wrapped
+// (a parenthesis in a literal is not the call's), the timeout set before the file's first
+// statement, the constraint added NOT VALID and validated by a new statement (psql runs each
+// statement in its own transaction).
+TEST_F(Cli, FixWrapsCallsSetsTheTimeoutAndSplitsTheValidation) {
+  Write("migralint.toml", "runner = \"psql\"\n");
+  Write("db/migrations/001_tables.sql",
+        "CREATE TABLE customers (id uuid PRIMARY KEY);\n"
+        "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id uuid, qty int);\n");
+  const std::string pending =
+      "-- Orders: a check, a key and a policy\n"
+      "alter table orders add constraint orders_qty_positive check (qty > 0);  -- why\n"
+      "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk\n"
+      "  FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE;\n"
+      "ALTER TABLE orders ADD CHECK (qty < 1000);\n"
+      "CREATE POLICY \"own orders\" ON orders FOR SELECT\n"
+      "  USING (customer_id = auth.uid() AND current_setting('app.tenant', true) <> 'a(b)');\n";
+  Write("db/migrations/002_orders.sql", pending);
+  Result fixed = Run(
+      "fix --rule rls-initplan --rule lock-timeout --rule constraint-not-valid db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_NE(fixed.out.find("002_orders.sql: fixed 4 findings"), std::string::npos) << fixed.out;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_orders.sql"),
+            "-- Orders: a check, a key and a policy\n"
+            "set lock_timeout = '2s';\n"
+            "alter table orders add constraint orders_qty_positive check (qty > 0) not valid;  "
+            "-- why\n"
+            "alter table orders validate constraint orders_qty_positive;\n"
+            "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk\n"
+            "  FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE NOT VALID;\n"
+            "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;\n"
+            "ALTER TABLE orders ADD CHECK (qty < 1000);\n"
+            "CREATE POLICY \"own orders\" ON orders FOR SELECT\n"
+            "  USING (customer_id = (SELECT auth.uid()) AND (SELECT current_setting('app.tenant', "
+            "true)) <> 'a(b)');\n");
+  // Gone: all but the unnamed CHECK (no name to validate by: no fix).
+  Result after = Run("lint --format json db");
+  const auto j = nlohmann::json::parse(after.out);
+  int left = 0;
+  for (const auto& d : j["diagnostics"]) {
+    if (d["rule"] == "rls-initplan" || d["rule"] == "lock-timeout") ADD_FAILURE() << d.dump();
+    if (d["rule"] == "constraint-not-valid") {
+      ++left;
+      EXPECT_FALSE(d.contains("fix")) << d.dump();
+    }
+  }
+  EXPECT_EQ(left, 1);
+}
+
+// In a file goose runs in one transaction: the timeout goes after the `-- +goose Up` marker, and
+// the constraint gets no fix (its VALIDATE would run in the same transaction).
+TEST_F(Cli, FixKeepsRunnerMarkersAndLeavesValidationInOneTransaction) {
+  Write("migralint.toml", "runner = \"goose\"\n");
+  Write("db/migrations/001_tables.sql",
+        "-- +goose Up\nCREATE TABLE orders (id bigint PRIMARY KEY, qty int);\n");
+  Write("db/migrations/002_check.sql",
+        "-- +goose Up\n  ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0);\n"
+        "-- +goose Down\nALTER TABLE orders DROP CONSTRAINT qty_positive;\n");
+  Result fixed = Run("fix db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_check.sql"),
+            "-- +goose Up\n  SET lock_timeout = '2s';\n"
+            "  ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0);\n"
+            "-- +goose Down\nALTER TABLE orders DROP CONSTRAINT qty_positive;\n");
+  // A first statement in a StatementBegin block (goose sends it as one): the SET goes before the
+  // block's marker, a statement of its own.
+  const std::string block =
+      "-- +goose StatementBegin\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "-- +goose StatementEnd\nALTER TABLE orders ADD COLUMN note text;\n";
+  Write("db/migrations/003_block.sql", "-- +goose Up\n" + block);
+  ASSERT_EQ(Run("fix db").exit_code, 0);
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/003_block.sql"),
+            "-- +goose Up\nSET lock_timeout = '2s';\n" + block);
+}
+
+// Liquibase runs and checksums each changeset on its own: the timeout goes into the changeset of
+// the lock, not the file's first one.
+TEST_F(Cli, FixSetsTheTimeoutInTheLiquibaseChangesetOfTheLock) {
+  Write("migralint.toml", "runner = \"liquibase\"\n");
+  Write("db/changesets/001.sql",
+        "--liquibase formatted sql\n--changeset a:1\n"
+        "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+  Write("db/changesets/002.sql",
+        "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+        "--changeset a:3\nALTER TABLE orders ADD COLUMN note text;\n");
+  Result fixed = Run("fix --rule lock-timeout db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/changesets/002.sql"),
+            "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+            "--changeset a:3\nSET lock_timeout = '2s';\n"
+            "ALTER TABLE orders ADD COLUMN note text;\n");
+}
+
 TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
   Write("migralint.toml", "runner = \"psql\"\n");
   Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");

@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "migralint/pg_nodes.h"
 #include "migralint/runner.h"
+#include "migralint/sql_words.h"
 #include "migralint/transaction_ids.h"
 
 namespace migralint::rules {
@@ -22,12 +25,82 @@ namespace {
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
 
 void Report(RuleContext& ctx, const StatementContext& s, int location, std::string message,
-            std::string help) {
+            std::string help, std::optional<Fix> fix = std::nullopt) {
   const std::uint32_t at = location >= 0
                                ? s.statement.parse_base + static_cast<std::uint32_t>(location)
                                : s.statement.begin;
   const auto [begin, end] = s.file.source.ClauseSpan(at, s.statement.end);
-  ctx.Report(s.file, begin, end, std::move(message), std::move(help));
+  if (fix)
+    ctx.ReportWithFix(s.file, begin, end, std::move(message), std::move(help), std::move(*fix));
+  else
+    ctx.Report(s.file, begin, end, std::move(message), std::move(help));
+}
+
+// True when the table may be partitioned, where PostgreSQL before 18 refuses a NOT VALID foreign
+// key: not created by an earlier file of the set, or created with PARTITION BY.
+bool MaybePartitioned(const StatementContext& s, const Table* known) {
+  if (!known || known->origin.external() ||
+      known->origin.file >= static_cast<int>(s.set.migrations.size()))
+    return true;
+  const std::string_view text =
+      s.set.migrations[static_cast<std::size_t>(known->origin.file)]->source.text();
+  const std::vector<Word> words = Words(text, known->origin.begin, known->origin.end);
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].Is(text, "partition") && words[i + 1].Is(text, "by")) return true;
+  }
+  return false;
+}
+
+// ` NOT VALID` at the end of a one-command `ALTER TABLE … ADD CONSTRAINT <name> …` and, after
+// its semicolon, `ALTER TABLE <table as written> VALIDATE CONSTRAINT <name>;`: one edit, so that
+// it is applied whole. Only where the two run in separate transactions — the ADD runs in no
+// transaction block as the runner executes the file (then neither does the VALIDATE just after
+// it) and the runner sends the file statement by statement — else the VALIDATE would scan under
+// the ADD's lock (and be flagged); only for a named constraint (VALIDATE needs the name), at top
+// level, and for a foreign key only on a table known not to be partitioned (before PostgreSQL 18).
+std::optional<Fix> SplitValidate(const RuleContext& ctx, const StatementContext& s,
+                                 const PgQuery__AlterTableStmt& stmt, const PgQuery__Constraint& c,
+                                 const Table* known) {
+  if (stmt.n_cmds != 1 || !c.conname || !*c.conname || s.statement.IsNested()) return std::nullopt;
+  if (c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN && ctx.config().pg_version < 18 &&
+      MaybePartitioned(s, known))
+    return std::nullopt;
+  const FileExecution execution(s.file, ctx.config());
+  if (!execution.BlockAt(s.statement).why.empty()) return std::nullopt;
+  // Sent statement by statement: a file sent as one query (or pipeline) of one statement runs
+  // outside a block, but with the VALIDATE added it would be one transaction.
+  const Runner& runner = execution.runner();
+  const bool opted = runner.opts_out && runner.opts_out(s.file, s.statement.begin);
+  if ((opted ? runner.sends_opted_out : runner.sends) != Sends::kOneByOne) return std::nullopt;
+  const std::string_view text = s.file.source.text();
+  const std::vector<Word> words = Words(text, s.statement.begin, s.statement.end);
+  // ALTER TABLE [IF EXISTS] [ONLY] name [*] ADD CONSTRAINT name …
+  if (words.size() < 6 || !words[0].Is(text, "alter") || !words[1].Is(text, "table"))
+    return std::nullopt;
+  const std::size_t add = FindWord(text, words, "add", 2);
+  if (add + 2 >= words.size() || !words[add + 1].Is(text, "constraint")) return std::nullopt;
+  const Word& name = words[add + 2];
+  const std::string_view table = text.substr(words[2].begin, words[add - 1].end - words[2].begin);
+  // The semicolon that ends the statement, and the rest of its line when that is only blanks or
+  // a -- comment (the new statement then goes on the next line).
+  const std::vector<Word> after =
+      Words(text, s.statement.end, static_cast<std::uint32_t>(text.size()), 1);
+  if (after.empty() || after[0].plain || text[after[0].begin] != ';') return std::nullopt;
+  std::uint32_t stop = after[0].end;
+  const std::size_t eol = text.find('\n', stop);
+  const std::uint32_t line_end = eol == std::string_view::npos
+                                     ? static_cast<std::uint32_t>(text.size())
+                                     : static_cast<std::uint32_t>(eol);
+  std::string_view rest = text.substr(stop, line_end - stop);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+  if (rest.empty() || rest.starts_with("--")) stop = line_end;
+  std::string out = " " + InCaseOf(text, words[0], "NOT VALID");
+  out += text.substr(s.statement.end, stop - s.statement.end);
+  out += "\n" + InCaseOf(text, words[0], "ALTER TABLE") + " " + std::string(table) + " " +
+         InCaseOf(text, words[0], "VALIDATE CONSTRAINT") + " " +
+         std::string(text.substr(name.begin, name.end - name.begin)) + ";";
+  return Fix{"add it NOT VALID, then VALIDATE it in its own transaction",
+             {{s.statement.end, stop, std::move(out)}}};
 }
 
 std::string Named(const PgQuery__Constraint& c) {
@@ -90,6 +163,7 @@ std::vector<std::string> NewEmptyColumns(const PgQuery__AlterTableStmt& stmt) {
 }
 
 void AddConstraint(RuleContext& ctx, const StatementContext& s, const std::string& table,
+                   const PgQuery__AlterTableStmt& stmt, const Table* known,
                    const PgQuery__Constraint& c, const std::vector<std::string>& new_columns) {
   if (!Checked(c)) return;
   const std::string kind = KindName(c);
@@ -107,7 +181,8 @@ void AddConstraint(RuleContext& ctx, const StatementContext& s, const std::strin
                              " … REFERENCES …): on a column added without DEFAULT PostgreSQL "
                              "checks nothing; or " +
                              Recipe(table, kind + " (…)")
-                       : Recipe(table, kind + " (…)"));
+                       : Recipe(table, kind + " (…)"),
+         on_new_column ? std::nullopt : SplitValidate(ctx, s, stmt, c, known));
 }
 
 // A column constraint of ADD COLUMN. PostgreSQL skips the check of a foreign key on a new column
@@ -190,7 +265,7 @@ void AlterTable(RuleContext& ctx, const StatementContext& s, const PgQuery__Alte
     const PgQuery__AlterTableCmd& cmd = *stmt.cmds[i]->alter_table_cmd;
     if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint && cmd.def &&
         cmd.def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-      AddConstraint(ctx, s, table, *cmd.def->constraint, new_columns);
+      AddConstraint(ctx, s, table, stmt, known, *cmd.def->constraint, new_columns);
     } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn) {
       AddColumn(ctx, s, table, known, cmd);
     } else if (cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint) {

@@ -15,6 +15,7 @@
 
 #include "migralint/pg_nodes.h"
 #include "migralint/runner.h"
+#include "migralint/sql_words.h"
 #include "migralint/transaction_ids.h"
 #include "migralint/transactions.h"
 
@@ -450,6 +451,81 @@ bool Covered(RuleContext& ctx, const StatementContext& s) {
   return !ConfigSetsTimeout(ctx.config()) && strong_in_segment;
 }
 
+// The value the fix sets: long enough for a lock that is free or held for a moment (the usual
+// case: the statement gets it at once), short enough that the queries queued behind a waiting
+// migration stall for no longer than a slow request (rule.md).
+constexpr std::string_view kTimeout = "'2s'";
+
+// `SET lock_timeout = '2s';` inserted at the begin of the file's (or Liquibase changeset's) first
+// statement: after its leading comments and runner markers (`-- +goose Up`, `-- migrate:up`, a
+// changeset line), so the runner still reads them, and before any lock (and before the marker
+// of a goose StatementBegin block around that statement). A plain SET, not SET
+// LOCAL: it lasts for the session — the file — whether the runner wraps the file in a
+// transaction, the file opts out, or its statements run one by one. Nothing when the file
+// already sets or resets the timeout before this statement (the finding is then about that),
+// when the first statement refuses a transaction block in a file sent as one query or pipeline
+// (which would then be one transaction), in a Flyway script with such statements (Flyway refuses a
+// script mixing them with others), or when a psql \connect comes between (a new session).
+std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
+                                   const Statement& reported) {
+  const std::size_t here = StatementContext::StatementIndex(file, reported);
+  // Liquibase records each changeset on its own (an applied one is skipped, and editing it
+  // changes its checksum): the SET goes into the changeset of the statement.
+  std::uint32_t from = 0;
+  for (const Comment& c : file.comments) {
+    if (c.begin < reported.begin && c.text.rfind("changeset", 0) == 0) from = c.end;
+  }
+  const Statement* first = nullptr;
+  for (std::size_t j = 0; j < file.statements.size(); ++j) {
+    const Statement& st = file.statements[j];
+    if (j < here && st.node && TimeoutEffect(st.node) != Timeout::kNothing) return std::nullopt;
+    if (st.IsNested() || st.begin < from) continue;
+    if (!first || st.begin < first->begin) first = &st;
+  }
+  if (!first || !first->node || first->begin > reported.begin) return std::nullopt;
+  const Runner& runner = FileExecution(file, ctx.config()).runner();
+  // A statement that refuses a transaction block may only come first in a file sent as one query
+  // or pipeline; sent one by one, the SET before it runs on its own.
+  const bool opted = runner.opts_out && runner.opts_out(file, first->begin);
+  if ((opted ? runner.sends_opted_out : runner.sends) != Sends::kOneByOne &&
+      !RefusesTransactionBlock(first->node).empty())
+    return std::nullopt;
+  if (runner.non_transactional) {
+    for (const Statement& st : file.statements) {
+      if (!st.IsNested() && runner.non_transactional(st)) return std::nullopt;
+    }
+  }
+  // A first statement in a goose StatementBegin block (sent as one statement): the SET goes
+  // before the block's marker, a statement of its own.
+  std::uint32_t at = first->begin;
+  for (const Comment& c : file.comments) {
+    if (c.begin < first->begin && c.own_line &&
+        c.text.find("StatementBegin") != std::string::npos &&
+        c.text.find("goose") != std::string::npos) {
+      bool closed = false;  // a StatementEnd before the first statement
+      for (const Comment& d : file.comments) {
+        closed = closed || (d.begin > c.begin && d.begin < first->begin &&
+                            d.text.find("StatementEnd") != std::string::npos);
+      }
+      if (!closed) at = c.begin;
+    }
+  }
+  const std::string_view text = file.source.text();
+  const std::string_view between = text.substr(first->begin, reported.begin - first->begin);
+  if (between.find("\\c") != std::string_view::npos) return std::nullopt;
+  const std::vector<Word> head = Words(text, first->begin, first->end, 1);
+  if (head.empty()) return std::nullopt;
+  // On a line of its own, indented as the statement is; on the statement's line when it shares
+  // it with something before it.
+  std::uint32_t line = at;
+  while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
+  const bool own_line = line == 0 || text[line - 1] == '\n';
+  std::string set =
+      InCaseOf(text, head[0], "SET") + " lock_timeout = " + std::string(kTimeout) + ";";
+  set += own_line ? "\n" + std::string(text.substr(line, at - line)) : " ";
+  return Fix{"set lock_timeout at the top of the file", {{at, at, set}}};
+}
+
 void Check(RuleContext& ctx, const StatementContext& s) {
   const Target* first = nullptr;
   const std::vector<Target> targets = Targets(s.statement.node, s.before);
@@ -462,16 +538,22 @@ void Check(RuleContext& ctx, const StatementContext& s) {
   if (!first || Covered(ctx, s)) return;
   const bool writes_only = first->mode == Mode::kShareRowExclusive;
   const auto [begin, end] = s.file.source.ClauseSpan(s.statement.begin, s.statement.end);
-  ctx.Report(s.file, begin, end,
-             first->what + " takes " + (writes_only ? "a " : "an ") + ModeName(first->mode) +
-                 " lock on " + Quoted(first->table) +
-                 " with no lock_timeout set: while it waits behind any transaction using the "
-                 "table, every later " +
-                 (writes_only ? "write" : "read and write") + " of " + Quoted(first->table) +
-                 " queues behind it (reported once per file, at the first such statement)",
-             "start the file with SET lock_timeout = '2s' (SET LOCAL inside its transaction), or "
-             "set lock_timeout in migralint.toml when migralint applies the set; a migration "
-             "that times out can be run again later");
+  std::string message =
+      first->what + " takes " + (writes_only ? "a " : "an ") + ModeName(first->mode) + " lock on " +
+      Quoted(first->table) +
+      " with no lock_timeout set: while it waits behind any transaction using the "
+      "table, every later " +
+      (writes_only ? "write" : "read and write") + " of " + Quoted(first->table) +
+      " queues behind it (reported once per file, at the first such statement)";
+  std::string help =
+      "start the file with SET lock_timeout = '2s' (SET LOCAL inside its transaction), or "
+      "set lock_timeout in migralint.toml when migralint applies the set; a migration "
+      "that times out can be run again later";
+  if (std::optional<Fix> fix = SetTimeoutFirst(ctx, s.file, s.statement)) {
+    ctx.ReportWithFix(s.file, begin, end, std::move(message), std::move(help), std::move(*fix));
+  } else {
+    ctx.Report(s.file, begin, end, std::move(message), std::move(help));
+  }
 }
 
 }  // namespace

@@ -5,12 +5,17 @@
 
 #include <protobuf-c/protobuf-c.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "migralint/pg_nodes.h"
 #include "migralint/policy_expr.h"
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
@@ -33,6 +38,7 @@ bool Wrapped(const std::vector<const ProtobufCMessage*>& ancestors) {
 struct Call {
   std::string name;
   int location = -1;
+  bool in_from = false;  // a function in FROM (a table source): no sub-select can stand there
 };
 
 void FindCalls(const PgQuery__Node* expr, std::vector<Call>& out) {
@@ -41,7 +47,12 @@ void FindCalls(const PgQuery__Node* expr, std::vector<Call>& out) {
         if (m->descriptor != &pg_query__func_call__descriptor) return;
         const auto& call = *reinterpret_cast<const PgQuery__FuncCall*>(m);
         const std::string name = pg::CallName(call);
-        if (PerRequest(name) && !Wrapped(ancestors)) out.push_back({name, call.location});
+        if (!PerRequest(name) || Wrapped(ancestors)) return;
+        const bool in_from =
+            std::any_of(ancestors.begin(), ancestors.end(), [](const ProtobufCMessage* a) {
+              return a->descriptor == &pg_query__range_function__descriptor;
+            });
+        out.push_back({name, call.location, in_from});
       });
 }
 
@@ -55,6 +66,65 @@ std::uint32_t CallEnd(const std::string& text, std::uint32_t at, std::uint32_t l
     if (text[i] == ')' && --depth == 0) return i + 1;
   }
   return limit;
+}
+
+// The call's text span [begin, end) in the file: its name up to its closing parenthesis, found
+// with the tokenizer (a parenthesis in a literal is not one). Nothing when the text there is not
+// the call (a statement whose offsets do not map to the file).
+std::optional<std::pair<std::uint32_t, std::uint32_t>> CallSpan(std::string_view text,
+                                                                const Statement& s,
+                                                                const Call& call) {
+  if (call.location < 0) return std::nullopt;
+  const std::uint32_t begin = s.parse_base + static_cast<std::uint32_t>(call.location);
+  if (begin >= s.end) return std::nullopt;
+  const std::vector<Word> words = Words(text, begin, s.end);
+  const std::string first = call.name.substr(0, call.name.find('.'));
+  if (words.empty() || words[0].begin != begin || !(words[0].Is(text, first) || text[begin] == '"'))
+    return std::nullopt;
+  const auto is = [&](const Word& w, char c) {
+    return !w.plain && w.end == w.begin + 1 && text[w.begin] == c;
+  };
+  int depth = 0;
+  for (const Word& w : words) {
+    if (is(w, '(')) ++depth;
+    if (is(w, ')') && --depth == 0) return std::make_pair(begin, w.end);
+    if (depth == 0 && is(w, ';')) break;
+  }
+  return std::nullopt;
+}
+
+// One edit from the first call to the last, each call written as `(select <call>)` and every
+// other byte as it was: one edit, so that a fix is applied whole or not at all. Nothing when a
+// call is a function in FROM or its text cannot be found.
+std::optional<Fix> WrapCalls(std::string_view text, const Statement& s,
+                             const std::vector<Call>& calls) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  for (const Call& c : calls) {
+    if (c.in_from) return std::nullopt;
+    const auto span = CallSpan(text, s, c);
+    if (!span) return std::nullopt;
+    spans.push_back(*span);
+  }
+  // Insertions: "(select " at each begin, ")" at each end; a call nested in another (both per
+  // request) gets its own, inside the outer one's.
+  std::vector<std::pair<std::uint32_t, int>> marks;  // offset, 1 = open, 0 = close
+  for (const auto& [b, e] : spans) {
+    marks.push_back({b, 1});
+    marks.push_back({e, 0});
+  }
+  std::sort(marks.begin(), marks.end());
+  marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+  const std::uint32_t from = marks.front().first, to = marks.back().first;
+  const std::vector<Word> head = Words(text, s.begin, s.end, 1);
+  const std::string select = head.empty() ? "select" : InCaseOf(text, head[0], "SELECT");
+  std::string out;
+  std::uint32_t at = from;
+  for (const auto& [offset, open] : marks) {
+    out.append(text.substr(at, offset - at));
+    out += open ? "(" + select + " " : ")";
+    at = offset;
+  }
+  return Fix{"evaluate once per statement: (select …)", {{from, to, std::move(out)}}};
 }
 
 void Check(RuleContext& ctx, const StatementContext& sc) {
@@ -77,13 +147,19 @@ void Check(RuleContext& ctx, const StatementContext& sc) {
   }
   const std::string times =
       calls.size() == 1 ? "" : " (" + std::to_string(calls.size()) + " calls)";
-  ctx.Report(sc.file, begin, end,
-             "policy \"" + policy->name + "\" on \"" + policy->table + "\" calls " + names + times +
-                 " for every row it checks: on a large table the function calls dominate the "
-                 "query",
-             "wrap each call in a sub-select, e.g. `user_id = (select auth.uid())`: PostgreSQL "
-             "then evaluates it once per statement (an initplan) and compares every row with "
-             "the result");
+  std::string message =
+      "policy \"" + policy->name + "\" on \"" + policy->table + "\" calls " + names + times +
+      " for every row it checks: on a large table the function calls dominate the "
+      "query";
+  std::string help =
+      "wrap each call in a sub-select, e.g. `user_id = (select auth.uid())`: PostgreSQL "
+      "then evaluates it once per statement (an initplan) and compares every row with "
+      "the result";
+  if (std::optional<Fix> fix = WrapCalls(sc.file.source.text(), sc.statement, calls)) {
+    ctx.ReportWithFix(sc.file, begin, end, std::move(message), std::move(help), std::move(*fix));
+  } else {
+    ctx.Report(sc.file, begin, end, std::move(message), std::move(help));
+  }
 }
 
 }  // namespace

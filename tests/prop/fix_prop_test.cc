@@ -58,6 +58,13 @@ const std::vector<std::string>& Templates() {
       "CREATE PROCEDURE p#() LANGUAGE sql AS $body$ SELECT 'security definer' $body$",
       "CREATE TRIGGER tr# BEFORE INSERT ON t# FOR EACH ROW EXECUTE FUNCTION f#()",
       "ALTER TYPE e# ADD VALUE 'x#'",
+      "CREATE POLICY o# ON t# FOR SELECT USING (owner = auth.uid() OR auth.jwt() ->> 'r' = 'a')",
+      "ALTER POLICY o# ON t# USING (tenant = current_setting('app.t(', true)::int)",
+      "CREATE POLICY m# ON t# USING (id IN (SELECT id FROM members WHERE uid = auth.uid()))",
+      "ALTER TABLE t# ADD CONSTRAINT k# CHECK (id > 0)",
+      "ALTER TABLE ONLY t# ADD CONSTRAINT \"K#\" CHECK (id > 0) NO INHERIT",
+      "ALTER TABLE t# ADD CONSTRAINT f# FOREIGN KEY (id) REFERENCES t# (id)",
+      "TRUNCATE t#",
   };
   return templates;
 }
@@ -95,6 +102,10 @@ lint::LintResult LintFolder(const fs::path& folder) {
 RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
   const auto statements = *rc::gen::container<std::vector<std::string>>(
       *rc::gen::inRange<std::size_t>(1, 10), Statement());
+  // An earlier file creates the tables the statements use: constraints on them can be split.
+  std::string tables;
+  for (int n = 1; n <= 4; ++n)
+    tables += "CREATE TABLE IF NOT EXISTS t" + std::to_string(n) + " (id int);\n";
   std::string text = "-- generated\n";
   for (const std::string& s : statements) text += s + (s.size() % 2 ? "\n" : "  -- tail\n");
 
@@ -107,12 +118,14 @@ RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
   std::ofstream(root / "migralint.toml") << "runner = \"psql\"\n";  // files run again: fixes count
   const fs::path file = root / "db/migrations/001_gen.sql";
   std::ofstream(file, std::ios::binary) << text;
+  std::ofstream(root / "db/migrations/000_tables.sql", std::ios::binary) << tables;
 
   const lint::LintResult before = LintFolder(root / "db/migrations");
   std::vector<Edit> edits;
   std::map<std::string, int> fixed;  // rule -> findings with a fix
+  const auto generated = [](const Diagnostic& d) { return d.path.ends_with("001_gen.sql"); };
   for (const Diagnostic& d : before.diagnostics) {
-    if (!d.fix) continue;
+    if (!d.fix || !generated(d)) continue;
     edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
     ++fixed[d.rule];
   }
@@ -137,7 +150,7 @@ RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
   }
   RC_LOG() << changed;
   if (left_out == 0) {
-    for (const Diagnostic& d : after.diagnostics) RC_ASSERT(!d.fix.has_value());
+    for (const Diagnostic& d : after.diagnostics) RC_ASSERT(!generated(d) || !d.fix.has_value());
   }
   RC_TAG(fixed.empty() ? "nothing to fix" : "fixed");
 }
