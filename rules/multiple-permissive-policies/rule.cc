@@ -65,9 +65,11 @@ void CheckTable(RuleContext& ctx, const SetUnit& set, const std::string& name, c
       std::set<const Policy*> have(other.begin(), other.end());
       const bool more = std::all_of(policies.begin(), policies.end(),
                                     [&](const Policy* p) { return have.count(p) > 0; });
+      const std::vector<std::string>& other_commands = other_what.second;  // (a lambda may not
+      // capture a structured binding before C++20's P1091 in clang 14)
       const bool all = std::all_of(commands.begin(), commands.end(), [&](const auto& c) {
-        return std::find(other_what.second.begin(), other_what.second.end(), c) !=
-               other_what.second.end();
+        return std::find(other_commands.begin(), other_commands.end(), c) !=
+               other_commands.end();
       });
       if (more && all) return true;
     }
