@@ -10,21 +10,18 @@
 #include <vector>
 
 #include "apply/connection.h"
-#include "apply/embedded_server.h"
 #include "apply/platform_stub.h"
+#include "claims_server.h"
 #include "migralint/migration_set.h"
 
 namespace migralint {
 namespace {
 
-class FixProof : public ::testing::Test {
+class FixProof : public testing::ClaimsServer {
  protected:
   void SetUp() override {
-    std::string error;
-    server_ = apply::EmbeddedServer::Start(error);
-    ASSERT_TRUE(server_) << error;
-    db_ = apply::Connection::Open(server_->ConnInfo(), error);
-    ASSERT_TRUE(db_) << error;
+    ClaimsServer::SetUp();
+    if (HasFatalFailure()) return;
     const auto stub = apply::CreatePlatformStub(*db_, Layout::kSupabase);
     ASSERT_TRUE(stub.ok) << stub.message;
     Ok("CREATE TABLE customers (id uuid PRIMARY KEY)");
@@ -50,8 +47,6 @@ class FixProof : public ::testing::Test {
     return plan;
   }
 
-  std::unique_ptr<apply::EmbeddedServer> server_;
-  std::unique_ptr<apply::Connection> db_;
 };
 
 TEST_F(FixProof, SplitValidationEndsValidatedAndFailsOnTheSameRows) {
