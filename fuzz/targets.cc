@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -233,11 +234,15 @@ Problems LintFile(std::string_view bytes) {
   const SourceFile source = Source(std::string(bytes), sets[0].migrations[0].path);
   CheckSpans(result.diagnostics, source, problems);
   // PostgreSQL rejects an unterminated string, identifier, dollar quote or comment: so must lint
-  // (unless the text is not parsed at all (NUL), sits in a dbmate down section, which is blanked,
-  // or an ignore comment hides the finding).
+  // (unless the text is not parsed at all (NUL), sits in a dbmate or goose down section, which
+  // is blanked, or an ignore comment hides the finding).
+  std::string lower(source.text());
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (parse::Lex(source.text()).unterminated >= 0 &&
       source.text().find('\0') == std::string::npos &&
       source.text().find("migrate:") == std::string::npos &&
+      lower.find("+goose") == std::string::npos &&
       source.text().find("ignore") == std::string::npos &&
       std::none_of(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& d) { return d.rule == "syntax-error"; })) {
