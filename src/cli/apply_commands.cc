@@ -284,6 +284,22 @@ int Apply(const CommonOptions& o) {
   return kClean;
 }
 
+std::optional<std::set<std::string>> RecordedInDatabase(const CommonOptions& o,
+                                                        const Linted& linted, int& exit_code) {
+  std::set<std::string> recorded;
+  if (GivenUrl(o).empty()) return recorded;
+  std::optional<Target> target = Connect(o, linted, false, exit_code);
+  if (!target) return std::nullopt;
+  auto plans = PlanAll(*target->db, linted, o, exit_code);
+  if (!plans) return std::nullopt;
+  for (const SetPlan& p : plans->sets) {
+    for (const apply::MigrationState& s : p.plan) {
+      if (s.row && s.state != "pending") recorded.insert(s.display);
+    }
+  }
+  return recorded;
+}
+
 int Status(const CommonOptions& o) {
   if (!ValidHistoryFrom(o))
     return UsageError("--history-from must be seed000, supabase or schema_migrations");

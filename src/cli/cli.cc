@@ -175,6 +175,10 @@ int Main(int argc, char** argv) {
   fix_command->add_option("paths", fix_options.paths,
                           "Migration sets, folders or files (default: .)");
   fix_command->add_option("--config", fix_options.config, "Config file");
+  fix_command
+      ->add_option("--database-url", fix_options.database_url,
+                   "Also never edit what this database's history records (else DATABASE_URL)")
+      ->group(kDatabaseGroup);
   fix_command->add_flag("--diff", fix.diff, "Print a unified diff instead of writing");
   fix_command->add_flag("--dry-run", fix.dry_run, "Say what would be fixed, change nothing");
   fix_command->add_option("--rule", fix.rules, "Only the fixes of this rule (repeatable)")
@@ -182,8 +186,9 @@ int Main(int argc, char** argv) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   fix_command->footer(
       "Only findings whose fix is mechanical and safe are fixed, and never in a migration\n"
-      "recorded in migralint.lock (an applied migration is never edited). Comments, layout and\n"
-      "letter case of everything else are kept byte for byte.");
+      "recorded in migralint.lock or in the database's history (--database-url or\n"
+      "DATABASE_URL): an applied migration is never edited. Comments, layout and letter case\n"
+      "of everything else are kept byte for byte.");
 
   CommonOptions baseline_options;
   CLI::App* baseline = app.add_subcommand(

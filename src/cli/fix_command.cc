@@ -33,7 +33,8 @@ struct Target {
   std::vector<const Diagnostic*> findings;
 };
 
-std::map<std::string, Target> Targets(const Linted& linted, const FixOptions& f) {
+std::map<std::string, Target> Targets(const Linted& linted, const FixOptions& f,
+                                      const std::set<std::string>& in_database) {
   std::map<std::string, const MigrationFile*> files;
   std::map<std::string, bool> recorded;
   for (const MigrationSet& set : linted.discovery.sets) {
@@ -57,7 +58,7 @@ std::map<std::string, Target> Targets(const Linted& linted, const FixOptions& f)
     if (file == files.end()) continue;  // standard input, or not a file of a set
     Target& target = out[d.path];
     target.file = file->second;
-    target.recorded = recorded[d.path];
+    target.recorded = recorded[d.path] || in_database.count(d.path) > 0;
     target.findings.push_back(&d);
   }
   return out;
@@ -112,13 +113,18 @@ int Fix(const CommonOptions& o, const FixOptions& f) {
   for (const std::string& e : linted->result.io_errors) std::cerr << "migralint: " << e << "\n";
   if (!linted->result.io_errors.empty()) return kUsage;
 
-  std::size_t fixed = 0, files = 0, recorded = 0;
   int exit_code = kClean;
-  for (auto& [path, target] : Targets(*linted, f)) {
+  const std::optional<std::set<std::string>> in_database =
+      RecordedInDatabase(o, *linted, exit_code);
+  if (!in_database) return exit_code;
+
+  std::size_t fixed = 0, files = 0, recorded = 0;
+  for (auto& [path, target] : Targets(*linted, f, *in_database)) {
     if (target.recorded) {
       ++recorded;
-      std::cerr << path << ": not fixed: recorded in migralint.lock (an applied migration is "
-                << "never edited; fix it in a new migration)\n";
+      std::cerr << path << ": not fixed: recorded "
+                << (in_database->count(path) ? "in the database's history" : "in migralint.lock")
+                << " (an applied migration is never edited; fix it in a new migration)\n";
       continue;
     }
     std::ifstream in(target.file->fs_path, std::ios::binary);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "cli/commands.h"
@@ -35,6 +36,12 @@ bool EmitReport(const CommonOptions& o, const lint::LintResult& result);
 bool FailsGate(const lint::LintResult& result, FailOn fail_on);
 
 int UsageError(const std::string& message);
+
+/// The display paths of the migrations the database (--database-url or DATABASE_URL) records:
+/// applied, modified, failed or started. Empty without a database; nullopt (and `exit_code`)
+/// when it cannot be read. (In apply_commands.cc, beside the other database steps.)
+std::optional<std::set<std::string>> RecordedInDatabase(const CommonOptions& o,
+                                                        const Linted& linted, int& exit_code);
 
 /// The user's cache folder for parsed files: $MIGRALINT_CACHE_DIR, $XDG_CACHE_HOME/migralint or
 /// ~/.cache/migralint (none without a home).

@@ -282,6 +282,26 @@ TEST_F(Executor, StatusTableAndJson) {
   EXPECT_EQ(Migralint("status db").exit_code, 2);  // no database given
 }
 
+// `fix` never edits a migration the database records as applied, even without a lock file.
+TEST_F(Executor, FixNeverEditsWhatTheDatabaseRecords) {
+  const std::string applied =
+      "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 "
+      "$$;\n";
+  Write("db/migrations/001_f.sql", applied);
+  ASSERT_EQ(Migralint("apply --fail-on never --database-url '" + Url() + "' db").exit_code, 0);
+  Write("db/migrations/002_g.sql",
+        "CREATE OR REPLACE FUNCTION g() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 2 "
+        "$$;\n");
+  Outcome r = Migralint("fix --database-url '" + Url() + "' db");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("001_f.sql: not fixed: recorded in the database's history"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/001_f.sql"), applied);
+  EXPECT_NE(Slurp(dir_ / "db/migrations/002_g.sql").find("SECURITY DEFINER SET search_path"),
+            std::string::npos);
+}
+
 TEST_F(Executor, TwoRunnersOneDatabase) {
   ThreeFiles();
   Write("db/migrations/002_notes.sql",
