@@ -530,8 +530,7 @@ TEST_F(Cli, FixWrapsCallsSetsTheTimeoutAndSplitsTheValidation) {
       "CREATE POLICY \"own orders\" ON orders FOR SELECT\n"
       "  USING (customer_id = auth.uid() AND current_setting('app.tenant', true) <> 'a(b)');\n";
   Write("db/migrations/002_orders.sql", pending);
-  Result fixed = Run(
-      "fix --rule rls-initplan --rule lock-timeout --rule constraint-not-valid db");
+  Result fixed = Run("fix --rule rls-initplan --rule lock-timeout --rule constraint-not-valid db");
   EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
   EXPECT_NE(fixed.out.find("002_orders.sql: fixed 4 findings"), std::string::npos) << fixed.out;
   EXPECT_EQ(Slurp(dir_ / "db/migrations/002_orders.sql"),

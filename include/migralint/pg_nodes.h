@@ -20,6 +20,10 @@ std::vector<std::string> Strings(PgQuery__Node* const* items, std::size_t n);
 std::string Qualified(const PgQuery__RangeVar* relation);
 /// "schema.name" from a name list (["s", "t"] or ["t"]).
 std::string Qualified(PgQuery__Node* const* names, std::size_t n);
+/// The object a DROP, RENAME or SET SCHEMA names, as the model keys it: "schema.name" for a
+/// name list, an ObjectWithArgs or a TypeName (unqualified: "public"); an extension's or
+/// schema's own name for a String; "" for anything else.
+std::string ObjectName(const PgQuery__Node* object);
 /// True for a TEMPORARY relation (relpersistence 't').
 bool Temporary(const PgQuery__RangeVar* relation);
 /// The type a TypeName denotes, pg_catalog names without their schema.

@@ -34,7 +34,7 @@ std::size_t FindWord(std::string_view text, const std::vector<Word>& words, std:
 std::string InCaseOf(std::string_view text, const Word& word, std::string keywords);
 
 /// `name` as an identifier in SQL text: as it is when it is lower-case letters, digits and
-/// underscores (not first a digit), else double-quoted.
+/// underscores (not first a digit) and not a reserved word such as "user", else double-quoted.
 std::string QuoteIdent(std::string_view name);
 
 }  // namespace migralint

@@ -42,25 +42,6 @@ void Report(RuleContext& ctx, const StatementContext& s, std::string message,
   ctx.Report(s.file, span.first, span.second, std::move(message), help);
 }
 
-// "schema.name" of a name list, an ObjectWithArgs or a TypeName; an extension's or schema's name.
-std::string ObjectName(const PgQuery__Node* object) {
-  if (!object) return {};
-  switch (object->node_case) {
-    case PG_QUERY__NODE__NODE_LIST:
-      return pg::Qualified(object->list->items, object->list->n_items);
-    case PG_QUERY__NODE__NODE_STRING:
-      return std::string(pg::Str(object));
-    case PG_QUERY__NODE__NODE_TYPE_NAME: {
-      const std::string type = pg::TypeOf(object->type_name).name;
-      return type.find('.') == std::string::npos ? "public." + type : type;
-    }
-    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS:
-      return pg::Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
-    default:
-      return {};
-  }
-}
-
 template <typename Map>
 bool NewInFile(const StatementContext& s, const Map& objects, const std::string& name) {
   auto it = objects.find(name);
@@ -94,7 +75,7 @@ std::string RenamesTo(const PgQuery__Node& n) {
   const PgQuery__RenameStmt& r = *n.rename_stmt;
   if (r.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
     return r.relation ? pg::Qualified(r.relation) + "." + r.newname : "";
-  const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
+  const std::string old = r.relation ? pg::Qualified(r.relation) : pg::ObjectName(r.object);
   return old.empty() ? "" : old.substr(0, old.find('.') + 1) + r.newname;
 }
 
@@ -186,7 +167,7 @@ void Rename(RuleContext& ctx, const StatementContext& s, const PgQuery__RenameSt
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
-      const std::string from = ObjectName(r.object);
+      const std::string from = pg::ObjectName(r.object);
       if (from.empty() || NewInFile(s, s.before.types, from)) return;
       if (AnyLater(s, [&](const PgQuery__Node& n) {
             return CreatesType(n) == from || RenamesTo(n) == from;
@@ -200,7 +181,7 @@ void Rename(RuleContext& ctx, const StatementContext& s, const PgQuery__RenameSt
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE: {
-      const std::string from = ObjectName(r.object);
+      const std::string from = pg::ObjectName(r.object);
       if (from.empty() || NewInFile(s, s.before.functions, from)) return;
       auto known = s.before.functions.find(from);
       if (known != s.before.functions.end() && known->second.returns_trigger)
@@ -245,13 +226,13 @@ void SetSchema(RuleContext& ctx, const StatementContext& s,
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
-      from = ObjectName(a.object);
+      from = pg::ObjectName(a.object);
       if (from.empty() || NewInFile(s, s.before.types, from)) return;
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
-      from = ObjectName(a.object);
+      from = pg::ObjectName(a.object);
       if (from.empty() || NewInFile(s, s.before.functions, from)) return;
       break;
     default:
@@ -386,7 +367,7 @@ std::vector<std::string> GrantObjects(const PgQuery__GrantStmt& g) {
   for (std::size_t i = 0; i < g.n_objects; ++i) {
     const PgQuery__Node* o = g.objects[i];
     names.push_back(o->node_case == PG_QUERY__NODE__NODE_RANGE_VAR ? pg::Qualified(o->range_var)
-                                                                   : ObjectName(o));
+                                                                   : pg::ObjectName(o));
   }
   return names;
 }
@@ -464,7 +445,7 @@ bool ColumnsDropped(const StatementContext& s, const Index& index) {
 void DropIndex(RuleContext& ctx, const StatementContext& s, const PgQuery__DropStmt& d) {
   if (d.remove_type != PG_QUERY__OBJECT_TYPE__OBJECT_INDEX || !Strict(ctx)) return;
   for (std::size_t i = 0; i < d.n_objects; ++i) {
-    const std::string name = ObjectName(d.objects[i]);
+    const std::string name = pg::ObjectName(d.objects[i]);
     auto it = s.before.indexes.find(name);
     if (it == s.before.indexes.end() && d.missing_ok) continue;  // unknown: a guard
     if (it != s.before.indexes.end() && s.SameFile(it->second.origin)) continue;

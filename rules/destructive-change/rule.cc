@@ -180,24 +180,6 @@ void ReportLesser(RuleContext& ctx, const StatementContext& s, std::string messa
   ctx.ReportAt(source.path, start, stop, std::move(message), help, /*lesser=*/true);
 }
 
-// The name of a dropped object as the model keys it: "schema.name" (an extension: its name).
-std::string ObjectName(const PgQuery__Node* object) {
-  switch (object->node_case) {
-    case PG_QUERY__NODE__NODE_LIST:
-      return pg::Qualified(object->list->items, object->list->n_items);
-    case PG_QUERY__NODE__NODE_STRING:
-      return std::string(pg::Str(object));
-    case PG_QUERY__NODE__NODE_TYPE_NAME: {
-      const std::string type = pg::TypeOf(object->type_name).name;
-      return type.find('.') == std::string::npos ? "public." + type : type;
-    }
-    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS:
-      return pg::Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
-    default:
-      return {};
-  }
-}
-
 // The objects besides tables and schemas this rule follows, grouped as the model keeps them.
 enum class Family { kNone, kView, kFunction, kType, kSequence, kExtension };
 
@@ -267,7 +249,7 @@ std::string RenamesTo(const PgQuery__Node& n, Family family) {
   if (n.node_case != PG_QUERY__NODE__NODE_RENAME_STMT) return {};
   const PgQuery__RenameStmt& r = *n.rename_stmt;
   if (FamilyOf(r.rename_type) != family || !r.newname) return {};
-  const std::string old = r.relation ? pg::Qualified(r.relation) : ObjectName(r.object);
+  const std::string old = r.relation ? pg::Qualified(r.relation) : pg::ObjectName(r.object);
   if (family == Family::kExtension) return r.newname;
   return old.substr(0, old.find('.') + 1) + r.newname;
 }
@@ -385,7 +367,7 @@ void DropObjects(RuleContext& ctx, const StatementContext& s, const PgQuery__Dro
   const Family family = FamilyOf(stmt.remove_type);
   std::vector<std::string> lost;
   for (std::size_t i = 0; i < stmt.n_objects; ++i) {
-    std::string name = ObjectName(stmt.objects[i]);
+    std::string name = pg::ObjectName(stmt.objects[i]);
     if (Loses(s, stmt, family, name) && std::find(lost.begin(), lost.end(), name) == lost.end())
       lost.push_back(std::move(name));
   }

@@ -3,11 +3,12 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
@@ -21,17 +22,10 @@ std::string Short(const std::string& qualified) {
   return qualified.substr(qualified.find('.') + 1);
 }
 
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
-}
-
 // "schema.name" written for SQL.
 std::string Sql(const std::string& qualified) {
   const auto dot = qualified.find('.');
-  return Quote(qualified.substr(0, dot)) + "." + Quote(qualified.substr(dot + 1));
+  return QuoteIdent(qualified.substr(0, dot)) + "." + QuoteIdent(qualified.substr(dot + 1));
 }
 
 // The constraint an index backs (its name is the constraint's), or null.
@@ -54,7 +48,7 @@ int Rank(const Schema& schema, const Index& index) {
 
 std::string DropStatement(const Schema& schema, const Index& index) {
   if (const Constraint* c = Backs(schema, index))
-    return "ALTER TABLE " + Sql(index.table) + " DROP CONSTRAINT " + Quote(c->name);
+    return "ALTER TABLE " + Sql(index.table) + " DROP CONSTRAINT " + QuoteIdent(c->name);
   return "DROP INDEX CONCURRENTLY IF EXISTS " + Sql(index.name);
 }
 

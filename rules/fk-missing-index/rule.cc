@@ -3,31 +3,21 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "migralint/pg_nodes.h"
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
 
-std::string Quote(const std::string& name) {
-  static const std::set<std::string> kReserved = {"user",   "order",      "group",   "table",
-                                                  "select", "check",      "default", "limit",
-                                                  "offset", "references", "to"};
-  bool plain =
-      !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) && !kReserved.count(name);
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
-}
-
 std::string List(const std::vector<std::string>& names, bool sql) {
   std::string out;
   for (const std::string& n : names)
-    out += (out.empty() ? "" : ", ") + (sql ? Quote(n) : "\"" + n + "\"");
+    out += (out.empty() ? "" : ", ") + (sql ? QuoteIdent(n) : "\"" + n + "\"");
   return out;
 }
 
@@ -81,9 +71,9 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
                      "\" has no index that leads with its columns: every delete or key "
                      "update in \"" +
                      fk.ref_table + "\" scans \"" + name + "\"",
-                 "index the referencing columns: CREATE INDEX IF NOT EXISTS " + Quote(index_name) +
-                     " ON " + Quote(table.schema) + "." + Quote(table.name) + " (" +
-                     List(fk.columns, true) + ")");
+                 "index the referencing columns: CREATE INDEX IF NOT EXISTS " +
+                     QuoteIdent(index_name) + " ON " + QuoteIdent(table.schema) + "." +
+                     QuoteIdent(table.name) + " (" + List(fk.columns, true) + ")");
     }
   }
 }

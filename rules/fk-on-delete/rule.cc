@@ -7,19 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "migralint/sql_words.h"
+
 namespace migralint::rules {
 namespace {
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-// A name as it must be written in SQL: quoted unless it is all lower case.
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
 }
 
 // PostgreSQL's one-letter action code (pg_constraint.confdeltype) for an action as written.
@@ -82,7 +77,8 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
               ? unit.source.ClauseSpan(static_cast<std::uint32_t>(k.declared_at), k.origin.end)
               : std::pair{k.origin.begin, k.origin.end};
       std::string columns;
-      for (const std::string& c : k.columns) columns += (columns.empty() ? "" : ", ") + Quote(c);
+      for (const std::string& c : k.columns)
+        columns += (columns.empty() ? "" : ", ") + QuoteIdent(c);
       ctx.Report(unit, span.first, span.second,
                  "foreign key \"" + k.name + "\" of \"" + name + "\" (" + columns + ") → \"" +
                      k.ref_table + "\" has " + Written(k.on_delete) + ", not " + wanted_text +

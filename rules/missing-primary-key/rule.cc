@@ -2,19 +2,13 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <string>
 
+#include "migralint/sql_words.h"
+
 namespace migralint::rules {
 namespace {
-
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
-}
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
   for (const auto& [name, table] : schema.tables) {
@@ -32,7 +26,7 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
                    "\" has no primary key: rows cannot be told apart reliably, logical "
                    "replication cannot send its updates and deletes, and tools that edit rows "
                    "(Supabase's table editor, ORMs) refuse or guess",
-               "add one: ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) +
+               "add one: ALTER TABLE " + QuoteIdent(table.schema) + "." + QuoteIdent(table.name) +
                    " ADD PRIMARY KEY (…), or a column `id bigint GENERATED ALWAYS AS IDENTITY "
                    "PRIMARY KEY`");
   }

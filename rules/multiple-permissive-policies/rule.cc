@@ -68,8 +68,7 @@ void CheckTable(RuleContext& ctx, const SetUnit& set, const std::string& name, c
       const std::vector<std::string>& other_commands = other_what.second;  // (a lambda may not
       // capture a structured binding before C++20's P1091 in clang 14)
       const bool all = std::all_of(commands.begin(), commands.end(), [&](const auto& c) {
-        return std::find(other_commands.begin(), other_commands.end(), c) !=
-               other_commands.end();
+        return std::find(other_commands.begin(), other_commands.end(), c) != other_commands.end();
       });
       if (more && all) return true;
     }

@@ -456,8 +456,7 @@ void Check(RuleContext& ctx, const FileUnit& unit) {
     dropped.Record(s.node);
     if (problem.empty()) continue;
     const std::size_t index = StatementContext::StatementIndex(unit, s);
-    if (const std::string key = CreatedKey(s.node);
-        !key.empty() && lifetimes.GoneAtEnd(key, index))
+    if (const std::string key = CreatedKey(s.node); !key.empty() && lifetimes.GoneAtEnd(key, index))
       continue;
     if (s.node->node_case == PG_QUERY__NODE__NODE_DROP_STMT &&
         lifetimes.CreatedBefore(*s.node->drop_stmt, index))

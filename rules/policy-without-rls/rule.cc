@@ -2,18 +2,12 @@
 // PostgreSQL ignores the policies and every role with table privileges sees every row.
 #include "migralint/rule.h"
 
-#include <cctype>
 #include <string>
+
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
-
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
-}
 
 bool Before(const Origin& a, const Origin& b) {
   return a.file != b.file ? a.file < b.file : a.begin < b.begin;
@@ -38,7 +32,7 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
                "\"" + name + "\" has " + policies + " but its row level security " + state +
                    ": PostgreSQL ignores the policies and every role with privileges on the table "
                    "sees every row",
-               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) +
+               "ALTER TABLE " + QuoteIdent(table.schema) + "." + QuoteIdent(table.name) +
                    " ENABLE ROW LEVEL SECURITY");
   }
 }

@@ -7,20 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "migralint/sql_words.h"
+
 namespace migralint::rules {
 namespace {
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-// A name as it must be written in SQL: quoted unless it is all lower case.
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
 }
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
@@ -49,9 +43,10 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
         if (Lower(c.name) == Lower(r)) near = &c;
       }
       if (near) {
-        folded += std::string(folded.empty() ? "" : ", ") + near->name + " (not " + Quote(r) + ")";
+        folded +=
+            std::string(folded.empty() ? "" : ", ") + near->name + " (not " + QuoteIdent(r) + ")";
       } else {
-        missing += std::string(missing.empty() ? "" : ", ") + Quote(r);
+        missing += std::string(missing.empty() ? "" : ", ") + QuoteIdent(r);
       }
     }
     if (missing.empty() && folded.empty()) continue;

@@ -3,20 +3,13 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "migralint/pg_nodes.h"
+#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
-
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
-}
 
 // True when the set's tables are reachable through a data API: its layout says so, its
 // config names the exposed schemas, or it uses row level security itself.
@@ -52,7 +45,7 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
                "table \"" + name + "\" is in exposed schema \"" + table.schema +
                    "\" but row level security is " + disabled +
                    ": every role the API serves can read and change all of its rows",
-               "ALTER TABLE " + Quote(table.schema) + "." + Quote(table.name) +
+               "ALTER TABLE " + QuoteIdent(table.schema) + "." + QuoteIdent(table.name) +
                    " ENABLE ROW LEVEL SECURITY, then add policies for the roles that need "
                    "access (no policy: only the owner and BYPASSRLS roles see rows)");
   }

@@ -8,19 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "migralint/sql_words.h"
+
 namespace migralint::rules {
 namespace {
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-std::string Quote(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-               name != "user" && name != "order";
-  for (char c : name) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  return plain ? name : "\"" + name + "\"";
 }
 
 // The column's definition in its CREATE TABLE or ADD COLUMN, to the end of its line (before any
@@ -94,9 +89,9 @@ void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
           "\"" + name + "\" has column \"" + column.name + "\" but " + problem +
               ": updates leave \"" + column.name + "\" at its old value",
           "add a row trigger that sets it: CREATE TRIGGER " + table.name + "_set_" +
-              Lower(column.name) + " BEFORE UPDATE ON " + Quote(table.schema) + "." +
-              Quote(table.name) + " FOR EACH ROW EXECUTE FUNCTION " +
-              (function.empty() ? "<a function setting NEW." + Quote(column.name) + " = now()>"
+              Lower(column.name) + " BEFORE UPDATE ON " + QuoteIdent(table.schema) + "." +
+              QuoteIdent(table.name) + " FOR EACH ROW EXECUTE FUNCTION " +
+              (function.empty() ? "<a function setting NEW." + QuoteIdent(column.name) + " = now()>"
                                 : function + "()"));
       break;  // one finding per table
     }

@@ -27,6 +27,24 @@ std::string Qualified(PgQuery__Node* const* names, std::size_t n) {
   return std::string(Str(names[n - 2])) + "." + std::string(Str(names[n - 1]));
 }
 
+std::string ObjectName(const PgQuery__Node* object) {
+  if (!object) return {};
+  switch (object->node_case) {
+    case PG_QUERY__NODE__NODE_LIST:
+      return Qualified(object->list->items, object->list->n_items);
+    case PG_QUERY__NODE__NODE_STRING:
+      return std::string(Str(object));
+    case PG_QUERY__NODE__NODE_TYPE_NAME: {
+      const std::string type = TypeOf(object->type_name).name;
+      return type.find('.') == std::string::npos ? "public." + type : type;
+    }
+    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS:
+      return Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
+    default:
+      return {};
+  }
+}
+
 ColumnType TypeOf(const PgQuery__TypeName* type) {
   ColumnType out;
   if (!type) return out;

@@ -2,7 +2,9 @@
 // '…' / E'…' literals, "…" identifiers and $tag$…$tag$ bodies, as PostgreSQL reads them.
 #include "migralint/sql_words.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace migralint {
 namespace {
@@ -113,7 +115,12 @@ std::string InCaseOf(std::string_view text, const Word& word, std::string keywor
 }
 
 std::string QuoteIdent(std::string_view name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+  // Reserved words that show up as table and column names.
+  static constexpr std::string_view kReserved[] = {"user",   "order",      "group",   "table",
+                                                   "select", "check",      "default", "limit",
+                                                   "offset", "references", "to"};
+  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+               std::find(std::begin(kReserved), std::end(kReserved), name) == std::end(kReserved);
   for (const char c : name) {
     plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
   }

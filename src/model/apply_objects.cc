@@ -22,25 +22,6 @@ std::string SchemaOf(const std::string& qualified) {
   return qualified.substr(0, qualified.find('.'));
 }
 
-// A DROP or RENAME object given as a name list: ["s", "t"] or ["t"] -> "s.t" / "public.t".
-std::string ObjectName(const PgQuery__Node* object) {
-  if (!object) return {};
-  switch (object->node_case) {
-    case PG_QUERY__NODE__NODE_LIST:
-      return pg::Qualified(object->list->items, object->list->n_items);
-    case PG_QUERY__NODE__NODE_STRING:
-      return std::string(pg::Str(object));
-    case PG_QUERY__NODE__NODE_TYPE_NAME: {
-      const ColumnType type = pg::TypeOf(object->type_name);
-      return type.name.find('.') == std::string::npos ? "public." + type.name : type.name;
-    }
-    case PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS:
-      return pg::Qualified(object->object_with_args->objname, object->object_with_args->n_objname);
-    default:
-      return {};
-  }
-}
-
 // For triggers and policies: [schema?, table, name] -> ("schema.table", "name").
 std::pair<std::string, std::string> TableAndName(const PgQuery__Node* object) {
   if (!object || object->node_case != PG_QUERY__NODE__NODE_LIST || object->list->n_items < 2)
@@ -240,7 +221,7 @@ void Replay::DropIndexes(const std::function<bool(const Index&)>& which) {
 void Replay::Drop(const PgQuery__DropStmt& s) {
   for (std::size_t i = 0; i < s.n_objects; ++i) {
     const PgQuery__Node* object = s.objects[i];
-    const std::string name = ObjectName(object);
+    const std::string name = pg::ObjectName(object);
     switch (s.remove_type) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
         schema_.tables.erase(name);
@@ -414,7 +395,7 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
-      const std::string old_name = ObjectName(s.object);
+      const std::string old_name = pg::ObjectName(s.object);
       auto it = schema_.functions.find(old_name);
       if (it == schema_.functions.end()) break;
       Function f = std::move(it->second);
@@ -424,7 +405,7 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
-      const std::string old_name = ObjectName(s.object);
+      const std::string old_name = pg::ObjectName(s.object);
       auto it = schema_.types.find(old_name);
       if (it == schema_.types.end()) break;
       UserType t = std::move(it->second);

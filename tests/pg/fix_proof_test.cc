@@ -46,7 +46,6 @@ class FixProof : public testing::ClaimsServer {
     for (const auto& row : r.rows) plan += row.empty() || !row[0] ? "" : *row[0] + "\n";
     return plan;
   }
-
 };
 
 TEST_F(FixProof, SplitValidationEndsValidatedAndFailsOnTheSameRows) {
