@@ -134,9 +134,13 @@ fs::path Boundary(const fs::path& root) {
 }
 
 // Whether `file`, through a symbolic link, is outside `boundary`: such a file is not read, so
-// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report.
-bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
+// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report. A file that
+// is no link itself, in a folder known to resolve inside, is inside: canonical() reads the link
+// of every component, and a set has thousands of files in a few folders.
+bool LeadsOutside(const fs::path& file, const fs::path& boundary,
+                  const std::set<std::string>& folders_inside) {
   std::error_code ec;
+  if (folders_inside.count(file.parent_path().string()) && !fs::is_symlink(file, ec)) return false;
   const fs::path real = fs::canonical(file, ec);
   if (ec) return false;  // broken or a loop: the read reports it
   const auto [b, r] = std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end());
@@ -144,10 +148,11 @@ bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
 }
 
 void ReadAndParse(const MigrationFile& file, const std::string* text, const fs::path& boundary,
-                  parse::ParseCache* cache, FileWork& work) {
+                  const std::set<std::string>& folders_inside, parse::ParseCache* cache,
+                  FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
-  if (!text && LeadsOutside(file.fs_path, boundary)) {
+  if (!text && LeadsOutside(file.fs_path, boundary, folders_inside)) {
     work.unit.source.path = file.path;
     work.io_error =
         file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
@@ -306,6 +311,15 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
     files_.push_back(&f);
   }
   result.sets.push_back(std::move(summary));
+  for (const MigrationFile* f : files_) {
+    const fs::path folder = fs::path(f->fs_path).parent_path();
+    if (folders_inside_.count(folder.string())) continue;
+    std::error_code ec;
+    const fs::path real = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+    if (!ec && std::mismatch(boundary_.begin(), boundary_.end(), real.begin(), real.end()).first ==
+                   boundary_.end())
+      folders_inside_.insert(folder.string());
+  }
   if (lock_) {
     for (const LockEntry& e : lock_->entries) recorded_[e.relative] = &e;
   }
@@ -351,7 +365,7 @@ void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
   w.unit.placeholders = config_.placeholders.empty() ? nullptr : &config_.placeholders;
-  ReadAndParse(*files_[i], texts_[i], boundary_, parse_cache_, w);
+  ReadAndParse(*files_[i], texts_[i], boundary_, folders_inside_, parse_cache_, w);
   // Grammar of a later PostgreSQL than the parser's: fine when the set targets that version —
   // and, when no pg_version is given, the set's own syntax says it does.
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {
@@ -427,6 +441,7 @@ void SetRun::Finish(bool keep_files) {
   };
   std::map<std::string, FileFindings> by_path;
   for (Diagnostic& d : found_) by_path[d.path].found.push_back(std::move(d));
+  std::vector<Diagnostic>().swap(found_);  // moved from: its capacity goes before the result's grows
   for (FileWork& w : work_) {
     if (!w.io_error.empty()) result_.io_errors.push_back(w.io_error);
     ++result_.files;
@@ -440,6 +455,10 @@ void SetRun::Finish(bool keep_files) {
   }
   // Files named on the command line restrict the report to themselves, when they are of this set.
   const std::set<std::string> named = Named(set_, options_.only_files);
+  std::size_t count = result_.diagnostics.size();
+  for (const auto& [path, mine] : by_path) count += mine.found.size();
+  if (count > result_.diagnostics.capacity())  // exact for one set; geometric over many
+    result_.diagnostics.reserve(std::max(count, result_.diagnostics.capacity() * 3 / 2));
   for (auto& [path, mine] : by_path) {
     if (!named.empty() && !named.count(path)) continue;
     for (Diagnostic& d : mine.found) {
@@ -451,6 +470,7 @@ void SetRun::Finish(bool keep_files) {
         result_.lines[path][d.start.line] = std::string(mine.source->LineText(d.start.line));
       result_.diagnostics.push_back(std::move(d));
     }
+    decltype(mine.found)().swap(mine.found);
   }
   for (const FileWork& w : work_) {
     const SourceFile& source = w.unit.source;

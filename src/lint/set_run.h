@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,6 @@
 
 namespace migralint::lint {
 
-/// The rules on for a set: its config, then --disable and --enable.
 /// The rules on for a set: its config (and its runner, for rules on only for some), then
 /// --disable and --enable.
 std::vector<std::string> EnabledRules(const Config& config, const Options& options,
@@ -63,6 +63,7 @@ class SetRun {
   std::vector<const std::string*> texts_;
   std::optional<LockFile> lock_;
   std::filesystem::path boundary_;                    // links to files outside it are not followed
+  std::set<std::string> folders_inside_;  // folders of files_ that resolve inside boundary_
   std::map<std::string, const LockEntry*> recorded_;  // lock entries by relative path
   std::vector<std::string> enabled_;
   std::vector<const Rule*> file_rules_, set_rules_;

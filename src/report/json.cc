@@ -122,9 +122,9 @@ class Members {
 };
 
 // An array of objects (in the report's top-level object), each written by
-// `write(Members&, item)`.
-template <typename Items, typename Write>
-void Objects(std::string& out, const Items& items, Write write) {
+// `write(Members&, item)`; `drain()` after each may pass what is written on.
+template <typename Items, typename Write, typename Drain>
+void Objects(std::string& out, const Items& items, Write write, Drain drain) {
   if (items.empty()) {
     out += "[]";
     return;
@@ -137,6 +137,7 @@ void Objects(std::string& out, const Items& items, Write write) {
     Members members(out, "      ");
     write(members, item);
     out += "\n    }";
+    drain();
   }
   out += "\n  ]";
 }
@@ -160,11 +161,15 @@ nlohmann::ordered_json FixJson(const Fix& fix) {
 }  // namespace
 
 void EmitJson(const lint::LintResult& result, std::ostream& stream) {
-  std::size_t size = 512;  // about what it will be (a few more bytes for escapes)
-  for (const Diagnostic& d : result.diagnostics)
-    size += 240 + d.path.size() + d.message.size() + d.help.size();
+  // Written on in pieces: a report of 10,000 findings is tens of MB, never held whole.
+  constexpr std::size_t kPiece = 1 << 16;
   std::string out;
-  out.reserve(size);
+  out.reserve(2 * kPiece);
+  const auto drain = [&] {
+    if (out.size() < kPiece) return;
+    stream.write(out.data(), static_cast<std::streamsize>(out.size()));
+    out.clear();
+  };
   Members report(out, "  ");
   out += '{';
   report.Number("version", 1);
@@ -181,7 +186,7 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     m.Text("runner", set.runner);
     m.Number("files", set.files);
     m.Number("others", set.others);
-  });
+  }, drain);
   Objects(report.Key("diagnostics"), result.diagnostics, [](Members& m, const Diagnostic& d) {
     m.Text("rule", d.rule);
     m.Text("severity", SeverityName(d.severity));
@@ -202,7 +207,7 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
       m.Key("fix") +=
           FixJson(*d.fix).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     }
-  });
+  }, drain);
   const SeverityCounts counts = CountSeverities(result);
   report.Key("summary") += '{';
   {
@@ -217,7 +222,7 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     if (result.unchanged) summary.Number("unchanged", *result.unchanged);
   }
   out += "\n  }\n}\n";
-  stream << out;
+  stream.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 }  // namespace migralint::report

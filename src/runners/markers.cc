@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <cerrno>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "migralint/rule.h"
 
@@ -12,12 +16,24 @@ namespace fs = std::filesystem;
 namespace migralint::runners {
 
 std::string Head(const std::string& fs_path, std::size_t bytes) {
-  std::error_code ec;
-  if (!fs::is_regular_file(fs_path, ec)) return {};
-  std::ifstream in(fs_path, std::ios::binary);
-  std::string head(bytes, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  // open + fstat + read: detection reads the head of every file of a set, so no stat of the
+  // path first and no stream. O_NONBLOCK: a FIFO does not block the open; it is no regular file.
+  const int fd = ::open(fs_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return {};
+  std::string head;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    head.resize(std::min<std::size_t>(bytes, static_cast<std::size_t>(st.st_size)));
+    std::size_t got = 0;
+    while (got < head.size()) {
+      const ssize_t n = ::read(fd, head.data() + got, head.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    head.resize(got);
+  }
+  ::close(fd);
   return head;
 }
 
