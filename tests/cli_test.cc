@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -392,6 +393,27 @@ TEST_F(Cli, CorpusSetsAreDetected) {
   for (const auto& set : j["sets"]) layouts.insert(set["layout"]);
   EXPECT_EQ(layouts, (std::set<std::string>{"three-tier", "supabase", "numbered"}));
   EXPECT_EQ(j["sets"].size(), 5u);
+}
+
+// A file named on the command line (as an editor names its buffer) gets exactly the findings the
+// whole set's run gives it, though the other files are then only replayed, not checked.
+TEST_F(Cli, NamedFileGetsTheFindingsOfTheWholeRun) {
+  const std::string corpus = (kSource / "corpus").string();
+  const auto whole = nlohmann::json::parse(Run("lint --format json '" + corpus + "'").out);
+  std::map<std::string, std::multiset<std::string>> by_file;
+  for (const auto& d : whole["diagnostics"]) by_file[d["path"]].insert(d.dump());
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(kSource / "corpus")) {
+    if (entry.path().extension() != ".sql") continue;
+    const auto one = nlohmann::json::parse(
+        Run("lint --format json '" + entry.path().string() + "'").out);
+    std::multiset<std::string> found;
+    for (const auto& d : one["diagnostics"]) found.insert(d.dump());
+    EXPECT_EQ(found, by_file[entry.path().string()]) << entry.path();
+    ++files;
+  }
+  EXPECT_GT(files, 40u);
+  EXPECT_GT(by_file.size(), 10u);  // files with findings among them
 }
 
 // A misnamed file is offered a name in its set's own pattern, after the last migration.

@@ -29,21 +29,20 @@ class Names {
  public:
   /// `from`: where in the file the list starts.
   Names(RuleContext& ctx, const StatementContext& s, std::string where, std::uint32_t from)
-      : ctx_(ctx), s_(s), where_(std::move(where)), cursor_(from) {}
+      : ctx_(ctx), s_(s), where_(std::move(where)), from_(from) {}
   Names(RuleContext& ctx, const StatementContext& s, std::string where)
       : Names(ctx, s, std::move(where), s.statement.begin) {}
 
   /// `location`: where the name is written, relative to the statement's parse base (-1: after
   /// the previous name). `whole`: assigned as a whole (not a subfield or an array element).
   void Add(const std::string& name, int location, bool whole = true) {
-    if (location >= 0) cursor_ = s_.statement.parse_base + static_cast<std::uint32_t>(location);
-    const auto span = s_.NameSpan(name, cursor_);
-    if (span.first != s_.statement.begin || span.second != s_.statement.end) cursor_ = span.second;
+    added_.emplace_back(name, location);
     auto [it, first] = seen_.emplace(Truncated(name), whole);
     if (first) return;
     const bool clash = whole || it->second;  // a[1] and a[2] are two parts of one column
     it->second = it->second || whole;
     if (!clash) return;
+    const auto span = SpanOfLast();
     ctx_.Report(s_.file, span.first, span.second,
                 "column \"" + name + "\" is named twice in " + where_ +
                     ": PostgreSQL rejects the statement",
@@ -51,11 +50,25 @@ class Names {
   }
 
  private:
+  // Where the name added last is written: each name is looked for after the one before it, or
+  // at its own location. (Only asked for a clash: finding every name in the text is slow.)
+  std::pair<std::uint32_t, std::uint32_t> SpanOfLast() const {
+    std::uint32_t cursor = from_;
+    std::pair<std::uint32_t, std::uint32_t> span{s_.statement.begin, s_.statement.end};
+    for (const auto& [name, location] : added_) {
+      if (location >= 0) cursor = s_.statement.parse_base + static_cast<std::uint32_t>(location);
+      span = s_.NameSpan(name, cursor);
+      if (span.first != s_.statement.begin || span.second != s_.statement.end) cursor = span.second;
+    }
+    return span;
+  }
+
   RuleContext& ctx_;
   const StatementContext& s_;
   std::string where_;
-  std::uint32_t cursor_;
-  std::map<std::string, bool> seen_;  // name -> assigned as a whole
+  std::uint32_t from_;
+  std::vector<std::pair<std::string, int>> added_;  // in order: name, location
+  std::map<std::string, bool> seen_;                // name -> assigned as a whole
 };
 
 void Targets(Names& names, PgQuery__Node* const* targets, std::size_t n) {

@@ -3,6 +3,7 @@
 #include "migralint/rule.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -34,6 +35,25 @@ bool IdentStart(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 bool IdentChar(unsigned char c) { return IdentStart(c) || (c >= '0' && c <= '9') || c == '$'; }
+
+// Whether text[begin, end) may hold a name over 63 bytes: a run of more than 63 name characters,
+// or a double quote. LongNames below is exact but reads byte by byte with its lexer's care;
+// nearly every statement fails this quick test.
+bool MayHoldLongName(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  static const auto kNameChar = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = IdentChar(static_cast<unsigned char>(c));
+    return table;
+  }();
+  std::size_t run = 0;
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"') return true;
+    run = kNameChar[c] ? run + 1 : 0;
+    if (run > kMaxIdentifier) return true;
+  }
+  return false;
+}
 
 // The identifiers over 63 bytes written in text[begin, end): a small scanner that skips
 // comments, string constants and dollar-quoted bodies (their statements are checked on their own).
@@ -79,25 +99,35 @@ std::vector<LongName> LongNames(std::string_view text, std::uint32_t begin, std:
               ? end
               : static_cast<std::uint32_t>(close + tag.size());
     } else if (c == '"') {
-      std::string name;
+      // Measured first, spelled out only when too long: almost every name is short.
       const std::uint32_t start = i;
-      for (++i; i < end; ++i) {
+      std::size_t length = 0;
+      for (++i; i < end; ++i, ++length) {
         if (at(i) == '"') {
           if (at(i + 1) != '"') break;
           ++i;
         }
-        name += static_cast<char>(at(i));
       }
+      const std::uint32_t close = i;  // end when unterminated
       ++i;
-      if (name.size() > kMaxIdentifier) found.push_back({name, start, std::min(i, end)});
+      if (length > kMaxIdentifier) {
+        std::string name;
+        for (std::uint32_t k = start + 1; k < close; ++k) {
+          name += static_cast<char>(at(k));
+          if (at(k) == '"') ++k;  // "" stands for one "
+        }
+        found.push_back({name, start, std::min(i, end)});
+      }
     } else if (IdentStart(c) && !(i > begin && IdentChar(at(i - 1)))) {
       const std::uint32_t start = i;
-      std::string name;
-      for (; i < end && IdentChar(at(i)); ++i) {
-        const unsigned char ch = at(i);
-        name += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      while (i < end && IdentChar(at(i))) ++i;
+      if (i - start > kMaxIdentifier) {
+        std::string name(text.substr(start, i - start));
+        for (char& ch : name) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        found.push_back({name, start, i});
       }
-      if (name.size() > kMaxIdentifier) found.push_back({name, start, i});
     } else {
       ++i;
     }
@@ -200,6 +230,7 @@ bool SameLongName(const StatementContext& s, const Existing& existing, const std
 
 void Check(RuleContext& ctx, const StatementContext& s) {
   const std::string& text = s.file.source.text();
+  if (!MayHoldLongName(text, s.statement.begin, s.statement.end)) return;
   std::map<std::string, bool> reported;
   for (const LongName& n : LongNames(text, s.statement.begin, s.statement.end)) {
     if (!reported.emplace(n.name, true).second) continue;

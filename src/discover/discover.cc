@@ -133,6 +133,9 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   const fs::path target = fs::weakly_canonical(file, ec);
   const fs::path folder = fs::absolute(FolderOf(file), ec).lexically_normal();
   const bool on_disk = fs::exists(file, ec);
+  // The nearest wins, except that a three-tier set above takes its tiers' migrations folders in
+  // (as linting its root does): a theme's migrations are not a set of their own there.
+  std::optional<MigrationSet> nearest;
   fs::path dir = folder;
   for (int up = 0; up < 8; ++up) {
     std::vector<std::string> ignored;
@@ -141,14 +144,18 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
       auto path_at = [&](std::size_t i) -> fs::path {
         return (i < forward ? set->migrations[i] : set->others[i - forward]).fs_path;
       };
-      if (FindSameFile(n, path_at, target) < n) return std::move(*set);
       // A new file not saved yet (an editor's buffer): the set it will join, as if it were on
       // disk, in its place by version.
-      if (!on_disk && AddUnsavedFile(*set, file)) return std::move(*set);
+      if (FindSameFile(n, path_at, target) < n || (!on_disk && AddUnsavedFile(*set, file))) {
+        if (set->layout == Layout::kThreeTier) return std::move(*set);
+        if (!nearest) nearest = std::move(*set);
+      }
     }
-    if (dir == dir.parent_path()) break;
+    // Not past the repository once a set is found: the folders above are no part of it.
+    if (dir == dir.parent_path() || (nearest && fs::exists(dir / ".git", ec))) break;
     dir = dir.parent_path();
   }
+  if (nearest) return std::move(*nearest);
   return SingleFileSet(file, configs.For(FolderOf(file)));
 }
 

@@ -19,7 +19,7 @@ bool Runs(const FileUnit& unit, const Statement& statement) {
 ModelRules::ModelRules(const SetUnit& set, const Config& config, std::vector<ModelRule> rules)
     : set_(set), rules_(std::move(rules)), replay_(config, set.set->layout) {}
 
-void ModelRules::Migration(std::size_t index) {
+void ModelRules::Migration(std::size_t index, bool check) {
   const FileUnit& unit = *set_.migrations[index];
   const int file_index = static_cast<int>(index);
   for (const Statement& statement : unit.statements) {
@@ -32,9 +32,11 @@ void ModelRules::Migration(std::size_t index) {
       continue;
     }
     if (!Runs(unit, statement)) continue;
-    const StatementContext ctx{set_, unit, file_index, statement, replay_.schema()};
-    for (const ModelRule& r : rules_) {
-      if (r.rule->check_statement) r.rule->check_statement(*r.context, ctx);
+    if (check) {
+      const StatementContext ctx{set_, unit, file_index, statement, replay_.schema()};
+      for (const ModelRule& r : rules_) {
+        if (r.rule->check_statement) r.rule->check_statement(*r.context, ctx);
+      }
     }
     replay_.Apply(statement.node,
                   Origin{file_index, statement.begin, statement.end, statement.parse_base});

@@ -21,8 +21,9 @@ struct ModelRule {
 class ModelRules {
  public:
   ModelRules(const SetUnit& set, const Config& config, std::vector<ModelRule> rules);
-  /// Replays migration `index` (the ones before it replayed already).
-  void Migration(std::size_t index);
+  /// Replays migration `index` (the ones before it replayed already); with `check`, its
+  /// statements are checked too (without: a file whose findings nobody asked for).
+  void Migration(std::size_t index, bool check = true);
   /// After the last migration.
   void Finish();
 

@@ -311,6 +311,7 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
     files_.push_back(&f);
   }
   result.sets.push_back(std::move(summary));
+  named_ = Named(set, options.only_files);
   for (const MigrationFile* f : files_) {
     const fs::path folder = fs::path(f->fs_path).parent_path();
     if (folders_inside_.count(folder.string())) continue;
@@ -381,9 +382,11 @@ void SetRun::Prepare(std::size_t i) {
       unit.sem_sha256 = lock::SemanticHash(unit.source.text());
   }
   if (!unit.read_ok) return;
-  for (const Rule* rule : file_rules_) {
-    Context ctx(config_, w.diagnostics, rule->id, w.at_end);
-    rule->check_file(ctx, unit);
+  if (Checked(i)) {
+    for (const Rule* rule : file_rules_) {
+      Context ctx(config_, w.diagnostics, rule->id, w.at_end);
+      rule->check_file(ctx, unit);
+    }
   }
   if (model_) KeepForReplay(static_cast<int>(i), w);
 }
@@ -398,7 +401,7 @@ void SetRun::Consume(std::size_t i) {
         unit_.data_by_table[table].push_back(unit_.data_statements.size());
       unit_.data_statements.push_back(std::move(d));
     }
-    model_->Migration(i);
+    model_->Migration(i, Checked(i));
   }
   if (options_.checksums && i < set_.migrations.size() && w.io_error.empty())
     result_.checksums[w.unit.file->fs_path] = w.unit.raw_sha256;
@@ -453,14 +456,12 @@ void SetRun::Finish(bool keep_files) {
     for (Diagnostic& d : w.diagnostics) mine.found.push_back(std::move(d));
     if (w.unit.read_ok) ApplyIgnores(w.ignores, path, enabled_, mine.found);
   }
-  // Files named on the command line restrict the report to themselves, when they are of this set.
-  const std::set<std::string> named = Named(set_, options_.only_files);
   std::size_t count = result_.diagnostics.size();
   for (const auto& [path, mine] : by_path) count += mine.found.size();
   if (count > result_.diagnostics.capacity())  // exact for one set; geometric over many
     result_.diagnostics.reserve(std::max(count, result_.diagnostics.capacity() * 3 / 2));
   for (auto& [path, mine] : by_path) {
-    if (!named.empty() && !named.count(path)) continue;
+    if (!named_.empty() && !named_.count(path)) continue;  // files named restrict the report
     for (Diagnostic& d : mine.found) {
       // Findings of rules that are off go (unused-ignore's too, which ApplyIgnores makes);
       // severities come from the config or the rule.

@@ -54,6 +54,9 @@ class SetRun {
   void Finish(bool keep_files);
 
  private:
+  /// Whether the findings of file `i` are wanted (see named_).
+  bool Checked(std::size_t i) const { return named_.empty() || named_.count(files_[i]->path); }
+
   const MigrationSet& set_;
   const Options& options_;
   LintResult& result_;
@@ -64,6 +67,9 @@ class SetRun {
   std::optional<LockFile> lock_;
   std::filesystem::path boundary_;                    // links to files outside it are not followed
   std::set<std::string> folders_inside_;  // folders of files_ that resolve inside boundary_
+  /// The files named on the command line (display paths): the report is theirs alone, so the
+  /// other files are only read and replayed, not checked. Empty: all files.
+  std::set<std::string> named_;
   std::map<std::string, const LockEntry*> recorded_;  // lock entries by relative path
   std::vector<std::string> enabled_;
   std::vector<const Rule*> file_rules_, set_rules_;
