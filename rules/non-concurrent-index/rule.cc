@@ -44,6 +44,7 @@ void Report(RuleContext& ctx, const StatementContext& s, std::string message, co
 bool MaybePartitioned(const StatementContext& s, const std::string& relation) {
   Origin origin;
   if (const Table* t = s.before.FindTable(relation)) {
+    if (t->temporary) return true;  // gone with its session: not this file's to fix
     origin = t->origin;
   } else if (auto it = s.before.views.find(relation); it != s.before.views.end()) {
     return false;  // a materialized view (an index on a plain view fails either way)
@@ -112,19 +113,23 @@ std::optional<Marker> MarkerFor(const FileUnit& file, const Runner& runner, std:
   const std::string_view text = file.source.text();
   const std::string eol(LineEnd(text));
   const std::string_view name = runner.name;
-  if (name == "goose") return Marker{{0, 0, "-- +goose NO TRANSACTION" + eol}};
-  if (name == "migralint" || name == "seed000")
-    return Marker{{0, 0, "-- migralint:no-transaction" + eol}};
-  if (name == "sqlx") {  // `-- no-transaction` must be the file's first bytes: no BOM before
+  // A first line of its own (sqlx reads its marker only at byte 0: not after a BOM; with a BOM
+  // the line would not be the one the runner starts with).
+  const auto first_line = [&](std::string_view marker) -> std::optional<Marker> {
     if (file.source.had_bom) return std::nullopt;
-    return Marker{{0, 0, "-- no-transaction" + eol}};
-  }
+    return Marker{{0, 0, std::string(marker) + eol}};
+  };
+  if (name == "goose") return first_line("-- +goose NO TRANSACTION");
+  if (name == "migralint" || name == "seed000") return first_line("-- migralint:no-transaction");
+  if (name == "sqlx") return first_line("-- no-transaction");
   if (name == "dbmate" || name == "liquibase") {
     // An option of the section's `-- migrate:up` line, or of the `--changeset` line.
     const bool dbmate = name == "dbmate";
     const Comment* line = LastMarker(file, at, dbmate ? "migrate:up" : "changeset");
+    // (A changeset that is not split on `;` is sent as one string of several statements.)
     if (!line || !line->own_line ||
-        line->text.find(dbmate ? "transaction:" : "runInTransaction") != std::string::npos)
+        line->text.find(dbmate ? "transaction:" : "runInTransaction") != std::string::npos ||
+        (!dbmate && line->text.find("splitStatements") != std::string::npos))
       return std::nullopt;
     std::uint32_t end = line->begin;
     while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
@@ -275,14 +280,41 @@ std::optional<Fix> ConcurrentlyFix(RuleContext& ctx, const StatementContext& s,
   return fix;
 }
 
+// Where a CONCURRENTLY statement goes when the fix cannot put it there in its own file: a new
+// migration, in the form the set's runner runs outside a transaction (runner.h, runners.md).
+std::string NewMigration(const Runner& r) {
+  const std::string name(r.name);
+  if (r.non_transactional)
+    return "in a new migration of its own (" + name +
+           " runs a script of nothing but such statements outside a transaction)";
+  if (r.sends == Sends::kPipeline)
+    return "as the first statement of a new migration (" + name +
+           " sends a file as one pipeline: one transaction after its first statement)";
+  if (!r.wraps && r.sends == Sends::kOneByOne)
+    return "outside the file's own BEGIN … COMMIT, or in a new migration without them";
+  const bool alone = (r.opt_out.empty() ? r.sends : r.sends_opted_out) == Sends::kSimpleQuery;
+  std::string where = std::string(alone ? "alone " : "") +
+                      (name == "liquibase" ? "in a changeset of its own" : "in a new migration");
+  if (r.wraps && !r.opt_out.empty()) where += " that says " + std::string(r.opt_out);
+  if (alone) where += " (" + name + " runs a file of several statements as one transaction)";
+  return where;
+}
+
 void ReportFixable(RuleContext& ctx, const StatementContext& s, std::string message,
                    const char* help, const std::string& relation) {
   if (std::optional<Fix> fix = ConcurrentlyFix(ctx, s, relation)) {
     ctx.ReportWithFix(s.file, s.statement.begin, s.statement.end, std::move(message), help,
                       std::move(*fix));
-  } else {
-    Report(ctx, s, std::move(message), help);
+    return;
   }
+  // No fix: say where the statement runs, for this runner (`migralint new` starts the file).
+  const bool create = s.statement.node->node_case == PG_QUERY__NODE__NODE_INDEX_STMT;
+  const Runner& runner = s.file.runner ? *s.file.runner : DefaultRunner();
+  ctx.Report(s.file, s.statement.begin, s.statement.end, std::move(message),
+             std::string(create ? "use CREATE INDEX CONCURRENTLY (reads and writes continue), "
+                                : "use DROP INDEX CONCURRENTLY, ") +
+                 NewMigration(runner) +
+                 (create ? "; if it fails, drop the INVALID index it leaves and retry" : ""));
 }
 
 constexpr const char* kCreateHelp =
