@@ -183,6 +183,9 @@ const std::vector<RunnerCase>& Runners() {
       {"golang-migrate", "", [](int n) { return "00" + std::to_string(n) + "_m.up.sql"; }},
       {"supabase", "", [](int n) { return "2024010100000" + std::to_string(n) + "_m.sql"; }},
       {"psql", "", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"liquibase", "--liquibase formatted sql\n--changeset gen:1\n",
+       [](int n) { return "00" + std::to_string(n) + ".sql"; }},
+      {"diesel", "", [](int n) { return "2024-01-01-00000" + std::to_string(n) + "_m/up.sql"; }},
   };
   return runners;
 }
@@ -244,6 +247,8 @@ RC_GTEST_PROP(FixProperties, ConcurrentIndexesRunOutsideTransactionsUnderEachRun
   tables += "CREATE INDEX i2 ON t2 (id);\nCREATE INDEX u2 ON t2 (id);\n";
   if (std::string(rc_case.runner) == "dbmate") tables += "-- migrate:down\n";
   const fs::path file = folder / rc_case.name(2);
+  fs::create_directories(file.parent_path());  // Diesel: a folder per migration
+  fs::create_directories((folder / rc_case.name(1)).parent_path());
   std::ofstream(folder / rc_case.name(1), std::ios::binary) << tables;
   std::ofstream(file, std::ios::binary) << text;
 
