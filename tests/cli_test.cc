@@ -668,6 +668,24 @@ TEST_F(Cli, FixMakesIndexesConcurrentOnlyWhereTheRunnerRunsThemOutsideATransacti
   }
 }
 
+// A lone DROP INDEX in a file sqlx sends as one query: lock-timeout's SET before it would make
+// the fixed file two statements, one transaction, which PostgreSQL refuses CONCURRENTLY in — so
+// only non-concurrent-index fixes it (and the lock it reported is gone with CONCURRENTLY).
+TEST_F(Cli, FixOfALoneIndexDropInOneQueryAddsNoStatementBeforeIt) {
+  Write("migralint.toml", "runner = \"sqlx\"\n");
+  Write("db/migrations/001_orders.sql",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, qty int);\n"
+        "CREATE INDEX orders_qty ON orders (qty);\n");
+  Write("db/migrations/002_drop.sql", "-- unused\nDROP INDEX orders_qty;\n");
+  const Result fixed = Run("fix db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_drop.sql"),
+            "-- no-transaction\n-- unused\nDROP INDEX CONCURRENTLY orders_qty;\n");
+  const auto j = nlohmann::json::parse(Run("lint --format json db").out);
+  for (const auto& d : j["diagnostics"])
+    EXPECT_NE(d["path"], "db/migrations/002_drop.sql") << d.dump();
+}
+
 TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
   Write("migralint.toml", "runner = \"psql\"\n");
   Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");
