@@ -626,6 +626,88 @@ TEST_F(Cli, FixSetsTheTimeoutInTheLiquibaseChangesetOfTheLock) {
             "ALTER TABLE orders ADD COLUMN note text;\n");
 }
 
+// non-concurrent-index: CONCURRENTLY, plus the runner's own marker in its own place (dbmate's up
+// line, a Liquibase changeset line) when the file is wrapped; none where the fixed statement would
+// still run in a transaction block (a Flyway script mixing it with others, a goose file whose
+// other statements need the transaction, an sqlx file sent as one query of several statements).
+TEST_F(Cli, FixMakesIndexesConcurrentOnlyWhereTheRunnerRunsThemOutsideATransaction) {
+  const std::string orders = "CREATE TABLE orders (id bigint PRIMARY KEY, qty int);\n";
+  Write("dbmate/migralint.toml", "runner = \"dbmate\"\n");
+  Write("dbmate/db/migrations/001_orders.sql",
+        "-- migrate:up\n" + orders + "-- migrate:down\nDROP TABLE orders;\n");
+  Write("dbmate/db/migrations/002_index.sql",
+        "-- migrate:up\nCREATE INDEX orders_qty ON orders (qty);\n\n"
+        "-- migrate:down\nDROP INDEX orders_qty;\n");
+  Write("liquibase/migralint.toml", "runner = \"liquibase\"\n");
+  Write("liquibase/db/changesets/001.sql", "--liquibase formatted sql\n--changeset a:1\n" + orders);
+  const std::string changesets =
+      "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+      "--changeset a:3 labels:x\ncreate index orders_qty on orders (qty);\n";
+  Write("liquibase/db/changesets/002.sql", changesets);
+  Write("flyway/migralint.toml", "runner = \"flyway\"\n");
+  Write("flyway/db/migrations/V1__orders.sql", orders);
+  Write("flyway/db/migrations/V2__index.sql", "CREATE INDEX orders_qty ON orders (qty);\n");
+  const std::string mixed = "CREATE INDEX orders_id ON orders (id);\nCREATE TABLE n (id int);\n";
+  Write("flyway/db/migrations/V3__mixed.sql", mixed);
+  Write("goose/migralint.toml", "runner = \"goose\"\n");
+  Write("goose/db/migrations/001_orders.sql", "-- +goose Up\n" + orders);
+  const std::string goose =
+      "-- +goose Up\nCREATE INDEX orders_qty ON orders (qty);\nUPDATE orders SET qty = 0;\n";
+  Write("goose/db/migrations/002_index.sql", goose);
+  Write("sqlx/migralint.toml", "runner = \"sqlx\"\n");
+  Write("sqlx/db/migrations/001_orders.sql", orders);
+  const std::string sqlx = "CREATE INDEX orders_qty ON orders (qty);\nSELECT 1;\n";
+  Write("sqlx/db/migrations/002_index.sql", sqlx);
+  for (const char* set : {"dbmate", "liquibase", "flyway", "goose", "sqlx"}) {
+    const Result fixed = Run("fix --rule non-concurrent-index " + std::string(set) + "/db");
+    EXPECT_EQ(fixed.exit_code, 0) << set << fixed.err;
+  }
+  EXPECT_EQ(Slurp(dir_ / "dbmate/db/migrations/002_index.sql"),
+            "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY orders_qty ON orders "
+            "(qty);\n\n-- migrate:down\nDROP INDEX orders_qty;\n");
+  EXPECT_EQ(Slurp(dir_ / "liquibase/db/changesets/002.sql"),
+            "--liquibase formatted sql\n--changeset a:2\nCREATE TABLE notes (id int);\n"
+            "--changeset a:3 labels:x runInTransaction:false\n"
+            "create index concurrently orders_qty on orders (qty);\n");
+  EXPECT_EQ(Slurp(dir_ / "flyway/db/migrations/V2__index.sql"),
+            "CREATE INDEX CONCURRENTLY orders_qty ON orders (qty);\n");
+  EXPECT_EQ(Slurp(dir_ / "flyway/db/migrations/V3__mixed.sql"), mixed);
+  EXPECT_EQ(Slurp(dir_ / "goose/db/migrations/002_index.sql"), goose);
+  EXPECT_EQ(Slurp(dir_ / "sqlx/db/migrations/002_index.sql"), sqlx);
+  // What is fixed is gone and nothing runs in a transaction; what is not still says what to do.
+  for (const char* set : {"dbmate", "liquibase", "flyway", "goose", "sqlx"}) {
+    const auto j = nlohmann::json::parse(Run("lint --format json " + std::string(set) + "/db").out);
+    int left = 0;
+    for (const auto& d : j["diagnostics"]) {
+      EXPECT_NE(d["rule"], "concurrently-in-transaction") << d.dump();
+      if (d["rule"] != "non-concurrent-index") continue;
+      ++left;
+      EXPECT_FALSE(d.contains("fix")) << d.dump();
+    }
+    const bool unfixed =
+        std::string(set) == "flyway" || std::string(set) == "goose" || std::string(set) == "sqlx";
+    EXPECT_EQ(left, unfixed ? 1 : 0) << set;
+  }
+}
+
+// A lone DROP INDEX in a file sqlx sends as one query: lock-timeout's SET before it would make
+// the fixed file two statements, one transaction, which PostgreSQL refuses CONCURRENTLY in — so
+// only non-concurrent-index fixes it (and the lock it reported is gone with CONCURRENTLY).
+TEST_F(Cli, FixOfALoneIndexDropInOneQueryAddsNoStatementBeforeIt) {
+  Write("migralint.toml", "runner = \"sqlx\"\n");
+  Write("db/migrations/001_orders.sql",
+        "CREATE TABLE orders (id bigint PRIMARY KEY, qty int);\n"
+        "CREATE INDEX orders_qty ON orders (qty);\n");
+  Write("db/migrations/002_drop.sql", "-- unused\nDROP INDEX orders_qty;\n");
+  const Result fixed = Run("fix db");
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_EQ(Slurp(dir_ / "db/migrations/002_drop.sql"),
+            "-- no-transaction\n-- unused\nDROP INDEX CONCURRENTLY orders_qty;\n");
+  const auto j = nlohmann::json::parse(Run("lint --format json db").out);
+  for (const auto& d : j["diagnostics"])
+    EXPECT_NE(d["path"], "db/migrations/002_drop.sql") << d.dump();
+}
+
 TEST_F(Cli, FindingsCarryTheirFixInJsonAndSarif) {
   Write("migralint.toml", "runner = \"psql\"\n");
   Write("db/migrations/001_a.sql", "CREATE TABLE a (id bigint PRIMARY KEY);\n");

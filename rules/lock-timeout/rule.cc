@@ -464,7 +464,8 @@ constexpr std::string_view kTimeout = "'2s'";
 // transaction, the file opts out, or its statements run one by one. Nothing when the file
 // already sets or resets the timeout before this statement (the finding is then about that),
 // when the first statement refuses a transaction block in a file sent as one query or pipeline
-// (which would then be one transaction), in a Flyway script with such statements (Flyway refuses a
+// (which would then be one transaction) or is an index build or drop there (which the fix of
+// non-concurrent-index may make one), in a Flyway script with such statements (Flyway refuses a
 // script mixing them with others), or when a psql \connect comes between (a new session).
 std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
                                    const Statement& reported) {
@@ -489,6 +490,14 @@ std::optional<Fix> SetTimeoutFirst(const RuleContext& ctx, const FileUnit& file,
   const bool opted = runner.opts_out && runner.opts_out(file, first->begin);
   if ((opted ? runner.sends_opted_out : runner.sends) != Sends::kOneByOne &&
       !RefusesTransactionBlock(first->node).empty())
+    return std::nullopt;
+  // Nor when it is a CREATE / DROP INDEX there: the fix of non-concurrent-index makes it
+  // CONCURRENTLY, which must then stay first, or alone.
+  const PgQuery__Node* n = first->node;
+  if ((runner.sends != Sends::kOneByOne || runner.sends_opted_out != Sends::kOneByOne) &&
+      (n->node_case == PG_QUERY__NODE__NODE_INDEX_STMT ||
+       (n->node_case == PG_QUERY__NODE__NODE_DROP_STMT &&
+        n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)))
     return std::nullopt;
   if (runner.non_transactional) {
     for (const Statement& st : file.statements) {

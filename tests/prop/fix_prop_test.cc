@@ -2,7 +2,9 @@
 // mechanical fix, in any letter case, with comments and line breaks inside them:
 //   * the fixed file parses;
 //   * linting it again reports none of the fixed findings;
-//   * nothing outside the edits changes (the text between them is the original's, byte for byte).
+//   * nothing outside the edits changes (the text between them is the original's, byte for byte);
+//   * no statement the fixes made CONCURRENTLY lands in a transaction block (under each runner's
+//     profile: its wrapping, no-transaction marker, and how it sends a file).
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -14,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/load_config.h"
@@ -48,6 +51,8 @@ const std::vector<std::string>& Templates() {
       "ALTER TABLE t# DROP CONSTRAINT k#",
       "DROP TABLE t#",
       "DROP INDEX CONCURRENTLY t#_idx",
+      "DROP INDEX t#_idx",
+      "DROP INDEX IF EXISTS public.t#_u",
       "DROP MATERIALIZED VIEW m#",
       "DROP FOREIGN TABLE f#",
       "DROP FUNCTION f#()",
@@ -144,6 +149,12 @@ RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
   std::ofstream(file, std::ios::binary | std::ios::trunc) << changed;
   const lint::LintResult after = LintFolder(root / "db/migrations");
   fs::remove_all(root);
+  const auto in_transaction = [](const lint::LintResult& r) {
+    return std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+      return d.rule == "concurrently-in-transaction";
+    });
+  };
+  RC_ASSERT(in_transaction(after) <= in_transaction(before));
   for (const Diagnostic& d : after.diagnostics) {
     RC_LOG() << d.path << ":" << d.start.line << ": " << d.message << " [" << d.rule << "]\n";
     RC_ASSERT(d.rule != "syntax-error");
@@ -153,6 +164,124 @@ RC_GTEST_PROP(FixProperties, FixedFilesParseAndTheirFindingsAreGone, ()) {
     for (const Diagnostic& d : after.diagnostics) RC_ASSERT(!generated(d) || !d.fix.has_value());
   }
   RC_TAG(fixed.empty() ? "nothing to fix" : "fixed");
+}
+
+// The runners whose profiles differ in how a file meets a transaction, with the marker a file
+// starts with (its up section) and the name of its n-th migration.
+struct RunnerCase {
+  const char* runner;
+  const char* head;
+  std::string (*name)(int n);
+};
+
+const std::vector<RunnerCase>& Runners() {
+  static const std::vector<RunnerCase> runners = {
+      {"goose", "-- +goose Up\n", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"dbmate", "-- migrate:up\n", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"sqlx", "", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"flyway", "", [](int n) { return "V" + std::to_string(n) + "__m.sql"; }},
+      {"migralint", "", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"golang-migrate", "", [](int n) { return "00" + std::to_string(n) + "_m.up.sql"; }},
+      {"supabase", "", [](int n) { return "2024010100000" + std::to_string(n) + "_m.sql"; }},
+      {"psql", "", [](int n) { return "00" + std::to_string(n) + "_m.sql"; }},
+      {"liquibase", "--liquibase formatted sql\n--changeset gen:1\n",
+       [](int n) { return "00" + std::to_string(n) + ".sql"; }},
+      {"diesel", "", [](int n) { return "2024-01-01-00000" + std::to_string(n) + "_m/up.sql"; }},
+  };
+  return runners;
+}
+
+// Statements around the index builds and drops: ones that may share a no-transaction file with
+// them, and ones that may not.
+rc::Gen<std::string> IndexStatement() {
+  static const std::vector<std::string> templates = {
+      "CREATE INDEX i# ON t# (id)",
+      "CREATE UNIQUE INDEX u# ON public.t# (id)",
+      "CREATE INDEX IF NOT EXISTS n# ON t# (id)",
+      "CREATE INDEX CONCURRENTLY c# ON t# (id)",
+      "CREATE INDEX p# ON parted (id)",
+      "DROP INDEX i#",
+      "DROP INDEX IF EXISTS u#",
+      "DROP INDEX i#, u#",
+      "SET lock_timeout = '2s'",
+      "SET LOCAL statement_timeout = '1min'",
+      "ALTER TABLE t# ADD COLUMN c# int",
+      "SELECT 1",
+      "BEGIN",
+      "COMMIT",
+  };
+  return rc::gen::apply(
+      [](std::size_t which, int n, bool lower) {
+        std::string s = templates[which % templates.size()];
+        for (std::size_t at; (at = s.find('#')) != std::string::npos;)
+          s.replace(at, 1, std::to_string(n));
+        if (lower)
+          std::transform(s.begin(), s.end(), s.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return s + ";\n";
+      },
+      rc::gen::inRange<std::size_t>(0, 1000), rc::gen::inRange(1, 3), rc::gen::arbitrary<bool>());
+}
+
+RC_GTEST_PROP(FixProperties, ConcurrentIndexesRunOutsideTransactionsUnderEachRunner, ()) {
+  const RunnerCase& rc_case = *rc::gen::elementOf(Runners());
+  const auto statements = *rc::gen::container<std::vector<std::string>>(
+      *rc::gen::inRange<std::size_t>(1, 5), IndexStatement());
+  std::string text = std::string(rc_case.head) + "-- generated\n";
+  for (const std::string& s : statements) text += s;
+  if (std::string(rc_case.runner) == "dbmate") text += "-- migrate:down\n";
+
+  static int counter = 0;
+  const fs::path root =
+      fs::temp_directory_path() /
+      ("migralint-fixprop-runner-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(root);
+  const fs::path folder =
+      root / (std::string(rc_case.runner) == "supabase" ? "supabase/migrations" : "db/migrations");
+  fs::create_directories(folder);
+  std::ofstream(root / "migralint.toml")
+      << "runner = \"" << rc_case.runner << "\"\n[rules]\nnon-idempotent-ddl = \"off\"\n";
+  std::string tables = rc_case.head;
+  for (int n = 1; n <= 2; ++n) tables += "CREATE TABLE t" + std::to_string(n) + " (id int);\n";
+  tables += "CREATE TABLE parted (id int) PARTITION BY RANGE (id);\n";
+  tables += "CREATE INDEX i1 ON t1 (id);\nCREATE INDEX u1 ON t1 (id);\n";
+  tables += "CREATE INDEX i2 ON t2 (id);\nCREATE INDEX u2 ON t2 (id);\n";
+  if (std::string(rc_case.runner) == "dbmate") tables += "-- migrate:down\n";
+  const fs::path file = folder / rc_case.name(2);
+  fs::create_directories(file.parent_path());  // Diesel: a folder per migration
+  fs::create_directories((folder / rc_case.name(1)).parent_path());
+  std::ofstream(folder / rc_case.name(1), std::ios::binary) << tables;
+  std::ofstream(file, std::ios::binary) << text;
+
+  const auto count = [&](const lint::LintResult& r, std::string_view rule) {
+    return std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) {
+      return d.rule == rule && d.path.ends_with(rc_case.name(2));
+    });
+  };
+  const lint::LintResult before = LintFolder(folder);
+  std::vector<Edit> edits;
+  long fixed = 0;
+  for (const Diagnostic& d : before.diagnostics) {
+    if (!d.fix || d.rule != "non-concurrent-index" || !d.path.ends_with(rc_case.name(2))) continue;
+    edits.insert(edits.end(), d.fix->edits.begin(), d.fix->edits.end());
+    ++fixed;
+  }
+  std::size_t left_out = 0;
+  edits = fix::Compatible(std::move(edits), left_out);
+  RC_ASSERT(left_out == 0u);  // the marker edit, shared by several findings, is one edit
+  const std::string changed = fix::Applied(text, edits);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << changed;
+  const lint::LintResult after = LintFolder(folder);
+  fs::remove_all(root);
+  RC_LOG() << rc_case.runner << "\n" << changed;
+  for (const Diagnostic& d : after.diagnostics) {
+    RC_LOG() << d.path << ":" << d.start.line << ": " << d.message << " [" << d.rule << "]\n";
+    RC_ASSERT(d.rule != "syntax-error");
+  }
+  RC_ASSERT(count(after, "non-concurrent-index") == count(before, "non-concurrent-index") - fixed);
+  RC_ASSERT(count(after, "concurrently-in-transaction") <=
+            count(before, "concurrently-in-transaction"));
+  RC_TAG(rc_case.runner, fixed > 0 ? "fixed" : "nothing to fix");
 }
 
 }  // namespace
