@@ -13,6 +13,7 @@
 #include "discover/folder_files.h"
 #include "migralint/display_path.h"
 #include "runners/detect.h"
+#include "runners/markers.h"
 
 namespace fs = std::filesystem;
 
@@ -277,6 +278,7 @@ void AddStrayFiles(const fs::path& dir, const fs::path& root, std::vector<Migrat
 
 std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<const Config> config,
                                         std::vector<std::string>& errors) {
+  const runners::HeadMemo heads;
   std::optional<MigrationSet> found = ThreeTierAt(dir, *config, errors);
   if (!found) found = SupabaseAt(dir);
   if (!found) found = SqitchAt(dir, errors);

@@ -15,9 +15,13 @@ namespace fs = std::filesystem;
 
 namespace migralint::runners {
 
-std::string Head(const std::string& fs_path, std::size_t bytes) {
-  // open + fstat + read: detection reads the head of every file of a set, so no stat of the
-  // path first and no stream. O_NONBLOCK: a FIFO does not block the open; it is no regular file.
+namespace {
+
+thread_local HeadMemo* memo = nullptr;
+
+// open + fstat + read: detection reads the head of every file of a set, so no stat of the path
+// first and no stream. O_NONBLOCK: a FIFO does not block the open; it is no regular file.
+std::string ReadHead(const std::string& fs_path, std::size_t bytes) {
   const int fd = ::open(fs_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return {};
   std::string head;
@@ -35,6 +39,22 @@ std::string Head(const std::string& fs_path, std::size_t bytes) {
   }
   ::close(fd);
   return head;
+}
+
+}  // namespace
+
+HeadMemo::HeadMemo() : outer_(memo) { memo = this; }
+HeadMemo::~HeadMemo() { memo = outer_; }
+
+std::string Head(const std::string& fs_path, std::size_t bytes) {
+  if (!memo) return ReadHead(fs_path, bytes);
+  HeadMemo::Read& read = memo->reads_[fs_path];
+  if (read.head.size() < bytes && !read.whole) {
+    const std::size_t wanted = std::max<std::size_t>(bytes, 256);  // what detection asks, at once
+    read.head = ReadHead(fs_path, wanted);
+    read.whole = read.head.size() < wanted;
+  }
+  return read.head.substr(0, bytes);
 }
 
 bool ContainsNoCase(std::string_view text, std::string_view needle) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "migralint/migration_set.h"
 
@@ -11,6 +12,25 @@ namespace migralint::runners {
 
 /// The first `bytes` of a file ("" when it cannot be read; never blocks on a FIFO).
 std::string Head(const std::string& fs_path, std::size_t bytes = 4096);
+
+/// While one lives, Head on its thread reads each file once: detecting one folder asks several
+/// layouts and runners about the heads of the same thousands of files.
+class HeadMemo {
+ public:
+  HeadMemo();
+  ~HeadMemo();
+  HeadMemo(const HeadMemo&) = delete;
+  HeadMemo& operator=(const HeadMemo&) = delete;
+
+ private:
+  friend std::string Head(const std::string& fs_path, std::size_t bytes);
+  struct Read {
+    std::string head;
+    bool whole = false;  // the file ends within head
+  };
+  std::unordered_map<std::string, Read> reads_;
+  HeadMemo* outer_;
+};
 /// True when the head of any of the set's first `files` migrations holds `needle` (any case).
 bool AnyHeadContains(const MigrationSet& set, std::string_view needle, std::size_t files = 8);
 /// True when `name` exists in the set's root or one of the `levels` folders above it.
