@@ -257,6 +257,15 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
           if (named.size() == 1) {
             std::erase_if(it->second.overloads,
                           [&](const auto& e) { return &e.second == named.front(); });
+            // The folded function now dates from the latest overload left.
+            const Origin* latest = nullptr;
+            for (const auto& [signature, overload] : it->second.overloads) {
+              const Origin& o = overload.origin;
+              if (!latest || o.file > latest->file ||
+                  (o.file == latest->file && o.begin > latest->begin))
+                latest = &o;
+            }
+            if (latest) it->second.origin = *latest;
             break;
           }
         }
