@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace migralint {
@@ -29,6 +30,34 @@ struct ColumnType {
   std::vector<int> modifiers;
   bool array = false;
   std::string Display() const;  // "varchar(255)", "numeric(10,2)[]"
+};
+
+/// Who may do what on an object, as PostgreSQL's defaults, the platform's default privileges and
+/// the set's GRANT and REVOKE leave it: grantee ("public" for PUBLIC, else a role name) ->
+/// privilege bits. The owner's implicit rights are not kept.
+struct Privileges {
+  enum Bit : std::uint16_t {
+    kSelect = 1 << 0,
+    kInsert = 1 << 1,
+    kUpdate = 1 << 2,
+    kDelete = 1 << 3,
+    kTruncate = 1 << 4,
+    kReferences = 1 << 5,
+    kTrigger = 1 << 6,
+    kExecute = 1 << 7,
+    kUsage = 1 << 8,
+    kCreate = 1 << 9,
+  };
+  std::map<std::string, std::uint16_t> grants;
+  /// The part of `grants` a GRANT of the set gave that grantee by name (not defaults, not
+  /// PUBLIC): exposure someone decided on rather than inherited.
+  std::map<std::string, std::uint16_t> named;
+  /// Column privileges (GRANT SELECT (col) ON t): (grantee, column) -> bits.
+  std::map<std::pair<std::string, std::string>, std::uint16_t> columns;
+  /// Whether `role` holds one of `bits` on the whole object, itself or through PUBLIC.
+  bool Allows(const std::string& role, std::uint16_t bits) const;
+  /// ... or on `column` (a column grant, or one on the whole object).
+  bool AllowsColumn(const std::string& role, const std::string& column, std::uint16_t bits) const;
 };
 
 struct Column {
@@ -101,6 +130,7 @@ struct Table {
   bool temporary = false;     // CREATE TEMPORARY TABLE: gone with the session
   bool rls_enabled = false, rls_forced = false;
   Origin rls_origin;  // where RLS was last enabled
+  Privileges privileges;
   Origin origin;
 
   /// Positions in `columns` by name, for a table of many columns (a scan is quicker for few):
@@ -124,6 +154,28 @@ struct Function {
   /// As pg_proc.provolatile: 'i' immutable, 's' stable, 'v' volatile (CREATE FUNCTION's default).
   /// Overloads are folded: the last one created decides.
   char volatility = 'v';
+  Origin origin;
+  /// Each overload by its argument types as written in a signature, schemas left out
+  /// ("uuid,text"; "" for none): GRANT, REVOKE, ALTER and DROP name one of them.
+  struct Overload {
+    bool security_definer = false;
+    bool returns_trigger = false;  // trigger or event_trigger: not callable by a client
+    Privileges privileges;
+    Origin origin;
+  };
+  std::map<std::string, Overload> overloads;
+};
+
+/// A view, materialized view or foreign table: what the exposure rules need of it (tables keep
+/// their privileges in Table).
+struct Relation {
+  enum class Kind { kView, kMaterializedView, kForeignTable };
+  Kind kind = Kind::kView;
+  /// WITH (security_invoker = true): reads with the caller's rights and row level security.
+  /// Without it a view reads with its owner's: policies of what it reads do not apply.
+  bool security_invoker = false;
+  std::vector<std::string> reads;  // relations its query names, "schema.name", sorted
+  Privileges privileges;
   Origin origin;
 };
 
@@ -159,6 +211,17 @@ class Schema {
   /// Materialized views created (or last refreshed) WITH NO DATA: not yet populated.
   std::set<std::string> unpopulated_views;
   std::map<std::string, Origin> sequences;
+  /// Views and materialized views (as in `views`) and foreign tables: kind, options, privileges.
+  std::map<std::string, Relation> relations;
+  /// Roles that exist: the platform's (Supabase: anon, authenticated, service_role, …) and
+  /// those the set creates.
+  std::set<std::string> roles;
+  /// Privileges on schemas (USAGE, CREATE), for the schemas GRANT or the defaults name.
+  std::map<std::string, Privileges> schema_privileges;
+  /// What objects created from now on are granted (PostgreSQL's defaults, the platform's,
+  /// ALTER DEFAULT PRIVILEGES): "<kind> <schema>" ("functions public"), or "<kind> " for every
+  /// schema; kind: tables (every relation but sequences, as in PostgreSQL), functions, sequences.
+  std::map<std::string, Privileges> default_privileges;
   /// Objects that exist before the set runs (config `external`, the layout's built-ins):
   /// "schema.name" (functions without parentheses).
   std::set<std::string> externals;

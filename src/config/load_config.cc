@@ -362,4 +362,21 @@ std::shared_ptr<const Config> ConfigResolver::For(const fs::path& dir) {
   return defaults_;
 }
 
+std::optional<std::vector<std::string>> SupabaseApiSchemas(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return std::nullopt;
+  toml::table root;
+  try {
+    root = toml::parse_file(file.string());
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+  const toml::array* schemas = root["api"]["schemas"].as_array();
+  if (!schemas) return std::nullopt;
+  std::vector<std::string> out;
+  for (const toml::node& item : *schemas)
+    if (const auto* name = item.as_string()) out.push_back(name->get());
+  return out;
+}
+
 }  // namespace migralint::config

@@ -27,6 +27,10 @@ LoadResult ParseConfig(std::string_view text, const std::string& path, const Kno
 /// Reads and parses a file.
 LoadResult LoadConfigFile(const std::filesystem::path& path, const KnownRules& rules);
 
+/// `[api] schemas` of a Supabase project's supabase/config.toml (the schemas its Data API
+/// serves), if the file exists and says; a file that does not parse says nothing.
+std::optional<std::vector<std::string>> SupabaseApiSchemas(const std::filesystem::path& file);
+
 /// The nearest migralint.toml in `dir` or a folder above it, if any.
 std::optional<std::filesystem::path> FindConfigUpward(const std::filesystem::path& dir);
 

@@ -2,6 +2,8 @@
 #include "migralint/schema.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 namespace migralint {
 
@@ -14,6 +16,24 @@ std::string ColumnType::Display() const {
     out += ")";
   }
   return array ? out + "[]" : out;
+}
+
+bool Privileges::Allows(const std::string& role, std::uint16_t bits) const {
+  for (const std::string& grantee : {role, std::string("public")}) {
+    auto it = grants.find(grantee);
+    if (it != grants.end() && (it->second & bits)) return true;
+  }
+  return false;
+}
+
+bool Privileges::AllowsColumn(const std::string& role, const std::string& column,
+                              std::uint16_t bits) const {
+  if (Allows(role, bits)) return true;
+  for (const std::string& grantee : {role, std::string("public")}) {
+    auto it = columns.find({grantee, column});
+    if (it != columns.end() && (it->second & bits)) return true;
+  }
+  return false;
 }
 
 const Column* Table::FindColumn(const std::string& column) const {
@@ -80,8 +100,9 @@ bool Provided(const std::string_view* names, std::size_t n, const std::string& q
 }  // namespace
 
 bool Schema::HasRelation(const std::string& q) const {
-  return tables.count(q) || views.count(q) || sequences.count(q) || externals.count(q) ||
-         InCatalog(q) || (builtins && Provided(builtins->relations, builtins->n_relations, q));
+  return tables.count(q) || views.count(q) || relations.count(q) || sequences.count(q) ||
+         externals.count(q) || InCatalog(q) ||
+         (builtins && Provided(builtins->relations, builtins->n_relations, q));
 }
 
 bool Schema::HasFunction(const std::string& q) const {

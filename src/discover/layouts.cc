@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <string>
 
+#include "config/load_config.h"
 #include "discover/file_name.h"
 #include "discover/folder_files.h"
 #include "migralint/display_path.h"
@@ -284,6 +286,15 @@ std::optional<MigrationSet> DetectSetAt(const fs::path& dir, std::shared_ptr<con
   if (!found) found = SqitchAt(dir, errors);
   if (!found) found = LiquibaseAt(dir);
   if (found) {
+    // A Supabase project's Data API serves the schemas of its config.toml, unless
+    // migralint.toml names them.
+    if (found->layout == Layout::kSupabase && config && !config->exposed_schemas_set) {
+      if (auto schemas = config::SupabaseApiSchemas(found->root.parent_path() / "config.toml")) {
+        auto copy = std::make_shared<Config>(*config);
+        copy->exposed_schemas = std::move(*schemas);
+        config = std::move(copy);
+      }
+    }
     found->config = std::move(config);
     found->runner = &runners::Detect(*found);
     return found;

@@ -232,7 +232,11 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
       case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
       case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
         schema_.views.erase(name);
+        schema_.relations.erase(name);
         schema_.dropped.insert("view " + name);
+        break;
+      case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
+        schema_.relations.erase(name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
         schema_.indexes.erase(name);
@@ -243,10 +247,32 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
         schema_.dropped.insert("sequence " + name);
         break;
       case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
-      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+      case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
+        // One overload named by its signature: the others stay.
+        auto it = schema_.functions.find(name);
+        if (it != schema_.functions.end() && it->second.overloads.size() > 1 &&
+            object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS &&
+            !object->object_with_args->args_unspecified) {
+          const std::vector<Function::Overload*> named = Overloads(*object->object_with_args);
+          if (named.size() == 1) {
+            std::erase_if(it->second.overloads,
+                          [&](const auto& e) { return &e.second == named.front(); });
+            // The folded function now dates from the latest overload left.
+            const Origin* latest = nullptr;
+            for (const auto& [signature, overload] : it->second.overloads) {
+              const Origin& o = overload.origin;
+              if (!latest || o.file > latest->file ||
+                  (o.file == latest->file && o.begin > latest->begin))
+                latest = &o;
+            }
+            if (latest) it->second.origin = *latest;
+            break;
+          }
+        }
         schema_.functions.erase(name);
         schema_.dropped.insert("function " + name);
         break;
+      }
       case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
       case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN:
         schema_.types.erase(name);
@@ -264,6 +290,8 @@ void Replay::Drop(const PgQuery__DropStmt& s) {
         for (auto* objects : {&schema_.views, &schema_.sequences}) {
           std::erase_if(*objects, [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         }
+        std::erase_if(schema_.relations,
+                      [&](const auto& e) { return e.first.rfind(prefix, 0) == 0; });
         for (const auto& [table, unused] : schema_.tables) {
           if (table.rfind(prefix, 0) == 0) schema_.dropped.insert("table " + table);
         }
@@ -391,6 +419,11 @@ void Replay::Rename(const PgQuery__RenameStmt& s) {
       const Origin origin = it->second;
       schema_.views.erase(it);
       schema_.views[SchemaOf(old_name) + "." + new_name] = origin;
+      if (auto r = schema_.relations.find(old_name); r != schema_.relations.end()) {
+        Relation relation = std::move(r->second);
+        schema_.relations.erase(r);
+        schema_.relations[SchemaOf(old_name) + "." + new_name] = std::move(relation);
+      }
       break;
     }
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:

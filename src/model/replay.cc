@@ -12,6 +12,7 @@ namespace migralint::model {
 
 Replay::Replay(const Config& config, Layout layout) {
   AddBuiltins(layout, schema_);
+  AddDefaultPrivileges(layout);
   for (const std::string& name : config.external) {
     std::string qualified = name;
     if (qualified.size() > 2 && qualified.compare(qualified.size() - 2, 2, "()") == 0)
@@ -24,8 +25,32 @@ Replay::Replay(const Config& config, Layout layout) {
 void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
   if (!node) return;
   switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_CREATE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_STMT: {
+      const std::string name = pg::Qualified(node->create_stmt->relation);
+      const bool existed = schema_.tables.count(name) > 0;
       CreateTable(*node->create_stmt, origin);
+      if (Table* table = schema_.FindTable(name); table && !existed)
+        table->privileges = NewPrivileges("tables", table->schema);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_FOREIGN_TABLE_STMT: {
+      const auto& s = *node->create_foreign_table_stmt;
+      if (s.base_stmt && s.base_stmt->relation)
+        CreateOtherRelation(pg::Qualified(s.base_stmt->relation), Relation::Kind::kForeignTable,
+                            nullptr, origin);
+      break;
+    }
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+      Grant(*node->grant_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+      AlterDefaultPrivileges(*node->alter_default_privileges_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+      AlterFunction(*node->alter_function_stmt);
+      break;
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+      if (node->create_role_stmt->role) schema_.roles.insert(node->create_role_stmt->role);
       break;
     case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
       const PgQuery__CreateTableAsStmt& s = *node->create_table_as_stmt;
@@ -33,10 +58,12 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       const std::string name = pg::Qualified(s.into->rel);
       if (s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW) {
         if (schema_.views.emplace(name, origin).second) Populate(name, !s.into->skip_data);
+        CreateOtherRelation(name, Relation::Kind::kMaterializedView, s.query, origin);
       } else if (!schema_.tables.count(name)) {
         Table table{.schema = name.substr(0, name.find('.')), .name = s.into->rel->relname};
         table.columns_known = false;
         table.temporary = pg::Temporary(s.into->rel);
+        table.privileges = NewPrivileges("tables", table.schema);
         table.origin = origin;
         schema_.tables.emplace(name, std::move(table));
       }
@@ -48,11 +75,18 @@ void Replay::Apply(const PgQuery__Node* node, const Origin& origin) {
       break;
     }
     case PG_QUERY__NODE__NODE_VIEW_STMT:
-      schema_.views.emplace(pg::Qualified(node->view_stmt->view), origin);
+      CreateView(*node->view_stmt, origin);
       break;
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
-      AlterTable(*node->alter_table_stmt, origin);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+      const auto& s = *node->alter_table_stmt;
+      auto relation = schema_.relations.find(pg::Qualified(s.relation));
+      if (relation != schema_.relations.end()) {
+        AlterRelationOptions(relation->second, s);
+      } else {
+        AlterTable(s, origin);
+      }
       break;
+    }
     case PG_QUERY__NODE__NODE_INDEX_STMT:
       CreateIndex(*node->index_stmt, origin);
       break;
@@ -204,7 +238,17 @@ void Replay::CreateFunction(const PgQuery__CreateFunctionStmt& s, const Origin& 
       f.sets_search_path = true;
     }
   }
-  f.returns_trigger = s.return_type && pg::TypeOf(s.return_type).name == "trigger";
+  const std::string returns = s.return_type ? pg::TypeOf(s.return_type).name : "";
+  f.returns_trigger = returns == "trigger";
+  // Overloads: CREATE OR REPLACE of the same signature keeps its privileges; a new one gets the
+  // defaults.
+  auto old = schema_.functions.find(qualified);
+  if (old != schema_.functions.end()) f.overloads = std::move(old->second.overloads);
+  auto [overload, created] = f.overloads.try_emplace(Signature(s));
+  if (created) overload->second.privileges = NewPrivileges("functions", f.schema);
+  overload->second.security_definer = f.security_definer;
+  overload->second.returns_trigger = returns == "trigger" || returns == "event_trigger";
+  overload->second.origin = origin;
   schema_.functions[qualified] = std::move(f);
 }
 

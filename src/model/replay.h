@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "migralint/config.h"
 #include "migralint/migration_set.h"
@@ -49,6 +50,23 @@ class Replay {
   void Rename(const PgQuery__RenameStmt& stmt);
   void AddType(std::string qualified, UserType::Kind kind, const Origin& origin);
   void CreateExtension(const std::string& name, const Origin& origin);
+  // privileges.cc
+  void AddDefaultPrivileges(Layout layout);
+  /// What an object created now in `schema` is granted: `kind` "tables", "functions", ….
+  Privileges NewPrivileges(const std::string& kind, const std::string& schema) const;
+  void Grant(const PgQuery__GrantStmt& stmt);
+  void AlterDefaultPrivileges(const PgQuery__AlterDefaultPrivilegesStmt& stmt);
+  void AlterFunction(const PgQuery__AlterFunctionStmt& stmt);
+  std::vector<Function::Overload*> Overloads(const PgQuery__ObjectWithArgs& object);
+  static std::string Signature(const PgQuery__CreateFunctionStmt& stmt);
+  static std::vector<std::string> Reads(const PgQuery__Node* query);
+  static bool SecurityInvoker(PgQuery__Node* const* options, std::size_t n, bool current);
+  void CreateView(const PgQuery__ViewStmt& stmt, const Origin& origin);
+  /// A materialized view or foreign table (`query`: the view's, else null).
+  void CreateOtherRelation(const std::string& name, Relation::Kind kind,
+                           const PgQuery__Node* query, const Origin& origin);
+  static void AlterRelationOptions(Relation& relation, const PgQuery__AlterTableStmt& stmt);
+
   /// A materialized view filled (CREATE or REFRESH without WITH NO DATA) or emptied.
   void Populate(const std::string& view, bool populated);
 

@@ -93,6 +93,10 @@ struct SecurityClass {
 };
 SecurityClass SecurityOf(std::string_view id) {
   static const std::map<std::string_view, SecurityClass> kRules = {
+      {"auth-users-exposed", {"8.5", "200"}},        // exposure of sensitive information
+      {"definer-function-exposed", {"6.5", "250"}},  // execution with unnecessary privileges
+      {"exposed-foreign-table", {"5.5", "284"}},
+      {"exposed-matview", {"5.5", "284"}},
       {"extension-in-public", {"4.0", "668"}},  // exposure to the wrong sphere
       {"policy-always-true", {"7.5", "284"}},   // improper access control
       {"policy-without-rls", {"8.0", "284"}},
@@ -100,6 +104,8 @@ SecurityClass SecurityOf(std::string_view id) {
       {"rls-user-metadata", {"8.1", "639"}},  // authorization by a user-set key
       {"rls-without-policy", {"2.0", ""}},
       {"security-definer-search-path", {"7.0", "426"}},  // untrusted search path
+      {"security-definer-view", {"7.5", "284"}},
+      {"sensitive-column-exposed", {"8.0", "200"}},
   };
   const auto it = kRules.find(id);
   return it == kRules.end() ? SecurityClass{"5.0", ""} : it->second;

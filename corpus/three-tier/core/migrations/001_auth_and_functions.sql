@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS "user" (
 );
 
 -- Policies must not query "user" directly (recursive RLS); they call this instead.
-CREATE OR REPLACE FUNCTION public.is_admin()
+CREATE OR REPLACE FUNCTION public.is_admin()  -- expect: definer-function-exposed "SECURITY DEFINER function \"public.is_admin()\" in exposed schema \"public\" may be executed by anon and authenticated through PUBLIC's EXECUTE"
 RETURNS BOOLEAN
 LANGUAGE sql
 STABLE
