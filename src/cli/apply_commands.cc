@@ -81,7 +81,10 @@ std::optional<Target> Connect(const CommonOptions& o, const Linted& linted, bool
       exit_code = DatabaseError("cannot prepare the embedded PostgreSQL: " + r.message);
       return std::nullopt;
     }
+    for (apply::SessionSetting& s : apply::PlatformSession(set.layout))
+      target.session.push_back(std::move(s));
   }
+  if (target.server) apply::ResetSession(*target.db, target.session);
   return target;
 }
 
