@@ -75,5 +75,18 @@ TEST_F(SupabasePlatform, ForeignKeyToAuthPhoneStandsOnItsUniqueConstraint) {
             "42830");
 }
 
+// fk-to-auth-unique's examples on the stand-in: the bad one's keys to Supabase's unique
+// constraints are accepted (that is the trap), its key to auth.users (email) is rejected.
+TEST_F(SupabasePlatform, FkToAuthUniqueExamplesOnThePlatform) {
+  const fs::path rule = fs::path(MIGRALINT_SOURCE_DIR) / "rules/fk-to-auth-unique";
+  const std::string bad = Read(rule / "bad.sql");
+  const std::size_t newsletter = bad.find("CREATE TABLE public.newsletter");
+  ASSERT_NE(newsletter, std::string::npos);
+  Run(bad.substr(0, newsletter));
+  EXPECT_EQ(Fails(bad.substr(newsletter)), "42830");
+  Run("DROP TABLE public.profiles, public.devices");
+  Run(Read(rule / "good.sql"));
+}
+
 }  // namespace
 }  // namespace migralint
