@@ -267,7 +267,8 @@ int Apply(const CommonOptions& o) {
                                    .lock_timeout_seconds = o.lock_timeout,
                                    .set_root = p.identity,
                                    .session = target->session,
-                                   .out = &progress};
+                                   .out = &progress,
+                                   .runner = p.set->runner};
     const apply::ExecutorResult result = apply::Execute(*target->db, p.plan, options);
     applied += result.applied;
     adopted += result.adopted;

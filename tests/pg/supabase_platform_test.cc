@@ -1,7 +1,8 @@
 // supabase_platform_test.cc: the throwaway server's Supabase stand-in (src/apply/platform_stub.cc)
 // behaves as the platform does: a Supabase set that uses auth.users(phone), storage.objects'
 // columns, the JWT helpers, uuid-ossp unqualified and the API roles' default grants applies with
-// `lint --apply` (tests/pg/supabase_platform, whose last migration asserts it); and a foreign key
+// `lint --apply` (tests/pg/supabase_platform, whose third migration asserts it), a file that
+// starts with CREATE INDEX CONCURRENTLY too, as the Supabase CLI runs it; and a foreign key
 // to auth.users(phone) stands on the UNIQUE constraint GoTrue owns (fk-to-auth-unique's claim).
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,7 +57,12 @@ TEST_F(SupabasePlatform, SetAppliesWithLintApply) {
   fs::remove_all(dir);
   ASSERT_TRUE(WIFEXITED(status)) << output;
   EXPECT_EQ(WEXITSTATUS(status), 0) << output;
-  EXPECT_NE(output.find("applied 3 migrations on a throwaway PostgreSQL"), std::string::npos)
+  EXPECT_NE(output.find("applied 4 migrations on a throwaway PostgreSQL"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("20240104000000_profiles_phone_index.sql ("), std::string::npos) << output;
+  EXPECT_NE(output.find("without a transaction: its first statement refuses one, as supabase "
+                        "runs it"),
+            std::string::npos)
       << output;
 }
 
