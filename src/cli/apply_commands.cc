@@ -277,6 +277,13 @@ int Apply(const CommonOptions& o) {
       progress << f.path << ":" << f.start.line << ":" << f.start.column << ": error: " << f.message
                << "\n";
       progress << "migralint: stopped at " << f.path << "; " << result.aftermath << "\n";
+      // The stand-in has Supabase's schemas and roles, not the extensions only its image ships.
+      if (target->server && p.set->layout == Layout::kSupabase &&
+          f.message.find("(SQLSTATE 0A000)") != std::string::npos &&
+          f.message.rfind("extension ", 0) == 0)
+        progress << "migralint: note: Supabase provides that extension; the throwaway server "
+                    "(this machine's PostgreSQL) does not: apply to a Supabase database instead "
+                    "(--database-url, e.g. the one `supabase start` runs)\n";
       return kDatabase;
     }
     if (!result.error.empty()) return DatabaseError(result.error);
