@@ -43,6 +43,7 @@ const std::map<std::string, AuthKeys>& GoTrueTables() {
       {"auth.one_time_tokens",
        {{"id"}, {{"one_time_tokens_user_id_token_type_key", {"user_id", "token_type"}}}}},
       {"auth.instances", {{"id"}, {}}},
+      {"auth.oauth_clients", {{"id"}, {}}},
       {"auth.flow_state", {{"id"}, {}}},
       {"auth.sso_providers", {{"id"}, {}}},
       {"auth.sso_domains", {{"id"}, {}}},

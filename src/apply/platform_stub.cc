@@ -108,13 +108,17 @@ CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (
   version text PRIMARY KEY, statements text[], name text);
 )sql";
 
-// GoTrue's schema (supabase/auth migrations, up to 2025): the tables, keys and unique
-// constraints, the enums and the JWT helpers; owned by supabase_auth_admin.
+// GoTrue's schema (supabase/auth migrations, 2026): the tables, keys and unique constraints,
+// the enums and the JWT helpers; owned by supabase_auth_admin. Left out: the tables of its
+// OAuth server (oauth_authorizations, oauth_consents, oauth_client_states), WebAuthn
+// (webauthn_credentials, webauthn_challenges) and custom_oauth_providers.
 constexpr const char* kAuth = R"sql(
 CREATE TYPE auth.aal_level AS ENUM ('aal1', 'aal2', 'aal3');
 CREATE TYPE auth.code_challenge_method AS ENUM ('s256', 'plain');
 CREATE TYPE auth.factor_status AS ENUM ('unverified', 'verified');
 CREATE TYPE auth.factor_type AS ENUM ('totp', 'webauthn', 'phone');
+CREATE TYPE auth.oauth_registration_type AS ENUM ('dynamic', 'manual');
+CREATE TYPE auth.oauth_client_type AS ENUM ('public', 'confidential');
 CREATE TYPE auth.one_time_token_type AS ENUM ('confirmation_token', 'reauthentication_token',
   'recovery_token', 'email_change_token_new', 'email_change_token_current', 'phone_change_token');
 CREATE TABLE auth.instances (
@@ -187,11 +191,22 @@ CREATE TABLE auth.identities (
   CONSTRAINT identities_provider_id_provider_unique UNIQUE (provider_id, provider));
 CREATE INDEX identities_user_id_idx ON auth.identities (user_id);
 CREATE INDEX identities_email_idx ON auth.identities (email text_pattern_ops);
+CREATE TABLE auth.oauth_clients (
+  id uuid NOT NULL PRIMARY KEY, client_secret_hash text,
+  registration_type auth.oauth_registration_type NOT NULL, redirect_uris text NOT NULL,
+  grant_types text NOT NULL, client_name text, client_uri text, logo_uri text,
+  created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(),
+  deleted_at timestamptz,
+  client_type auth.oauth_client_type NOT NULL DEFAULT 'confidential',
+  token_endpoint_auth_method text NOT NULL);
 CREATE TABLE auth.sessions (
   id uuid NOT NULL PRIMARY KEY,
   user_id uuid NOT NULL REFERENCES auth.users (id) ON DELETE CASCADE,
   created_at timestamptz, updated_at timestamptz, factor_id uuid, aal auth.aal_level,
-  not_after timestamptz, refreshed_at timestamp, user_agent text, ip inet, tag text);
+  not_after timestamptz, refreshed_at timestamp, user_agent text, ip inet, tag text,
+  oauth_client_id uuid REFERENCES auth.oauth_clients (id) ON DELETE CASCADE,
+  refresh_token_hmac_key text, refresh_token_counter bigint,
+  scopes text CONSTRAINT sessions_scopes_length CHECK (char_length(scopes) <= 4096));
 CREATE INDEX sessions_user_id_idx ON auth.sessions (user_id);
 CREATE INDEX user_id_created_at_idx ON auth.sessions (user_id, created_at);
 CREATE INDEX sessions_not_after_idx ON auth.sessions (not_after DESC);
@@ -214,6 +229,7 @@ CREATE TABLE auth.mfa_factors (
   friendly_name text, factor_type auth.factor_type NOT NULL, status auth.factor_status NOT NULL,
   created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, secret text, phone text,
   last_challenged_at timestamptz, web_authn_credential jsonb, web_authn_aaguid uuid,
+  last_webauthn_challenge_data jsonb,
   CONSTRAINT mfa_factors_last_challenged_at_key UNIQUE (last_challenged_at));
 CREATE UNIQUE INDEX mfa_factors_user_friendly_name_unique ON auth.mfa_factors
   (friendly_name, user_id) WHERE TRIM(BOTH FROM friendly_name) <> '';
@@ -251,11 +267,13 @@ CREATE TABLE auth.flow_state (
   code_challenge_method auth.code_challenge_method, code_challenge text,
   provider_type text NOT NULL, provider_access_token text, provider_refresh_token text,
   created_at timestamptz, updated_at timestamptz, authentication_method text NOT NULL,
-  auth_code_issued_at timestamptz);
+  auth_code_issued_at timestamptz, invite_token text, referrer text,
+  oauth_client_state_id uuid, linking_target_id uuid, email_optional boolean NOT NULL DEFAULT false);
 CREATE INDEX idx_auth_code ON auth.flow_state (auth_code);
 CREATE INDEX idx_user_id_auth_method ON auth.flow_state (user_id, authentication_method);
 CREATE TABLE auth.sso_providers (
   id uuid NOT NULL PRIMARY KEY, resource_id text, created_at timestamptz, updated_at timestamptz,
+  disabled boolean,
   CONSTRAINT "resource_id not empty" CHECK (resource_id = null OR char_length(resource_id) > 0));
 CREATE UNIQUE INDEX sso_providers_resource_id_idx ON auth.sso_providers (lower(resource_id));
 CREATE TABLE auth.sso_domains (
@@ -268,15 +286,30 @@ CREATE TABLE auth.saml_providers (
   id uuid NOT NULL PRIMARY KEY,
   sso_provider_id uuid NOT NULL REFERENCES auth.sso_providers (id) ON DELETE CASCADE,
   entity_id text NOT NULL UNIQUE CONSTRAINT "entity_id not empty" CHECK (char_length(entity_id) > 0),
-  metadata_xml text NOT NULL, metadata_url text, attribute_mapping jsonb,
+  metadata_xml text NOT NULL CONSTRAINT "metadata_xml not empty" CHECK (char_length(metadata_xml) > 0),
+  metadata_url text
+    CONSTRAINT "metadata_url not empty" CHECK (metadata_url = null OR char_length(metadata_url) > 0),
+  attribute_mapping jsonb,
   created_at timestamptz, updated_at timestamptz, name_id_format text);
 CREATE TABLE auth.saml_relay_states (
   id uuid NOT NULL PRIMARY KEY,
   sso_provider_id uuid NOT NULL REFERENCES auth.sso_providers (id) ON DELETE CASCADE,
-  request_id text NOT NULL, for_email text, redirect_to text,
+  request_id text NOT NULL CONSTRAINT "request_id not empty" CHECK (char_length(request_id) > 0),
+  for_email text, redirect_to text,
   created_at timestamptz, updated_at timestamptz,
   flow_state_id uuid REFERENCES auth.flow_state (id) ON DELETE CASCADE);
 CREATE TABLE auth.schema_migrations (version varchar(255) NOT NULL PRIMARY KEY);
+CREATE INDEX flow_state_created_at_idx ON auth.flow_state (created_at DESC);
+CREATE INDEX oauth_clients_deleted_at_idx ON auth.oauth_clients (deleted_at);
+CREATE INDEX refresh_tokens_updated_at_idx ON auth.refresh_tokens (updated_at DESC);
+CREATE INDEX saml_providers_sso_provider_id_idx ON auth.saml_providers (sso_provider_id);
+CREATE INDEX saml_relay_states_created_at_idx ON auth.saml_relay_states (created_at DESC);
+CREATE INDEX saml_relay_states_for_email_idx ON auth.saml_relay_states (for_email);
+CREATE INDEX saml_relay_states_sso_provider_id_idx ON auth.saml_relay_states (sso_provider_id);
+CREATE INDEX sessions_oauth_client_id_idx ON auth.sessions (oauth_client_id);
+CREATE INDEX sso_domains_sso_provider_id_idx ON auth.sso_domains (sso_provider_id);
+CREATE INDEX sso_providers_resource_id_pattern_idx ON auth.sso_providers
+  (resource_id text_pattern_ops);
 -- The JWT claims PostgREST sets for each request.
 CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$
   SELECT coalesce(nullif(current_setting('request.jwt.claim.sub', true), ''),

@@ -45,7 +45,8 @@ void AddBuiltins(Layout layout, Schema& schema) {
         "auth.audit_log_entries", "auth.mfa_factors", "auth.mfa_challenges", "auth.mfa_amr_claims",
         "auth.one_time_tokens", "auth.instances", "auth.flow_state", "auth.sso_providers",
         "auth.sso_domains", "auth.saml_providers", "auth.saml_relay_states",
-        "auth.schema_migrations", "auth.aal_level", "auth.code_challenge_method",
+        "auth.schema_migrations", "auth.oauth_clients", "auth.oauth_registration_type",
+        "auth.oauth_client_type", "auth.aal_level", "auth.code_challenge_method",
         "auth.factor_status", "auth.factor_type", "auth.one_time_token_type", "auth.uid",
         "auth.jwt", "auth.role", "auth.email",
         // storage-api
