@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "apply/fault_point.h"
+#include "migralint/runner.h"
 #include "migralint/sha256.h"
 #include "migralint/transactions.h"
 #include "parse/parse_file.h"
@@ -46,6 +47,14 @@ bool CannotRunInTransaction(const Statement& s) {
     default:
       return false;
   }
+}
+
+// True when the file's first top-level statement cannot run in a transaction block.
+bool FirstRefusesBlock(const FileUnit& unit) {
+  for (const Statement& s : unit.statements) {
+    if (!s.IsNested()) return CannotRunInTransaction(s);
+  }
+  return false;
 }
 
 std::string WithState(const QueryResult& r) { return r.message + " (SQLSTATE " + r.sqlstate + ")"; }
@@ -236,7 +245,13 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
     FileUnit unit;
     if (!LoadMigration(state, unit, result.error)) break;
     const bool own = ManagesOwnTransaction(unit);
-    const bool no_transaction = HasNoTransactionDirective(unit);
+    // The Supabase CLI sends a file as one pipeline: its first statement runs before the
+    // pipeline's implicit transaction takes hold, so a file that starts with CREATE INDEX
+    // CONCURRENTLY applies there. Run such a file statement by statement too.
+    const bool pipeline_first = !own && options.runner &&
+                                options.runner->sends == Sends::kPipeline &&
+                                FirstRefusesBlock(unit);
+    const bool no_transaction = HasNoTransactionDirective(unit) || pipeline_first;
     const Mode mode{!options.dry_run && !own && !no_transaction,
                     !options.dry_run && (own || no_transaction)};
 
@@ -417,7 +432,10 @@ ExecutorResult Execute(Connection& db, const std::vector<MigrationState>& plan,
       *out << (options.dry_run ? "would apply " : "applied  ") << state.display << " ("
            << row.execution_ms << " ms, " << statements << " statement"
            << (statements == 1 ? "" : "s");
-      if (no_transaction && !options.dry_run)
+      if (pipeline_first && !options.dry_run)
+        *out << ", one by one without a transaction: its first statement refuses one, as "
+             << options.runner->name << " runs it";
+      else if (no_transaction && !options.dry_run)
         *out << ", one by one without a transaction (migralint:no-transaction)";
       if (own && !options.dry_run) *out << ", in the file's own transaction";
       if (skipped)

@@ -12,6 +12,7 @@
 #include "migralint/diagnostic.h"
 #include "migralint/migration_set.h"
 #include "migralint/rule.h"
+#include "migralint/runner.h"
 
 namespace migralint::apply {
 
@@ -27,6 +28,9 @@ struct ExecutorOptions {
   std::string set_root;                 // SetIdentity of the set: the history key with the path
   std::vector<SessionSetting> session;  // set again after the session is reset before each file
   std::ostream* out = nullptr;          // one line per file
+  /// The set's runner (null: migralint's own). A runner that pipelines each file (the Supabase
+  /// CLI) runs a first statement that refuses a transaction block outside one: so does this.
+  const Runner* runner = nullptr;
 };
 
 struct ExecutorResult {

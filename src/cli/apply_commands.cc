@@ -81,7 +81,10 @@ std::optional<Target> Connect(const CommonOptions& o, const Linted& linted, bool
       exit_code = DatabaseError("cannot prepare the embedded PostgreSQL: " + r.message);
       return std::nullopt;
     }
+    for (apply::SessionSetting& s : apply::PlatformSession(set.layout))
+      target.session.push_back(std::move(s));
   }
+  if (target.server) apply::ResetSession(*target.db, target.session);
   return target;
 }
 
@@ -264,7 +267,8 @@ int Apply(const CommonOptions& o) {
                                    .lock_timeout_seconds = o.lock_timeout,
                                    .set_root = p.identity,
                                    .session = target->session,
-                                   .out = &progress};
+                                   .out = &progress,
+                                   .runner = p.set->runner};
     const apply::ExecutorResult result = apply::Execute(*target->db, p.plan, options);
     applied += result.applied;
     adopted += result.adopted;
@@ -273,6 +277,13 @@ int Apply(const CommonOptions& o) {
       progress << f.path << ":" << f.start.line << ":" << f.start.column << ": error: " << f.message
                << "\n";
       progress << "migralint: stopped at " << f.path << "; " << result.aftermath << "\n";
+      // The stand-in has Supabase's schemas and roles, not the extensions only its image ships.
+      if (target->server && p.set->layout == Layout::kSupabase &&
+          f.message.find("(SQLSTATE 0A000)") != std::string::npos &&
+          f.message.rfind("extension ", 0) == 0)
+        progress << "migralint: note: Supabase provides that extension; the throwaway server "
+                    "(this machine's PostgreSQL) does not: apply to a Supabase database instead "
+                    "(--database-url, e.g. the one `supabase start` runs)\n";
       return kDatabase;
     }
     if (!result.error.empty()) return DatabaseError(result.error);

@@ -37,28 +37,31 @@ void AddBuiltins(Layout layout, Schema& schema) {
        {"auth", "storage", "extensions", "realtime", "graphql", "graphql_public", "vault"}) {
     schema.schemas.emplace(name, outside);
   }
-  for (const char* name : {"auth.users",
-                           "auth.identities",
-                           "auth.sessions",
-                           "auth.refresh_tokens",
-                           "auth.audit_log_entries",
-                           "auth.mfa_factors",
-                           "auth.mfa_challenges",
-                           "auth.one_time_tokens",
-                           "storage.objects",
-                           "storage.buckets",
-                           "storage.migrations",
-                           "auth.uid",
-                           "auth.jwt",
-                           "auth.role",
-                           "auth.email",
-                           "storage.foldername",
-                           "storage.filename",
-                           "storage.extension",
-                           "extensions.uuid_generate_v4",
-                           "extensions.gen_random_uuid",
-                           "vault.secrets",
-                           "vault.decrypted_secrets"}) {
+  // What the platform stand-in (src/apply/platform_stub.cc) creates: keep the two in step.
+  for (const char* name : {"supabase_migrations"}) schema.schemas.emplace(name, outside);
+  for (const char* name :
+       {// GoTrue
+        "auth.users", "auth.identities", "auth.sessions", "auth.refresh_tokens",
+        "auth.audit_log_entries", "auth.mfa_factors", "auth.mfa_challenges", "auth.mfa_amr_claims",
+        "auth.one_time_tokens", "auth.instances", "auth.flow_state", "auth.sso_providers",
+        "auth.sso_domains", "auth.saml_providers", "auth.saml_relay_states",
+        "auth.schema_migrations", "auth.oauth_clients", "auth.oauth_registration_type",
+        "auth.oauth_client_type", "auth.aal_level", "auth.code_challenge_method",
+        "auth.factor_status", "auth.factor_type", "auth.one_time_token_type", "auth.uid",
+        "auth.jwt", "auth.role", "auth.email",
+        // storage-api
+        "storage.objects", "storage.buckets", "storage.migrations", "storage.s3_multipart_uploads",
+        "storage.s3_multipart_uploads_parts", "storage.buckettype", "storage.foldername",
+        "storage.filename", "storage.extension", "storage.get_size_by_bucket",
+        // realtime
+        "realtime.messages", "realtime.topic", "realtime.send", "realtime.broadcast_changes",
+        // preinstalled in `extensions` (uuid-ossp, pgcrypto)
+        "extensions.uuid_generate_v1", "extensions.uuid_generate_v4", "extensions.uuid_nil",
+        "extensions.gen_random_uuid", "extensions.crypt", "extensions.gen_salt",
+        "extensions.digest", "extensions.hmac", "extensions.gen_random_bytes",
+        "extensions.pg_stat_statements",
+        // supabase_vault: preinstalled on the platform, not in the stand-in (no such extension)
+        "vault.secrets", "vault.decrypted_secrets", "vault.create_secret", "vault.update_secret"}) {
     schema.externals.insert(name);
   }
 }

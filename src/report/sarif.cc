@@ -98,6 +98,7 @@ SecurityClass SecurityOf(std::string_view id) {
       {"exposed-foreign-table", {"5.5", "284"}},
       {"exposed-matview", {"5.5", "284"}},
       {"extension-in-public", {"4.0", "668"}},  // exposure to the wrong sphere
+      {"fk-to-auth-unique", {"4.0", ""}},       // blocks auth (security) upgrades
       {"policy-always-true", {"7.5", "284"}},   // improper access control
       {"policy-without-rls", {"8.0", "284"}},
       {"rls-disabled", {"8.0", "284"}},
