@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "migralint/config.h"
 #include "migralint/rule.h"
 #include "migralint/schema.h"
+#include "migralint/sql_words.h"
 
 namespace migralint::exposure {
 
@@ -91,6 +93,36 @@ inline bool Inherited(const Privileges& p, const std::string& role, std::uint16_
   if (granted == p.grants.end() || !(granted->second & bits)) return false;
   auto named = p.named.find(role);
   return named == p.named.end() || !(named->second & bits);
+}
+
+/// A view, materialized view or foreign table of the set that the data API serves at the end of
+/// the set: in an exposed schema, and an existing API role may select from it.
+struct Served {
+  const std::string& name;  // "schema.name"
+  const Relation& relation;
+  std::string schema;    // its schema
+  std::string quoted;    // its name as SQL writes it, for the help's statements
+  std::string roles;     // who may select from it, as Reaching says
+  const FileUnit& unit;  // the migration that created it
+};
+
+/// Calls `visit(const Served&)` for every relation the API serves, when the set is API-exposed.
+template <typename Visit>
+void ForEachServed(const SetUnit& set, const Config& config, const Schema& schema, Visit&& visit) {
+  if (!ApiExposedSet(set, config, schema)) return;
+  const std::vector<std::string> api_roles = ExistingApiRoles(schema);
+  for (const auto& [name, relation] : schema.relations) {
+    if (relation.origin.external()) continue;
+    const std::string schema_name = name.substr(0, name.find('.'));
+    if (!InExposedSchema(config, schema_name)) continue;
+    std::string roles =
+        Reaching(schema, api_roles, schema_name, relation.privileges, Privileges::kSelect);
+    if (roles.empty()) continue;
+    visit(Served{name, relation, schema_name,
+                 QuoteIdent(schema_name) + "." + QuoteIdent(name.substr(name.find('.') + 1)),
+                 std::move(roles),
+                 *set.migrations[static_cast<std::size_t>(relation.origin.file)]});
+  }
 }
 
 /// The end of the first line of the statement at `origin` in `unit`: a finding on a CREATE

@@ -112,7 +112,8 @@ void WalkTree(const ProtobufCMessage* root, Visit&& visit,
   if (&d == &pg_query__node__descriptor) {
     // A Node is one of ~270 fields: go straight to the one it holds.
     const auto* node = reinterpret_cast<const PgQuery__Node*>(root);
-    const ProtobufCFieldDescriptor* f = protobuf_c_message_descriptor_get_field(&d, node->node_case);
+    const ProtobufCFieldDescriptor* f =
+        protobuf_c_message_descriptor_get_field(&d, node->node_case);
     if (f && f->type == PROTOBUF_C_TYPE_MESSAGE)
       WalkTree(*reinterpret_cast<const ProtobufCMessage* const*>(base + f->offset), visit,
                ancestors);

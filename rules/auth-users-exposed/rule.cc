@@ -4,13 +4,10 @@
 // Splinter 0002.
 #include "migralint/rule.h"
 
-#include <cstddef>
 #include <set>
 #include <string>
-#include <vector>
 
 #include "migralint/exposure.h"
-#include "migralint/sql_words.h"
 
 namespace migralint::rules {
 namespace {
@@ -30,33 +27,22 @@ bool ReadsAuthUsers(const Schema& schema, const std::string& name, std::set<std:
 }
 
 void Check(RuleContext& ctx, const SetUnit& set, const Schema& schema) {
-  const Config& config = ctx.config();
-  if (!exposure::ApiExposedSet(set, config, schema)) return;
-  const std::vector<std::string> api_roles = exposure::ExistingApiRoles(schema);
-  for (const auto& [name, view] : schema.relations) {
-    if (view.kind == Relation::Kind::kForeignTable || view.origin.external()) continue;
-    const std::string schema_name = name.substr(0, name.find('.'));
-    if (!exposure::InExposedSchema(config, schema_name)) continue;
+  exposure::ForEachServed(set, ctx.config(), schema, [&](const exposure::Served& s) {
+    if (s.relation.kind == Relation::Kind::kForeignTable) return;
     std::set<std::string> seen;
-    if (!ReadsAuthUsers(schema, name, seen)) continue;
-    const std::string roles =
-        exposure::Reaching(schema, api_roles, schema_name, view.privileges, Privileges::kSelect);
-    if (roles.empty()) continue;
-    const FileUnit& unit = *set.migrations[static_cast<std::size_t>(view.origin.file)];
-    const bool materialized = view.kind == Relation::Kind::kMaterializedView;
-    const std::string quoted =
-        QuoteIdent(schema_name) + "." + QuoteIdent(name.substr(name.find('.') + 1));
-    ctx.Report(unit, view.origin.begin, exposure::FirstLineEnd(unit, view.origin),
-               std::string(materialized ? "materialized view" : "view") + " \"" + name +
-                   "\" reads auth.users and " + roles +
+    if (!ReadsAuthUsers(schema, s.name, seen)) return;
+    const bool materialized = s.relation.kind == Relation::Kind::kMaterializedView;
+    ctx.Report(s.unit, s.relation.origin.begin, exposure::FirstLineEnd(s.unit, s.relation.origin),
+               std::string(materialized ? "materialized view" : "view") + " \"" + s.name +
+                   "\" reads auth.users and " + s.roles +
                    " may select from it through the API: the users' e-mails, phones and "
                    "metadata are served to every caller, past auth's own protection",
-               "REVOKE SELECT ON " + quoted +
+               "REVOKE SELECT ON " + s.quoted +
                    " FROM anon, authenticated (and PUBLIC); or move it to a schema the API does "
                    "not serve; or copy the columns you need into a table of your own with row "
                    "level security" +
                    (materialized ? "" : ", or make the view security_invoker = true"));
-  }
+  });
 }
 
 }  // namespace

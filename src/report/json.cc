@@ -180,34 +180,40 @@ void EmitJson(const lint::LintResult& result, std::ostream& stream) {
     tool.Text("version", ToolVersion());
   }
   out += "\n  }";
-  Objects(report.Key("sets"), result.sets, [](Members& m, const lint::SetSummary& set) {
-    m.Text("root", set.root);
-    m.Text("layout", set.layout);
-    m.Text("runner", set.runner);
-    m.Number("files", set.files);
-    m.Number("others", set.others);
-  }, drain);
-  Objects(report.Key("diagnostics"), result.diagnostics, [](Members& m, const Diagnostic& d) {
-    m.Text("rule", d.rule);
-    m.Text("severity", SeverityName(d.severity));
-    m.Text("path", d.path);
-    m.Number("line", d.start.line);
-    m.Number("column", d.start.column);
-    m.Number("end_line", d.end.line);
-    m.Number("end_column", d.end.column);
-    m.Text("message", d.message);
-    m.Text("help", d.help);
-    const std::string url = RuleUrl(d.rule);
-    if (url.empty()) {
-      m.Key("url") += "null";
-    } else {
-      m.Text("url", url);
-    }
-    if (d.fix) {
-      m.Key("fix") +=
-          FixJson(*d.fix).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    }
-  }, drain);
+  Objects(
+      report.Key("sets"), result.sets,
+      [](Members& m, const lint::SetSummary& set) {
+        m.Text("root", set.root);
+        m.Text("layout", set.layout);
+        m.Text("runner", set.runner);
+        m.Number("files", set.files);
+        m.Number("others", set.others);
+      },
+      drain);
+  Objects(
+      report.Key("diagnostics"), result.diagnostics,
+      [](Members& m, const Diagnostic& d) {
+        m.Text("rule", d.rule);
+        m.Text("severity", SeverityName(d.severity));
+        m.Text("path", d.path);
+        m.Number("line", d.start.line);
+        m.Number("column", d.start.column);
+        m.Number("end_line", d.end.line);
+        m.Number("end_column", d.end.column);
+        m.Text("message", d.message);
+        m.Text("help", d.help);
+        const std::string url = RuleUrl(d.rule);
+        if (url.empty()) {
+          m.Key("url") += "null";
+        } else {
+          m.Text("url", url);
+        }
+        if (d.fix) {
+          m.Key("fix") += FixJson(*d.fix).dump(-1, ' ', false,
+                                               nlohmann::ordered_json::error_handler_t::replace);
+        }
+      },
+      drain);
   const SeverityCounts counts = CountSeverities(result);
   report.Key("summary") += '{';
   {

@@ -1,13 +1,13 @@
 // markers.cc: reading the markers a runner unit detects its sets by.
 #include "runners/markers.h"
 
-#include <algorithm>
-#include <cctype>
-#include <cerrno>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 
 #include "migralint/rule.h"
 

@@ -398,10 +398,11 @@ TEST_F(LockClaims, WaitingLockQueuesEveryoneUnlessLockTimeout) {
   ASSERT_TRUE(reader->Exec("BEGIN; SELECT count(*) FROM orders").ok);
   std::thread alter([&] { Open()->Exec("ALTER TABLE orders ADD COLUMN note text"); });
   std::atomic<bool> read{false};
+  auto watcher = Open();  // its own connection: db_ is polled by this thread at the same time
   std::thread later([&] {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {  // once the ALTER waits
-      const auto r = db_->Exec(
+      const auto r = watcher->Exec(
           "SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock' AND "
           "relation = 'orders'::regclass");
       if (r.ok && !r.rows.empty()) break;
