@@ -48,6 +48,8 @@ int Rules(const std::string& format) {
                        {"severity", SeverityName(entry.rule->severity)},
                        {"category", entry.rule->category},
                        {"summary", entry.rule->summary},
+                       // Whether it reads the replayed schema (the benchmark's no-model row).
+                       {"model", entry.rule->check_statement || entry.rule->check_schema},
                        {"covers", std::move(covers)}});
     }
     std::cout << rules.dump(2) << "\n";

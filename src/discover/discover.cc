@@ -139,7 +139,10 @@ MigrationSet SetContaining(const fs::path& file, config::ConfigResolver& configs
   fs::path dir = folder;
   for (int up = 0; up < 8; ++up) {
     std::vector<std::string> ignored;
-    if (auto set = DetectSetAt(dir, configs.For(dir), ignored)) {
+    // Above the nearest set only a three-tier root matters: a few stats, not a detection.
+    const bool looked_for = !nearest || fs::is_directory(dir / "core" / "migrations", ec) ||
+                            fs::is_directory(dir / "contents", ec);
+    if (auto set = looked_for ? DetectSetAt(dir, configs.For(dir), ignored) : std::nullopt) {
       const std::size_t forward = set->migrations.size(), n = forward + set->others.size();
       auto path_at = [&](std::size_t i) -> fs::path {
         return (i < forward ? set->migrations[i] : set->others[i - forward]).fs_path;
