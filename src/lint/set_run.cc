@@ -134,34 +134,37 @@ fs::path Boundary(const fs::path& root) {
 }
 
 // Whether `file`, through a symbolic link, is outside `boundary`: such a file is not read, so
-// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report. A file that
-// is no link itself, in a folder known to resolve inside, is inside: canonical() reads the link
-// of every component, and a set has thousands of files in a few folders.
-bool LeadsOutside(const fs::path& file, const fs::path& boundary,
-                  const std::set<std::string>& folders_inside) {
+// that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report.
+bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
   std::error_code ec;
-  if (folders_inside.count(file.parent_path().string()) && !fs::is_symlink(file, ec)) return false;
   const fs::path real = fs::canonical(file, ec);
   if (ec) return false;  // broken or a loop: the read reports it
   const auto [b, r] = std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end());
   return b != boundary.end();
 }
 
+// A file of a folder known to resolve inside the boundary is read without following a link at
+// its own name (one open: canonical() reads the link of every component, for thousands of
+// files); only a link, or a file elsewhere, is resolved first.
 void ReadAndParse(const MigrationFile& file, const std::string* text, const fs::path& boundary,
                   const std::set<std::string>& folders_inside, parse::ParseCache* cache,
                   FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
-  if (!text && LeadsOutside(file.fs_path, boundary, folders_inside)) {
-    work.unit.source.path = file.path;
-    work.io_error =
-        file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
-    return;
-  }
   if (text) {
     read = read::ReadText(*text, file.path);
   } else {
-    read = read::ReadFile(file.fs_path, file.path);
+    const bool inside = folders_inside.count(fs::path(file.fs_path).parent_path().string()) > 0;
+    if (inside) read = read::ReadFile(file.fs_path, file.path, read::Links::kRefuse);
+    if (!inside || read.is_link) {
+      if (LeadsOutside(file.fs_path, boundary)) {
+        work.unit.source.path = file.path;
+        work.io_error =
+            file.path + ": not read: a symbolic link to a file outside " + DisplayPath(boundary);
+        return;
+      }
+      read = read::ReadFile(file.fs_path, file.path);
+    }
   }
   work.unit.source = std::move(read.source);
   work.diagnostics = std::move(read.diagnostics);

@@ -119,14 +119,19 @@ ReadResult ReadText(std::string bytes, const std::string& display_path) {
   return result;
 }
 
-ReadResult ReadFile(const fs::path& path, const std::string& display_path) {
+ReadResult ReadFile(const fs::path& path, const std::string& display_path, Links links) {
   ReadResult result;
   result.source.path = display_path;
   // One open, one fstat, reads: the set's files are read on every save in an editor. O_NONBLOCK:
   // a FIFO opens at once (and is refused below) instead of waiting for a writer.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const int fd = ::open(
+      path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == Links::kRefuse ? O_NOFOLLOW : 0));
   if (fd < 0) {
     const int error = errno;
+    if (error == ELOOP && links == Links::kRefuse) {  // a link (or a loop): the caller decides
+      result.is_link = true;
+      return result;
+    }
     std::error_code ec;
     const char* why = error == ELOOP                        ? "symbolic link loop"
                       : error != ENOENT && error != ENOTDIR ? "permission denied or I/O error"

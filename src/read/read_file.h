@@ -19,10 +19,15 @@ struct ReadResult {
   bool parseable = false;               // text that the parser may look at
   std::vector<Diagnostic> diagnostics;  // file-encoding findings
   std::string io_error;                 // set when the file could not be read at all (exit 2)
+  bool is_link = false;  // Links::kRefuse and the path is a symbolic link: nothing was read
 };
 
+/// Whether ReadFile follows a symbolic link at the path, or leaves it (is_link) to the caller.
+enum class Links { kFollow, kRefuse };
+
 /// Reads a file from disk.
-ReadResult ReadFile(const std::filesystem::path& path, const std::string& display_path);
+ReadResult ReadFile(const std::filesystem::path& path, const std::string& display_path,
+                    Links links = Links::kFollow);
 /// Checks text already in memory (stdin, tests); over kMaxFileBytes it is refused as a file is.
 ReadResult ReadText(std::string bytes, const std::string& display_path);
 
