@@ -447,8 +447,8 @@ void SetRun::Finish(bool keep_files) {
   };
   std::map<std::string, FileFindings> by_path;
   for (Diagnostic& d : found_) by_path[d.path].found.push_back(std::move(d));
-  std::vector<Diagnostic>().swap(
-      found_);  // moved from: its capacity goes before the result's grows
+  // Moved from: its capacity goes before the result's grows.
+  std::vector<Diagnostic>().swap(found_);
   for (FileWork& w : work_) {
     if (!w.io_error.empty()) result_.io_errors.push_back(w.io_error);
     ++result_.files;
