@@ -405,8 +405,8 @@ TEST_F(Cli, NamedFileGetsTheFindingsOfTheWholeRun) {
   std::size_t files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kSource / "corpus")) {
     if (entry.path().extension() != ".sql") continue;
-    const auto one = nlohmann::json::parse(
-        Run("lint --format json '" + entry.path().string() + "'").out);
+    const auto one =
+        nlohmann::json::parse(Run("lint --format json '" + entry.path().string() + "'").out);
     std::multiset<std::string> found;
     for (const auto& d : one["diagnostics"]) found.insert(d.dump());
     EXPECT_EQ(found, by_file[entry.path().string()]) << entry.path();

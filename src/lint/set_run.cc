@@ -133,30 +133,33 @@ fs::path Boundary(const fs::path& root) {
   return set;
 }
 
+// Whether the resolved path `real` is `boundary` or below it.
+bool Under(const fs::path& real, const fs::path& boundary) {
+  return std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end()).first ==
+         boundary.end();
+}
+
 // Whether `file`, through a symbolic link, is outside `boundary`: such a file is not read, so
 // that a link to ~/.ssh/id_rsa or /etc/shadow never has its text printed in a report.
 bool LeadsOutside(const fs::path& file, const fs::path& boundary) {
   std::error_code ec;
   const fs::path real = fs::canonical(file, ec);
   if (ec) return false;  // broken or a loop: the read reports it
-  const auto [b, r] = std::mismatch(boundary.begin(), boundary.end(), real.begin(), real.end());
-  return b != boundary.end();
+  return !Under(real, boundary);
 }
 
 // A file of a folder known to resolve inside the boundary is read without following a link at
 // its own name (one open: canonical() reads the link of every component, for thousands of
 // files); only a link, or a file elsewhere, is resolved first.
 void ReadAndParse(const MigrationFile& file, const std::string* text, const fs::path& boundary,
-                  const std::set<std::string>& folders_inside, parse::ParseCache* cache,
-                  FileWork& work) {
+                  bool folder_inside, parse::ParseCache* cache, FileWork& work) {
   work.unit.file = &file;
   read::ReadResult read;
   if (text) {
     read = read::ReadText(*text, file.path);
   } else {
-    const bool inside = folders_inside.count(fs::path(file.fs_path).parent_path().string()) > 0;
-    if (inside) read = read::ReadFile(file.fs_path, file.path, read::Links::kRefuse);
-    if (!inside || read.is_link) {
+    if (folder_inside) read = read::ReadFile(file.fs_path, file.path, read::Links::kRefuse);
+    if (!folder_inside || read.is_link) {
       if (LeadsOutside(file.fs_path, boundary)) {
         work.unit.source.path = file.path;
         work.io_error =
@@ -315,14 +318,16 @@ SetRun::SetRun(const MigrationSet& set, const Options& options, LintResult& resu
   }
   result.sets.push_back(std::move(summary));
   named_ = Named(set, options.only_files);
+  std::map<fs::path, bool> folders;  // each folder resolved once: a set has few
   for (const MigrationFile* f : files_) {
     const fs::path folder = fs::path(f->fs_path).parent_path();
-    if (folders_inside_.count(folder.string())) continue;
-    std::error_code ec;
-    const fs::path real = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
-    if (!ec && std::mismatch(boundary_.begin(), boundary_.end(), real.begin(), real.end()).first ==
-                   boundary_.end())
-      folders_inside_.insert(folder.string());
+    auto [it, first] = folders.emplace(folder, false);
+    if (first) {
+      std::error_code ec;
+      const fs::path real = fs::canonical(folder.empty() ? fs::path(".") : folder, ec);
+      it->second = !ec && Under(real, boundary_);
+    }
+    in_folder_inside_.push_back(it->second);
   }
   if (lock_) {
     for (const LockEntry& e : lock_->entries) recorded_[e.relative] = &e;
@@ -369,7 +374,7 @@ void SetRun::Prepare(std::size_t i) {
   FileWork& w = work_[i];
   w.unit.runner = set_.runner;
   w.unit.placeholders = config_.placeholders.empty() ? nullptr : &config_.placeholders;
-  ReadAndParse(*files_[i], texts_[i], boundary_, folders_inside_, parse_cache_, w);
+  ReadAndParse(*files_[i], texts_[i], boundary_, in_folder_inside_[i], parse_cache_, w);
   // Grammar of a later PostgreSQL than the parser's: fine when the set targets that version —
   // and, when no pg_version is given, the set's own syntax says it does.
   std::erase_if(w.diagnostics, [&](const Diagnostic& d) {

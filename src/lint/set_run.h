@@ -65,8 +65,8 @@ class SetRun {
   /// Per file: its text when it comes from stdin or an open buffer, else null (read from disk).
   std::vector<const std::string*> texts_;
   std::optional<LockFile> lock_;
-  std::filesystem::path boundary_;        // links to files outside it are not followed
-  std::set<std::string> folders_inside_;  // folders of files_ that resolve inside boundary_
+  std::filesystem::path boundary_;      // links to files outside it are not followed
+  std::vector<bool> in_folder_inside_;  // per file: its folder resolves inside boundary_
   /// The files named on the command line (display paths): the report is theirs alone, so the
   /// other files are only read and replayed, not checked. Empty: all files.
   std::set<std::string> named_;

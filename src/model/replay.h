@@ -63,8 +63,8 @@ class Replay {
   static bool SecurityInvoker(PgQuery__Node* const* options, std::size_t n, bool current);
   void CreateView(const PgQuery__ViewStmt& stmt, const Origin& origin);
   /// A materialized view or foreign table (`query`: the view's, else null).
-  void CreateOtherRelation(const std::string& name, Relation::Kind kind,
-                           const PgQuery__Node* query, const Origin& origin);
+  void CreateOtherRelation(const std::string& name, Relation::Kind kind, const PgQuery__Node* query,
+                           const Origin& origin);
   static void AlterRelationOptions(Relation& relation, const PgQuery__AlterTableStmt& stmt);
 
   /// A materialized view filled (CREATE or REFRESH without WITH NO DATA) or emptied.
